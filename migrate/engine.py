@@ -13,6 +13,17 @@ from migrate.report import Diagnostic
 DEFAULT_FRAMEWORK_VERSION = "2.19"
 
 
+class MigrationError(Exception):
+    """The script cannot be migrated at all (not Python 3, or libcst cannot round-trip it exactly).
+
+    `diagnostic` holds the position and the one-line reason; the caller leaves the file untouched.
+    """
+
+    def __init__(self, diagnostic: Diagnostic):
+        super().__init__(diagnostic.message)
+        self.diagnostic = diagnostic
+
+
 @dataclass(frozen=True)
 class MigrationOptions:
     framework_version: str = DEFAULT_FRAMEWORK_VERSION
@@ -46,4 +57,9 @@ class MigrationResult:
 
 
 def migrate_source(source: str, options: MigrationOptions | None = None) -> MigrationResult:
+    """Migrate one script's text ("\\n" line endings). Raises MigrationError for input it cannot handle.
+
+    A file that is valid Python but not a TensorFlow training script comes back unchanged with
+    `is_training_script=False` and an SM002 diagnostic.
+    """
     raise NotImplementedError
