@@ -1,0 +1,783 @@
+"""The emulated SageMaker training job: lay out `/opt/ml`, run the real toolkit, check what the job left.
+
+One harness for `sm-migrate verify` and for every end-to-end test:
+
+    result = run_job("src/train.py", {"train": "data/train"}, {"epochs": 1})
+    result.ok, result.problems, result.servable_models, result.script_error
+
+How it emulates a job (rules from /work/shared/docs/sagemaker-contract.md, "§n" below):
+- The tree of §1 is laid out in a temp dir that `SAGEMAKER_BASE_DIR` points at (§9). The toolkit only
+  creates `code/`, so `model/`, `output/data/`, `input/config/` and `checkpoints/` are created here:
+  without `output/` a failing script is reported as a success (§1).
+- The source dir (`source_dir` semantics: the script's folder, or an explicit one) is first copied to a
+  snapshot dir, which is what `sagemaker_submit_directory` names. The toolkit copies it into `code/`, exactly
+  as it unpacks `sourcedir.tar.gz` on SageMaker. The snapshot keeps the user's folder out of reach of the job
+  and is the baseline for finding files the script wrote into its code dir (lost on SageMaker).
+- Hyperparameters are written as the SDK sends them: every value JSON-encoded into a string (§9), plus the TF
+  estimator's `model_dir` (§3: by default `s3://<bucket>/<job>/model`; the generic toolkit passes it through
+  to the script as `--model_dir`), `sagemaker_program`, `sagemaker_submit_directory`, `sagemaker_region`,
+  `sagemaker_job_name` and `sagemaker_container_log_level`.
+- The real `train` console script of `sagemaker-training` (next to `sys.executable`) runs in its own process
+  group with `SM_STUDIO_LOCAL_MODE=true` so it does not wait for `algo-1` in DNS (§9).
+- Without requirements install (`install_requirements=False`) the snapshot is made without the top-level
+  `requirements.txt`, so the toolkit has nothing to install (§4: it installs only when that file is in the
+  code dir). A source dir with `setup.py` is still `pip install .`-ed by the toolkit, as on SageMaker.
+  With install on, pip runs in this interpreter, as in the container; pip options pass through the
+  environment (`PIP_NO_INDEX`, `PIP_FIND_LINKS`, ...).
+- A model is servable when TF Serving would load it (§5): `saved_model.pb` in an all-digit version folder,
+  loadable with the `serve` tag, with a `serving_default` signature that can be called. TensorFlow is only
+  imported in a subprocess of the same interpreter (`check_servable`), never in the caller.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import importlib.util
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Mapping, Sequence
+
+DEFAULT_REGION = "us-east-1"
+DEFAULT_HOSTS = ("algo-1",)
+DEFAULT_INSTANCE_TYPE = "ml.m5.xlarge"
+VERIFY_EXTRA_HINT = "pip install 'sm-migrate[verify]'"
+
+# SageMaker's ChannelName pattern (API_Channel): letters, digits, '.', '-', '_', at most 64 characters.
+_CHANNEL_NAME = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+# The toolkit's own log lines: "2026-11-26 05:48:37,284 sagemaker-training-toolkit ERROR ...".
+_TOOLKIT_LOG_LINE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ sagemaker-training-toolkit ")
+_KERAS_FILE_SUFFIXES = (".keras", ".h5", ".hdf5")
+# Variables a job sets: a caller's own (e.g. inside SageMaker Studio) must not leak into the emulated job.
+_JOB_VARIABLE_PREFIXES = ("SM_", "SAGEMAKER_")
+_JOB_VARIABLES = ("TF_CONFIG", "TRAINING_JOB_NAME")
+_STOP_GRACE_SECONDS = 5.0
+
+LogCallback = Callable[[str], None]
+
+
+class VerifyError(Exception):
+    """Verification could not start; the message is the one-line reason shown to the user."""
+
+
+class JobInputError(VerifyError):
+    """A bad input: script or channel path not found, bad channel or hyperparameter name."""
+
+
+class VerifyEnvironmentError(VerifyError):
+    """Something verification needs is not installed (the toolkit, TensorFlow)."""
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Layout
+
+
+@dataclass(frozen=True)
+class JobLayout:
+    """Where one emulated job lives. `base_dir` is the job's `/opt/ml`."""
+
+    root: Path  # temp dir holding everything below
+    base_dir: Path  # SAGEMAKER_BASE_DIR
+    submit_dir: Path  # snapshot of the source dir: sagemaker_submit_directory
+    entry_point: str  # the script, relative to the source dir: sagemaker_program
+    job_name: str
+    region: str
+    hyperparameters: dict[str, Any]  # the decoded values: what the toolkit turns into `--key value`
+    submitted_files: dict[str, tuple[int, int]]  # snapshot: relative path -> (size, mtime_ns)
+
+    @property
+    def code_dir(self) -> Path:
+        return self.base_dir / "code"
+
+    @property
+    def input_config_dir(self) -> Path:
+        return self.base_dir / "input" / "config"
+
+    @property
+    def model_dir(self) -> Path:
+        return self.base_dir / "model"
+
+    @property
+    def output_dir(self) -> Path:
+        return self.base_dir / "output"
+
+    @property
+    def output_data_dir(self) -> Path:
+        return self.base_dir / "output" / "data"
+
+    @property
+    def checkpoint_dir(self) -> Path:
+        return self.base_dir / "checkpoints"
+
+    def channel_dir(self, name: str) -> Path:
+        return self.base_dir / "input" / "data" / name
+
+
+def sdk_model_dir(job_name: str, region: str = DEFAULT_REGION) -> str:
+    """The `model_dir` hyperparameter the TF estimator adds by default (§3), in the SDK's default bucket."""
+    return f"s3://sagemaker-{region}-000000000000/{job_name}/model"
+
+
+def encode_hyperparameters(hyperparameters: Mapping[str, Any]) -> dict[str, str]:
+    """Encode hyperparameters as the SDK writes them to hyperparameters.json: values as JSON strings (§9)."""
+    return {str(name): json.dumps(value) for name, value in hyperparameters.items()}
+
+
+def lay_out_job(
+    root: str | Path,
+    script: str | Path,
+    channels: Mapping[str, str | Path],
+    hyperparameters: Mapping[str, Any],
+    *,
+    source_dir: str | Path | None = None,
+    model_dir: str | bool | None = None,
+    job_name: str | None = None,
+    region: str = DEFAULT_REGION,
+    install_requirements: bool = True,
+    hosts: Sequence[str] = DEFAULT_HOSTS,
+    instance_type: str = DEFAULT_INSTANCE_TYPE,
+) -> JobLayout:
+    """Lay out a job's `/opt/ml` tree under `root` (which must exist), ready for the toolkit.
+
+    `model_dir`: None sends the SDK's default S3 URI, False sends none (like the SDK's `model_dir=False`),
+    a string is sent as given. `hosts[0]` is this host; more hosts only go into resourceconfig.json (the
+    layout is ready for multi-host, the run is single-host). Raises JobInputError for bad inputs.
+    """
+    script_path, source_path = _resolve_script(script, source_dir)
+    channel_paths = _resolve_channels(channels)
+    _check_hyperparameter_names(hyperparameters)
+    root = Path(root).resolve()
+    job_name = job_name or time.strftime("sm-migrate-verify-%Y%m%d-%H%M%S")
+    base_dir = root / "opt" / "ml"
+    layout_dirs = ["code", "input/config", "model", "output/data", "checkpoints"]
+    for relative in layout_dirs + [f"input/data/{name}" for name in channel_paths]:
+        (base_dir / relative).mkdir(parents=True, exist_ok=True)
+
+    submit_dir = root / "submit"
+    skipped = set() if install_requirements else {"requirements.txt"}
+    shutil.copytree(
+        source_path,
+        submit_dir,
+        ignore=lambda folder, names: _top_level_skips(source_path, folder, names, skipped),
+    )
+    for name, path in channel_paths.items():
+        _copy_channel(path, base_dir / "input" / "data" / name)
+
+    sent = dict(hyperparameters)
+    if model_dir is None:
+        sent.setdefault("model_dir", sdk_model_dir(job_name, region))
+    elif model_dir is not False:
+        sent.setdefault("model_dir", model_dir)
+    entry_point = script_path.relative_to(source_path).as_posix()
+    sent.update(
+        sagemaker_program=entry_point,
+        sagemaker_submit_directory=str(submit_dir),
+        sagemaker_region=region,
+        sagemaker_job_name=job_name,
+        sagemaker_container_log_level=20,
+    )
+    config_dir = base_dir / "input" / "config"
+    _write_json(config_dir / "hyperparameters.json", encode_hyperparameters(sent))
+    file_channel = {
+        "TrainingInputMode": "File",
+        "S3DistributionType": "FullyReplicated",
+        "RecordWrapperType": "None",
+    }
+    _write_json(config_dir / "inputdataconfig.json", {name: file_channel for name in channel_paths})
+    _write_json(
+        config_dir / "resourceconfig.json",
+        {
+            "current_host": hosts[0],
+            "hosts": sorted(hosts),
+            "current_instance_type": instance_type,
+            "current_group_name": "homogeneousCluster",
+            "instance_groups": [
+                {
+                    "instance_group_name": "homogeneousCluster",
+                    "instance_type": instance_type,
+                    "hosts": sorted(hosts),
+                }
+            ],
+            "network_interface_name": "eth0",
+        },
+    )
+    return JobLayout(
+        root=root,
+        base_dir=base_dir,
+        submit_dir=submit_dir,
+        entry_point=entry_point,
+        job_name=job_name,
+        region=region,
+        hyperparameters={name: value for name, value in sent.items() if not name.startswith("sagemaker_")},
+        submitted_files=_file_stamps(submit_dir),
+    )
+
+
+def _resolve_script(script: str | Path, source_dir: str | Path | None) -> tuple[Path, Path]:
+    script_path = Path(script).resolve()
+    if not script_path.is_file():
+        raise JobInputError(f"script not found: {script}")
+    source_path = Path(source_dir).resolve() if source_dir is not None else script_path.parent
+    if not source_path.is_dir():
+        raise JobInputError(f"source dir not found: {source_dir}")
+    if not script_path.is_relative_to(source_path):
+        raise JobInputError(f"script {script} is not inside the source dir {source_dir}")
+    return script_path, source_path
+
+
+def _resolve_channels(channels: Mapping[str, str | Path]) -> dict[str, Path]:
+    resolved = {}
+    for name, path in channels.items():
+        if not _CHANNEL_NAME.match(name):
+            raise JobInputError(f"bad channel name {name!r}: use letters, digits, '.', '-', '_' (at most 64)")
+        if not Path(path).exists():
+            raise JobInputError(f"channel {name!r}: path not found: {path}")
+        resolved[name] = Path(path).resolve()
+    return resolved
+
+
+def _check_hyperparameter_names(hyperparameters: Mapping[str, Any]) -> None:
+    for name in hyperparameters:
+        if not isinstance(name, str) or not name:
+            raise JobInputError(f"bad hyperparameter name {name!r}")
+        if name.startswith("sagemaker_"):
+            raise JobInputError(f"hyperparameter {name!r}: names starting with 'sagemaker_' are reserved")
+
+
+def _top_level_skips(source: Path, folder: str, names: list[str], skipped: set[str]) -> set[str]:
+    return {name for name in names if name in skipped} if Path(folder) == source else set()
+
+
+def _copy_channel(source: Path, channel_dir: Path) -> None:
+    """Copy a channel's data in: a folder's contents, or one file (an S3 prefix naming a single object)."""
+    if source.is_dir():
+        shutil.copytree(source, channel_dir, dirs_exist_ok=True)
+    else:
+        shutil.copy2(source, channel_dir / source.name)
+
+
+def _write_json(path: Path, data: Any) -> None:
+    path.write_text(json.dumps(data, indent=1), encoding="utf-8")
+
+
+def _file_stamps(folder: Path) -> dict[str, tuple[int, int]]:
+    """Relative path -> (size, mtime_ns) of every file, bytecode caches left out (not user artefacts)."""
+    stamps = {}
+    for path in folder.rglob("*"):
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+            stat = path.stat()
+            stamps[path.relative_to(folder).as_posix()] = (stat.st_size, stat.st_mtime_ns)
+    return stamps
+
+
+def _list_files(folder: Path) -> list[str]:
+    return sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file())
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Servable models
+
+
+@dataclass(frozen=True)
+class TensorInfo:
+    name: str
+    dtype: str
+    shape: list[int | None] | None  # None: unknown rank
+
+    def format(self) -> str:
+        dims = "?" if self.shape is None else ",".join("?" if dim is None else str(dim) for dim in self.shape)
+        return f"{self.name}: {self.dtype}[{dims}]"
+
+
+@dataclass
+class ServableModel:
+    """One `saved_model.pb` found under the model dir, and whether TF Serving would serve it (§5)."""
+
+    path: str  # the SavedModel folder, relative to the model dir: "1", "clf/2", "export"
+    servable: bool
+    reason: str = ""  # why not servable; empty when servable
+    version: int | None = None  # the all-digit folder name, when it is one
+    signatures: list[str] = field(default_factory=list)
+    inputs: list[TensorInfo] = field(default_factory=list)  # of serving_default
+    outputs: list[TensorInfo] = field(default_factory=list)
+
+    def signature_text(self) -> str:
+        if "serving_default" not in self.signatures:
+            return "no serving_default"
+        inputs = ", ".join(tensor.format() for tensor in self.inputs)
+        outputs = ", ".join(tensor.format() for tensor in self.outputs)
+        return f"serving_default({inputs}) -> {outputs}"
+
+
+def check_servable(model_dir: str | Path) -> list[ServableModel]:
+    """Report every SavedModel under `model_dir`, loading each in a subprocess of this interpreter.
+
+    Servable means all of: the parent folder name is all digits (TF Serving's version folder), it loads with
+    the `serve` tag, it has a `serving_default` signature, and that signature runs on zero-filled inputs
+    (unknown dimensions taken as 1). A SavedModel elsewhere is still loaded, to show its signature, and
+    reported as not servable with the reason.
+    """
+    model_dir = Path(model_dir)
+    folders = sorted(path.parent for path in model_dir.rglob("saved_model.pb"))
+    if not folders:
+        return []
+    require_tensorflow()
+    with tempfile.TemporaryDirectory(prefix="sm-migrate-servable-") as scratch:
+        report_path = Path(scratch) / "report.json"
+        package_root = str(Path(__file__).resolve().parent.parent)
+        env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2")
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, env.get("PYTHONPATH")]))
+        command = [
+            sys.executable,
+            "-c",
+            "from migrate.verify import _load_saved_models_main; _load_saved_models_main()",
+            json.dumps([str(folder) for folder in folders]),
+            str(report_path),
+        ]
+        completed = subprocess.run(command, env=env, capture_output=True, text=True, errors="replace")
+        if not report_path.exists():
+            tail = (completed.stderr or completed.stdout).strip().splitlines()[-1:] or ["no output"]
+            raise VerifyEnvironmentError(f"the SavedModel check failed ({completed.returncode}): {tail[0]}")
+        loaded = json.loads(report_path.read_text(encoding="utf-8"))
+    return [_servable_model(model_dir, folder, report) for folder, report in zip(folders, loaded)]
+
+
+def _servable_model(model_dir: Path, folder: Path, report: dict) -> ServableModel:
+    relative = folder.relative_to(model_dir).as_posix()
+    model = ServableModel(
+        path=relative,
+        servable=False,
+        version=int(folder.name) if folder.name.isdigit() else None,
+        signatures=report.get("signatures", []),
+        inputs=[TensorInfo(**tensor) for tensor in report.get("inputs", [])],
+        outputs=[TensorInfo(**tensor) for tensor in report.get("outputs", [])],
+    )
+    if folder == model_dir:
+        model.reason = "saved_model.pb directly in model/: TF Serving needs a version folder (model/1/)"
+    elif model.version is None:
+        model.reason = (
+            f"SavedModel in a non-numeric folder {folder.name!r}: TF Serving only loads "
+            f"<model dir>/[<name>/]<digits>/saved_model.pb (use $SM_MODEL_DIR/1)"
+        )
+    elif report.get("error"):
+        model.reason = f"cannot be loaded with the 'serve' tag: {report['error']}"
+    elif "serving_default" not in model.signatures:
+        model.reason = f"no serving_default signature (has: {', '.join(model.signatures) or 'none'})"
+    elif report.get("call_error"):
+        model.reason = f"serving_default fails on zero inputs: {report['call_error']}"
+    else:
+        model.servable = True
+    return model
+
+
+def _load_saved_models_main() -> None:
+    """Subprocess side of check_servable: argv = [JSON list of SavedModel folders, report path]."""
+    folders, report_path = json.loads(sys.argv[1]), sys.argv[2]
+    import tensorflow as tf
+
+    reports = [_describe_saved_model(tf, folder) for folder in folders]
+    Path(report_path).write_text(json.dumps(reports), encoding="utf-8")
+
+
+def _describe_saved_model(tf: Any, folder: str) -> dict:
+    try:
+        loaded = tf.saved_model.load(folder, tags=["serve"])
+    except Exception as exc:  # any load failure is the finding itself
+        return {"error": _one_line(exc)}
+    report: dict[str, Any] = {"signatures": sorted(loaded.signatures.keys())}
+    serving = loaded.signatures.get("serving_default")
+    if serving is None:
+        return report
+    _, input_specs = serving.structured_input_signature
+    report["inputs"] = [_tensor_info(name, spec) for name, spec in sorted(input_specs.items())]
+    outputs = serving.structured_outputs
+    report["outputs"] = [_tensor_info(name, tensor) for name, tensor in sorted(outputs.items())]
+    try:
+        serving(**{name: _zeros_like_spec(tf, spec) for name, spec in input_specs.items()})
+    except Exception as exc:  # the call failing is the finding itself
+        report["call_error"] = _one_line(exc)
+    return report
+
+
+def _tensor_info(name: str, tensor: Any) -> dict:
+    shape = tensor.shape.as_list() if tensor.shape.rank is not None else None
+    return {"name": name, "dtype": tensor.dtype.name, "shape": shape}
+
+
+def _zeros_like_spec(tf: Any, spec: Any) -> Any:
+    shape = [1 if dim is None else dim for dim in spec.shape.as_list()] if spec.shape.rank is not None else []
+    if spec.dtype == tf.string:
+        return tf.fill(shape, "")
+    return tf.zeros(shape, dtype=spec.dtype)
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {text[0] if text else ''}".rstrip(": ")
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Running
+
+
+@dataclass
+class ProcessOutcome:
+    exit_code: int | None  # None when stopped (timeout)
+    output: str  # stdout and stderr, interleaved as printed
+    wall_time: float
+    timed_out: bool
+
+
+def _run_streaming(
+    command: Sequence[str],
+    *,
+    cwd: Path,
+    env: Mapping[str, str],
+    timeout: float | None,
+    log: LogCallback | None,
+) -> ProcessOutcome:
+    """Run `command` in its own process group, streaming its lines to `log`.
+
+    On timeout or Ctrl-C the whole group (the toolkit and the script it started) is stopped: SIGTERM, then
+    SIGKILL after a grace period. KeyboardInterrupt is re-raised after the group is stopped.
+    """
+    started = time.monotonic()
+    process = subprocess.Popen(
+        command,
+        cwd=cwd,
+        env=dict(env),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        errors="replace",
+        start_new_session=True,
+    )
+    lines: list[str] = []
+
+    def pump() -> None:
+        for line in process.stdout:
+            lines.append(line)
+            if log is not None:
+                log(line.rstrip("\n"))
+
+    reader = threading.Thread(target=pump, daemon=True)
+    reader.start()
+    timed_out = False
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        timed_out = True
+        _stop_group(process)
+    except BaseException:
+        _stop_group(process)
+        raise
+    finally:
+        reader.join(timeout=_STOP_GRACE_SECONDS)
+        process.stdout.close()
+    return ProcessOutcome(
+        exit_code=None if timed_out else process.returncode,
+        output="".join(lines),
+        wall_time=time.monotonic() - started,
+        timed_out=timed_out,
+    )
+
+
+def _stop_group(process: subprocess.Popen) -> None:
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        try:
+            os.killpg(process.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            process.wait(timeout=_STOP_GRACE_SECONDS)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
+def _clean_environment(env: Mapping[str, str] | None) -> dict[str, str]:
+    """This process's environment without job variables (SM_*, SAGEMAKER_*, TF_CONFIG, ...), plus `env`."""
+    clean = {
+        name: value
+        for name, value in os.environ.items()
+        if not name.startswith(_JOB_VARIABLE_PREFIXES) and name not in _JOB_VARIABLES
+    }
+    clean.update(env or {})
+    return clean
+
+
+def toolkit_command() -> list[str]:
+    """The `train` console script of sagemaker-training installed next to this interpreter."""
+    train = Path(sys.executable).parent / "train"
+    if importlib.util.find_spec("sagemaker_training") is None or not train.is_file():
+        raise VerifyEnvironmentError(
+            f"the SageMaker training toolkit is not installed for {sys.executable}: {VERIFY_EXTRA_HINT}"
+        )
+    return [str(train)]
+
+
+def require_tensorflow() -> None:
+    """Fail clearly when TensorFlow is missing (found without importing it)."""
+    if importlib.util.find_spec("tensorflow") is None:
+        raise VerifyEnvironmentError(f"TensorFlow is not installed for {sys.executable}: {VERIFY_EXTRA_HINT}")
+
+
+def installed_tensorflow_version() -> str | None:
+    """The version of the distribution providing `tensorflow` (tensorflow, tensorflow-cpu, ...), no import."""
+    for distribution in importlib.metadata.packages_distributions().get("tensorflow", []):
+        try:
+            return importlib.metadata.version(distribution)
+        except importlib.metadata.PackageNotFoundError:
+            continue
+    return None
+
+
+@dataclass
+class JobResult:
+    """What an emulated job did and left behind. Paths are relative to the folder they are listed from."""
+
+    layout: JobLayout
+    exit_code: int | None  # the toolkit's; None when stopped on timeout
+    timed_out: bool
+    success_file: bool  # output/success was written
+    failure: str  # text of output/failure ("" when none): SageMaker's FailureReason
+    log: str
+    wall_time: float
+    saved_models: list[ServableModel]  # every SavedModel under model/, servable or not
+    model_files: list[str]  # everything under model/
+    keras_files: list[str]  # .keras/.h5 files under model/: not servable (§5)
+    output_data_files: list[str]
+    checkpoint_files: list[str]
+    code_dir_writes: list[str]  # files the script created or changed in its code dir: lost on SageMaker
+    kept: bool  # the tree is still on disk
+
+    @property
+    def succeeded(self) -> bool:
+        return not self.timed_out and self.exit_code == 0 and self.success_file and not self.failure
+
+    @property
+    def servable_models(self) -> list[ServableModel]:
+        return [model for model in self.saved_models if model.servable]
+
+    @property
+    def ok(self) -> bool:
+        """The job succeeded and left at least one servable model: what `verify` exits 0 on."""
+        return self.succeeded and bool(self.servable_models)
+
+    @property
+    def script_error(self) -> str:
+        """The last Python traceback the script printed (the toolkit's failure text does not include it)."""
+        lines = self.log.splitlines()
+        starts = [index for index, line in enumerate(lines) if line.startswith("Traceback (most recent call")]
+        if not starts:
+            return ""
+        block = []
+        for line in lines[starts[-1] :]:
+            if _TOOLKIT_LOG_LINE.match(line):
+                break
+            block.append(line)
+        return "\n".join(block).strip()
+
+    @property
+    def non_servable(self) -> list[str]:
+        """One line per model artefact SageMaker cannot serve."""
+        not_servable = [model for model in self.saved_models if not model.servable]
+        findings = [f"model/{model.path}: {model.reason}" for model in not_servable]
+        keras_reason = "a Keras file is not servable; export a SavedModel to $SM_MODEL_DIR/1"
+        findings += [f"model/{path}: {keras_reason}" for path in self.keras_files]
+        return findings
+
+    @property
+    def problems(self) -> list[str]:
+        """One line per reason the job is not OK (empty when `ok`)."""
+        problems = []
+        if self.timed_out:
+            problems.append(f"job timed out after {self.wall_time:.0f} s and was stopped")
+        elif not self.succeeded:
+            reason = self.script_error.splitlines()[-1] if self.script_error else _first_line(self.failure)
+            problems.append(f"job failed (exit {self.exit_code}): {reason or 'no failure text'}")
+        if not self.servable_models:
+            detail = "; ".join(self.non_servable) or "model/ has no <digits>/saved_model.pb"
+            problems.append(f"no servable model: {detail}")
+        return problems
+
+    @property
+    def warnings(self) -> list[str]:
+        if not self.code_dir_writes:
+            return []
+        return [
+            f"the script wrote {len(self.code_dir_writes)} file(s) into its code dir, lost on SageMaker: "
+            f"{_sample(self.code_dir_writes)} (write to $SM_MODEL_DIR or $SM_OUTPUT_DATA_DIR)"
+        ]
+
+    def to_dict(self) -> dict:
+        return {
+            "ok": self.ok,
+            "succeeded": self.succeeded,
+            "exit_code": self.exit_code,
+            "timed_out": self.timed_out,
+            "failure": self.failure,
+            "script_error": self.script_error,
+            "problems": self.problems,
+            "warnings": self.warnings,
+            "job_name": self.layout.job_name,
+            "entry_point": self.layout.entry_point,
+            "hyperparameters": self.layout.hyperparameters,
+            "saved_models": [asdict(model) for model in self.saved_models],
+            "servable_models": [model.path for model in self.servable_models],
+            "non_servable": self.non_servable,
+            "model_files": self.model_files,
+            "output_data_files": self.output_data_files,
+            "checkpoint_files": self.checkpoint_files,
+            "code_dir_writes": self.code_dir_writes,
+            "wall_time": round(self.wall_time, 3),
+            "base_dir": str(self.layout.base_dir) if self.kept else None,
+        }
+
+    def cleanup(self) -> None:
+        """Remove the job's tree (for callers that ran with keep=True)."""
+        shutil.rmtree(self.layout.root, ignore_errors=True)
+        self.kept = False
+
+
+def run_job(
+    script: str | Path,
+    channels: Mapping[str, str | Path] | None = None,
+    hyperparameters: Mapping[str, Any] | None = None,
+    *,
+    source_dir: str | Path | None = None,
+    model_dir: str | bool | None = None,
+    job_name: str | None = None,
+    region: str = DEFAULT_REGION,
+    timeout: float | None = None,
+    keep: bool = False,
+    work_dir: str | Path | None = None,
+    env: Mapping[str, str] | None = None,
+    install_requirements: bool = True,
+    check_model: bool = True,
+    log: LogCallback | None = None,
+) -> JobResult:
+    """Run `script` as a SageMaker training job with the real toolkit and report what it left.
+
+    `channels` maps channel names to local files/folders (copied in); `hyperparameters` are typed values as
+    given to the estimator. The tree lives in a new temp dir, removed afterwards unless `keep`; with
+    `work_dir` it is created inside that folder instead and always kept (the caller owns it). `env` adds
+    variables for the job (e.g. PIP_NO_INDEX). `log` receives each log line as it is printed.
+    Raises JobInputError / VerifyEnvironmentError before anything runs; KeyboardInterrupt stops the job.
+    """
+    command = toolkit_command()
+    require_tensorflow()
+    if work_dir is not None:
+        Path(work_dir).mkdir(parents=True, exist_ok=True)
+    root = Path(tempfile.mkdtemp(prefix="sm-migrate-verify-", dir=work_dir))
+    kept = keep or work_dir is not None
+    try:
+        layout = lay_out_job(
+            root,
+            script,
+            channels or {},
+            hyperparameters or {},
+            source_dir=source_dir,
+            model_dir=model_dir,
+            job_name=job_name,
+            region=region,
+            install_requirements=install_requirements,
+        )
+        job_env = _clean_environment(env)
+        job_env.update(
+            SAGEMAKER_BASE_DIR=str(layout.base_dir),
+            SM_STUDIO_LOCAL_MODE="true",
+            AWS_DEFAULT_REGION=region,
+            TRAINING_JOB_NAME=layout.job_name,
+            # As the SageMaker TensorFlow images set them: logs arrive line by line, no bytecode in code/.
+            PYTHONUNBUFFERED="1",
+            PYTHONDONTWRITEBYTECODE="1",
+        )
+        outcome = _run_streaming(command, cwd=layout.root, env=job_env, timeout=timeout, log=log)
+        return _collect(layout, outcome, kept=kept, check_model=check_model)
+    finally:
+        if not kept:
+            shutil.rmtree(root, ignore_errors=True)
+
+
+def _collect(layout: JobLayout, outcome: ProcessOutcome, *, kept: bool, check_model: bool) -> JobResult:
+    failure_path = layout.output_dir / "failure"
+    failure = failure_path.read_text(encoding="utf-8", errors="replace") if failure_path.exists() else ""
+    submitted = layout.submitted_files
+    return JobResult(
+        layout=layout,
+        exit_code=outcome.exit_code,
+        timed_out=outcome.timed_out,
+        success_file=(layout.output_dir / "success").exists(),
+        failure=failure.strip(),
+        log=outcome.output,
+        wall_time=outcome.wall_time,
+        saved_models=check_servable(layout.model_dir) if check_model else [],
+        model_files=_list_files(layout.model_dir),
+        keras_files=[path for path in _list_files(layout.model_dir) if path.endswith(_KERAS_FILE_SUFFIXES)],
+        output_data_files=_list_files(layout.output_data_dir),
+        checkpoint_files=_list_files(layout.checkpoint_dir),
+        code_dir_writes=sorted(
+            path for path, stamp in _file_stamps(layout.code_dir).items() if submitted.get(path) != stamp
+        ),
+        kept=kept,
+    )
+
+
+@dataclass
+class LocalRun:
+    """A plain local run of a script (no SM_* variables)."""
+
+    exit_code: int | None
+    output: str
+    wall_time: float
+    timed_out: bool
+
+    @property
+    def ok(self) -> bool:
+        return self.exit_code == 0
+
+
+def run_local(
+    script: str | Path,
+    args: Sequence[str] = (),
+    *,
+    cwd: str | Path | None = None,
+    env: Mapping[str, str] | None = None,
+    timeout: float | None = None,
+    log: LogCallback | None = None,
+) -> LocalRun:
+    """Run `python script args` as a user would, with every SM_*/SAGEMAKER_* variable stripped.
+
+    `cwd` defaults to the script's folder. Shows that a migrated script still runs outside SageMaker.
+    """
+    script_path = Path(script).resolve()
+    if not script_path.is_file():
+        raise JobInputError(f"script not found: {script}")
+    outcome = _run_streaming(
+        [sys.executable, str(script_path), *args],
+        cwd=Path(cwd) if cwd is not None else script_path.parent,
+        env=_clean_environment(env),
+        timeout=timeout,
+        log=log,
+    )
+    return LocalRun(outcome.exit_code, outcome.output, outcome.wall_time, outcome.timed_out)
+
+
+def _first_line(text: str) -> str:
+    return next((line.strip() for line in text.splitlines() if line.strip()), "")
+
+
+def _sample(items: Sequence[str], limit: int = 5) -> str:
+    shown = ", ".join(items[:limit])
+    return shown + (f", ... ({len(items) - limit} more)" if len(items) > limit else "")
