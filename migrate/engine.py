@@ -5,55 +5,19 @@ Pure: no file system, no printing. The CLI, the batch runner and the tests all g
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+import libcst as cst
 
 from migrate.report import Diagnostic
-
-DEFAULT_FRAMEWORK_VERSION = "2.19"
-
-
-class MigrationError(Exception):
-    """The script cannot be migrated at all (not Python 3, or libcst cannot round-trip it exactly).
-
-    `diagnostic` holds the position and the one-line reason; the caller leaves the file untouched.
-    """
-
-    def __init__(self, diagnostic: Diagnostic):
-        super().__init__(diagnostic.message)
-        self.diagnostic = diagnostic
-
-
-@dataclass(frozen=True)
-class MigrationOptions:
-    framework_version: str = DEFAULT_FRAMEWORK_VERSION
-    # Local fallbacks used when the script runs with no SM_* variables.
-    local_model_dir: str = "sm_model"
-    local_output_data_dir: str = "sm_output"
-
-
-@dataclass(frozen=True)
-class HyperParameter:
-    name: str  # canonical name, as SageMaker passes it: "epochs", "batch_size", "learning_rate"
-    default: Any  # the script's own value (int, float, str, bool)
-    type_name: str  # "int" | "float" | "str" | "bool"
-    line: int  # where the value came from
-    target: str = ""  # what it replaces: a constant name ("EPOCHS") or a call keyword ("fit(epochs=)")
-
-
-@dataclass
-class MigrationResult:
-    source: str
-    code: str
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    hyperparameters: list[HyperParameter] = field(default_factory=list)
-    channels: dict[str, str] = field(default_factory=dict)  # channel name -> original local path
-    transforms: list[str] = field(default_factory=list)  # names of the transforms that changed something
-    is_training_script: bool = True
-
-    @property
-    def changed(self) -> bool:
-        return self.code != self.source
+from migrate.results import (  # noqa: F401  (re-exported: the library API)
+    DEFAULT_FRAMEWORK_VERSION,
+    HyperParameter,
+    MigrationError,
+    MigrationOptions,
+    MigrationResult,
+)
+from transforms import arguments, export, hyperparameters, model_dir, sm_env
+from transforms.edits import EditPlan
+from transforms.facts import analyse
 
 
 def migrate_source(source: str, options: MigrationOptions | None = None) -> MigrationResult:
@@ -62,4 +26,55 @@ def migrate_source(source: str, options: MigrationOptions | None = None) -> Migr
     A file that is valid Python but not a TensorFlow training script comes back unchanged with
     `is_training_script=False` and an SM002 diagnostic.
     """
-    raise NotImplementedError
+    options = options or MigrationOptions()
+    module = _parse_exactly(source)
+    facts = analyse(module)
+    if not facts.imports_tensorflow:
+        return _not_a_training_script(source, "no TensorFlow or Keras import: nothing to migrate")
+    if not facts.fit_calls and not facts.tape_calls:
+        return _not_a_training_script(source, "imports TensorFlow but trains nothing (no fit or GradientTape): left alone")
+
+    plan = EditPlan(facts, options)
+    plan.target = arguments.choose_target(plan)
+    found = hyperparameters.plan(plan)
+    sm_env.plan(plan, options)
+    model_dir.plan(plan)
+    export.plan(plan, options)
+    arguments.render(plan)
+    code = plan.apply().code
+
+    try:
+        compile(code, "<migrated>", "exec")
+    except SyntaxError as exc:  # a bug of ours: never hand out code that does not parse
+        raise MigrationError(Diagnostic(exc.lineno or 1, exc.offset or 1, "SM900",
+                                        f"internal error, generated code does not compile: {exc.msg}", "error"))
+    diagnostics = sorted(plan.diagnostics, key=lambda d: (d.line, d.col, d.code))
+    return MigrationResult(source=source, code=code, diagnostics=diagnostics, hyperparameters=found,
+                           transforms=plan.transforms if code != source else [])
+
+
+def _parse_exactly(source: str) -> cst.Module:
+    """Parse, and refuse input libcst would not give back byte for byte (tensorflow-and-libcst-notes.md)."""
+    try:
+        module = cst.parse_module(source)
+    except cst.ParserSyntaxError as exc:
+        message = str(exc).strip().splitlines()[0] if str(exc).strip() else "syntax error"
+        raise MigrationError(Diagnostic(exc.raw_line, exc.raw_column + 1, "SM001",
+                                        f"not valid Python 3: {message}", "error")) from None
+    if module.code != source:
+        line = _first_difference_line(source, module.code)
+        raise MigrationError(Diagnostic(line, 1, "SM001", "libcst cannot reproduce this file exactly (indented "
+                                        "comments at the end of the file?): refusing to rewrite it", "error"))
+    return module
+
+
+def _first_difference_line(a: str, b: str) -> int:
+    for number, (left, right) in enumerate(zip(a.splitlines(), b.splitlines()), start=1):
+        if left != right:
+            return number
+    return min(len(a.splitlines()), len(b.splitlines())) + 1
+
+
+def _not_a_training_script(source: str, reason: str) -> MigrationResult:
+    return MigrationResult(source=source, code=source, diagnostics=[Diagnostic(1, 1, "SM002", reason, "info")],
+                           is_training_script=False)

@@ -1,0 +1,53 @@
+"""What a migration takes and gives back (the library API's data types)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from migrate.report import Diagnostic
+
+DEFAULT_FRAMEWORK_VERSION = "2.19"
+
+
+class MigrationError(Exception):
+    """The script cannot be migrated at all (not Python 3, or libcst cannot round-trip it exactly).
+
+    `diagnostic` holds the position and the one-line reason; the caller leaves the file untouched.
+    """
+
+    def __init__(self, diagnostic: Diagnostic):
+        super().__init__(diagnostic.message)
+        self.diagnostic = diagnostic
+
+
+@dataclass(frozen=True)
+class MigrationOptions:
+    framework_version: str = DEFAULT_FRAMEWORK_VERSION
+    # Local fallbacks used when the script runs with no SM_* variables.
+    local_model_dir: str = "sm_model"
+    local_output_data_dir: str = "sm_output"
+
+
+@dataclass(frozen=True)
+class HyperParameter:
+    name: str  # canonical name, as SageMaker passes it: "epochs", "batch_size", "learning_rate"
+    default: Any  # the script's own value (int, float, str, bool)
+    type_name: str  # "int" | "float" | "str" | "bool"
+    line: int  # where the value came from
+    target: str = ""  # what it replaces: a constant name ("EPOCHS") or a call keyword ("fit(epochs=)")
+
+
+@dataclass
+class MigrationResult:
+    source: str
+    code: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    hyperparameters: list[HyperParameter] = field(default_factory=list)
+    channels: dict[str, str] = field(default_factory=dict)  # channel name -> original local path
+    transforms: list[str] = field(default_factory=list)  # names of the transforms that changed something
+    is_training_script: bool = True
+
+    @property
+    def changed(self) -> bool:
+        return self.code != self.source

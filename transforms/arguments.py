@@ -1,0 +1,230 @@
+"""Where the script's command-line arguments live: a new argparse parser, or the script's own, extended.
+
+Every transform that needs an argument (`--epochs`, `--sm-model-dir`, `--model_dir`, ...) records an
+ArgumentSpec; this module decides once where they go and renders them:
+- no parser yet: a module-level block after the imports (`parser = argparse.ArgumentParser(...)`,
+  `args, _ = parser.parse_known_args()`), with names no scope of the script uses;
+- an existing `argparse` parser: only the missing arguments are added just before its parse call, which becomes
+  `parse_known_args()` so the extra arguments SageMaker passes never crash the script
+  (sagemaker-contract.md §3). A second parser is never created.
+Booleans get a converter, never `type=bool` (`bool("False")` is True; SageMaker sends `True`/`False`, §3).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import libcst as cst
+from libcst.metadata import Scope
+
+from transforms.edits import ArgumentSpec, EditPlan, parse_expression, parse_statements
+from transforms.facts import ParseCall, function_scope_has_parameter
+
+BOOL_CONVERTER = '''def {name}(value):
+    """argparse type for booleans: SageMaker passes True/False as text, and bool("False") is True."""
+    if isinstance(value, bool):
+        return value
+    if value.strip().lower() in ("true", "1", "yes", "y", "t"):
+        return True
+    if value.strip().lower() in ("false", "0", "no", "n", "f"):
+        return False
+    raise argparse.ArgumentTypeError(f"expected a boolean, got {{value!r}}")
+'''
+
+SM_PATH_HELPER = '''def {name}(local_path, sagemaker_path):
+    """`local_path` when run locally; `sagemaker_path` on SageMaker, which keeps only what is under /opt/ml."""
+    return sagemaker_path if "SM_MODEL_DIR" in os.environ else local_path
+'''
+
+PREAMBLE_COMMENT = (
+    "# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as\n"
+    "# `--name value` and sets SM_* variables; without them the script's own values are used.\n"
+)
+
+
+@dataclass
+class ArgumentTarget:
+    args_name: str
+    parser_name: str
+    parse: ParseCall | None  # the existing parser's parse call, or None for a new parser
+    args_scope: Scope | None  # where the existing namespace is bound (None: module level, new parser)
+
+    @property
+    def existing(self) -> bool:
+        return self.parse is not None
+
+
+def choose_target(plan: EditPlan) -> ArgumentTarget:
+    facts = plan.facts
+    parses = [p for p in facts.parse_calls if any(name == p.parser_name for (_, name) in facts.parser_names)]
+    if parses:
+        parse = parses[-1]
+        if len(parses) > 1:
+            plan.warn(parse.call, "SM301", "several argparse parse calls: extending the last one only")
+        if parse.args_name is None:
+            plan.warn(parse.call, "SM301", "cannot tell which name holds the parsed arguments")
+        return ArgumentTarget(parse.args_name or "args", parse.parser_name, parse, parse.args_scope)
+    return ArgumentTarget(plan.fresh_name("args", "args", "sm_args"), plan.fresh_name("parser", "parser", "sm_parser"),
+                          None, None)
+
+
+def args_reference(plan: EditPlan, use_node: cst.CSTNode, dest: str) -> cst.BaseExpression | None:
+    """`args.<dest>` where the parsed namespace is visible from `use_node`; None where it is not."""
+    target: ArgumentTarget = plan.target
+    if target.existing:
+        scope = plan.facts.scopes.get(use_node)
+        visible = target.parse.args_name is not None and (
+            plan.facts.visible_from(scope, target.args_name, target.args_scope)
+            or function_scope_has_parameter(scope, target.args_name)
+        )
+        if not visible:
+            return None
+    plan.note_module_use(use_node)
+    return parse_expression(f"{target.args_name}.{dest}")
+
+
+def bool_converter(plan: EditPlan) -> str:
+    plan.helpers.add("str_to_bool")
+    return plan.fresh_name("str_to_bool", "_str_to_bool", "_sm_str_to_bool")
+
+
+def sm_path_helper(plan: EditPlan) -> str:
+    plan.helpers.add("sm_path")
+    plan.imports.add("os")
+    return plan.fresh_name("sm_path", "_sm_path", "_sm_migrate_path")
+
+
+def render(plan: EditPlan) -> None:
+    """Turn the recorded ArgumentSpecs and helpers into code (a new block, or additions to the script's parser)."""
+    target: ArgumentTarget = plan.target
+    existing = existing_dests(plan)
+    for call in _existing_add_argument_calls(plan, target):
+        _fix_bool_type(plan, call)
+    missing = [spec for spec in plan.arguments if spec.dest not in existing and not set(spec.flags) & existing]
+    helpers = _render_helpers(plan)
+    if target.existing:
+        parse = target.parse
+        if missing:
+            plan.add_before(parse.statement, parse_statements("".join(s.render(target.parser_name) + "\n" for s in missing)))
+        if not parse.known:
+            _switch_to_parse_known_args(plan, parse)
+        block = helpers
+    else:
+        if not plan.arguments:
+            return
+        plan.imports.add("argparse")
+        lines = [
+            f"{target.parser_name} = argparse.ArgumentParser(allow_abbrev=False)\n",
+            *(spec.render(target.parser_name) + "\n" for spec in missing),
+            f"{target.args_name}{_known_args_suffix(plan)}\n",
+        ]
+        block = helpers + [_with_leading_blank(parse_statements("".join(lines)), 2 if helpers else 1)]
+    if not block:
+        return
+    statements = []
+    for index, group in enumerate(block):
+        if index == 0:
+            group = _with_comment(group, PREAMBLE_COMMENT)
+        statements.extend(group)
+    _insert_preamble(plan, statements)
+
+
+def _known_args_suffix(plan: EditPlan) -> str:
+    parser = plan.target.parser_name
+    if "_" in plan.facts.all_names:
+        return f" = {parser}.parse_known_args()[0]"
+    return f", _ = {parser}.parse_known_args()"
+
+
+def existing_dests(plan: EditPlan) -> set[str]:
+    """Dest names and flags of the arguments the script's own parser already has (empty for a new parser)."""
+    found: set[str] = set()
+    for call in _existing_add_argument_calls(plan, plan.target):
+        flags = [a.value.evaluated_value for a in call.args if a.keyword is None and isinstance(a.value, cst.SimpleString)]
+        dest = next((a.value.evaluated_value for a in call.args if a.keyword and a.keyword.value == "dest"
+                     and isinstance(a.value, cst.SimpleString)), None)
+        long_flags = [f for f in flags if f.startswith("--")]
+        if dest is None and (long_flags or flags):
+            dest = (long_flags or flags)[0].lstrip("-").replace("-", "_")
+        found.update(flags)
+        if dest:
+            found.add(dest)
+    return found
+
+
+def _existing_add_argument_calls(plan: EditPlan, target: ArgumentTarget) -> list[cst.Call]:
+    if not target.existing:
+        return []
+    return [call for parser_name, call in plan.facts.add_argument_calls if parser_name == target.parser_name]
+
+
+def _fix_bool_type(plan: EditPlan, call: cst.Call) -> None:
+    """`type=bool` turns SageMaker's "False" into True: use the converter instead."""
+    for arg in call.args:
+        if arg.keyword and arg.keyword.value == "type" and isinstance(arg.value, cst.Name) and arg.value.value == "bool":
+            plan.replace(arg.value, cst.Name(bool_converter(plan)))
+            plan.warn(arg.value, "SM301", "type=bool reads SageMaker's 'False' as True: replaced by a converter")
+        if arg.keyword and arg.keyword.value == "action" and isinstance(arg.value, cst.SimpleString) and \
+                arg.value.evaluated_value in ("store_true", "store_false"):
+            plan.warn(arg.value, "SM301", "a store_true/store_false flag can't be set to False by a SageMaker "
+                      "hyperparameter (it is passed as `--flag False`): use a value argument")
+
+
+def _switch_to_parse_known_args(plan: EditPlan, parse: ParseCall) -> None:
+    call = parse.call
+    known = call.with_changes(func=call.func.with_changes(attr=cst.Name("parse_known_args")))
+    small = parse.small_statement
+    if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name) \
+            and "_" not in plan.facts.all_names:
+        target = cst.Tuple([cst.Element(small.targets[0].target), cst.Element(cst.Name("_"))], lpar=[], rpar=[])
+        plan.replace(small, small.with_changes(targets=[small.targets[0].with_changes(target=target)], value=known))
+    else:
+        plan.replace(call, cst.Subscript(known, [cst.SubscriptElement(cst.Index(cst.Integer("0")))]))
+
+
+def _render_helpers(plan: EditPlan) -> list[list[cst.BaseStatement]]:
+    groups = []
+    if "str_to_bool" in plan.helpers:
+        plan.imports.add("argparse")
+        groups.append(parse_statements(BOOL_CONVERTER.format(name=plan.names["str_to_bool"])))
+    if "sm_path" in plan.helpers:
+        groups.append(parse_statements(SM_PATH_HELPER.format(name=plan.names["sm_path"])))
+    return [_with_leading_blank(group, 2) for group in groups]
+
+
+def _with_leading_blank(statements: list[cst.BaseStatement], count: int = 1) -> list[cst.BaseStatement]:
+    first = statements[0].with_changes(leading_lines=[cst.EmptyLine()] * count)
+    return [first, *statements[1:]]
+
+
+def _with_comment(statements: list[cst.BaseStatement], comment: str) -> list[cst.BaseStatement]:
+    lines = [cst.EmptyLine()] * 2 + [cst.EmptyLine(comment=cst.Comment(text)) for text in comment.splitlines()]
+    return [statements[0].with_changes(leading_lines=lines), *statements[1:]]
+
+
+def _insert_preamble(plan: EditPlan, statements: list[cst.BaseStatement]) -> None:
+    """After the last module-level import that precedes the first statement using injected names."""
+    body = list(plan.facts.module.body)
+    first_use = min((body.index(s) for s in plan.module_uses if s in body), default=len(body))
+    anchor = None
+    for statement in body[:first_use]:
+        if _is_import_or_docstring(statement):
+            anchor = statement
+    if anchor is not None:
+        plan.insert_after.setdefault(anchor, []).extend(statements)
+    elif body:
+        following = body[first_use] if first_use < len(body) else body[-1]
+        if first_use < len(body):
+            plan.insert_before.setdefault(following, [])[:0] = statements
+        else:
+            plan.insert_after.setdefault(following, []).extend(statements)
+
+
+def _is_import_or_docstring(statement: cst.BaseStatement) -> bool:
+    if not isinstance(statement, cst.SimpleStatementLine):
+        return False
+    return all(
+        isinstance(small, (cst.Import, cst.ImportFrom))
+        or (isinstance(small, cst.Expr) and isinstance(small.value, (cst.SimpleString, cst.ConcatenatedString)))
+        for small in statement.body
+    )

@@ -1,0 +1,166 @@
+"""What sm-migrate knows about TensorFlow/Keras APIs, kept apart from the transforms that use it.
+
+Qualified names are canonicalised first (`canonical_name`), so a table row covers every import style:
+`tf.keras.optimizers.Adam`, `from tensorflow.keras.optimizers import Adam`, `keras.optimizers.Adam`,
+`tf.optimizers.Adam` and `keras.optimizers.legacy.Adam` all become `keras.optimizers.Adam`.
+Adding an API is a row here, not a branch in a transform.
+"""
+
+from __future__ import annotations
+
+import re
+
+_KERAS_PREFIXES = (
+    "tensorflow.keras.",
+    "tensorflow.python.keras.",
+    "tensorflow.compat.v2.keras.",
+    "tensorflow.compat.v1.keras.",
+    "tf_keras.",
+    "keras.src.",
+)
+
+
+def canonical_name(qualified_name: str) -> str:
+    """Map the many spellings of one TF/Keras API onto one name (see module docstring)."""
+    name = qualified_name
+    for prefix in _KERAS_PREFIXES:
+        if name.startswith(prefix):
+            name = "keras." + name[len(prefix) :]
+            break
+    if name.startswith("tensorflow.optimizers."):
+        name = "keras.optimizers." + name[len("tensorflow.optimizers.") :]
+    return name.replace("keras.optimizers.legacy.", "keras.optimizers.").replace(
+        "keras.optimizers.experimental.", "keras.optimizers."
+    )
+
+
+def is_tensorflow_name(qualified_name: str) -> bool:
+    root = qualified_name.split(".", 1)[0]
+    return root in {"tensorflow", "keras", "tf_keras"}
+
+
+# Calls whose result is a Keras model object.
+MODEL_CONSTRUCTORS = frozenset(
+    {
+        "keras.Sequential",
+        "keras.models.Sequential",
+        "keras.Model",
+        "keras.models.Model",
+        "keras.models.load_model",
+        "keras.saving.load_model",
+        "keras.models.clone_model",
+    }
+)
+MODEL_CONSTRUCTOR_PREFIXES = ("keras.applications.",)
+# Base classes that make a user class a Keras model.
+MODEL_BASE_CLASSES = frozenset({"keras.Model", "keras.models.Model", "keras.Sequential", "keras.models.Sequential"})
+
+# Keras optimizers: the learning rate is this keyword (or the legacy `lr`), or the first positional argument.
+OPTIMIZER_MODULE = "keras.optimizers."
+LEARNING_RATE_KEYWORDS = ("learning_rate", "lr")
+
+# `Model.fit` keywords that are training hyperparameters, with the argparse type of their value.
+FIT_HYPERPARAMETERS = {
+    "epochs": "int",
+    "batch_size": "int",
+    "validation_split": "float",
+    "steps_per_epoch": "int",
+    "validation_steps": "int",
+    "validation_freq": "int",
+    "initial_epoch": "int",
+    "shuffle": "bool",
+}
+# Keywords that only a Keras-style fit takes: they tell `model.fit` from `scaler.fit` when the receiver's type
+# can't be inferred.
+KERAS_FIT_KEYWORDS = frozenset(FIT_HYPERPARAMETERS) | {"callbacks", "validation_data", "class_weight", "verbose"}
+
+TRAINING_LOOP_MARKERS = frozenset({"tensorflow.GradientTape"})
+
+# Calls that save a model. `model_arg`/`path_arg`: positional index of the model and of the path (None: the
+# receiver of a method call is the model); `path_keywords`: keyword names of the path.
+SAVE_FUNCTIONS = {
+    "tensorflow.saved_model.save": {"model_arg": 0, "path_arg": 1, "path_keywords": ("export_dir",)},
+    "keras.models.save_model": {"model_arg": 0, "path_arg": 1, "path_keywords": ("filepath",)},
+    "keras.saving.save_model": {"model_arg": 0, "path_arg": 1, "path_keywords": ("filepath",)},
+}
+SAVE_METHODS = {
+    "save": ("filepath",),
+    "export": ("filepath",),
+    "save_weights": ("filepath",),
+}
+# A path ending like this is a single file (not servable by TF Serving: sagemaker-contract.md §5).
+FILE_MODEL_SUFFIXES = (".keras", ".h5", ".hdf5", ".weights.h5", ".ckpt", ".tflite")
+
+# Callbacks that save the model during training: left alone here, reported.
+SAVING_CALLBACKS = frozenset({"keras.callbacks.ModelCheckpoint", "keras.callbacks.BackupAndRestore"})
+
+# Signs that a script uses GPUs or several hosts: then --num-gpus/--hosts/--current-host are added.
+DEVICE_NAME_PREFIXES = ("tensorflow.distribute.", "tensorflow.config.list_physical_devices",
+                        "tensorflow.config.experimental.list_physical_devices", "tensorflow.test.is_gpu_available",
+                        "horovod.")
+
+# Module constants whose name contains one of these words are hyperparameters (when their value is a simple
+# literal). Anything flowing into a fit/optimizer hyperparameter is lifted whatever its name.
+HYPERPARAMETER_WORDS = frozenset(
+    {
+        "epoch", "epochs", "batch", "lr", "learning", "rate", "dropout", "momentum", "decay", "units",
+        "hidden", "layers", "steps", "patience", "seed", "alpha", "beta", "gamma", "l1", "l2", "weight",
+        "augment", "augmentation", "validation", "split", "warmup", "clip", "clipnorm", "epsilon",
+        "temperature", "label", "smoothing", "filters", "kernel", "embedding", "dim", "heads", "optimizer",
+        "activation", "loss", "shuffle", "buffer", "verbose", "lambda", "reg", "regularization",
+    }
+)
+
+# Canonical SageMaker hyperparameter names for common constant spellings (the constant keeps its own name).
+CANONICAL_HYPERPARAMETER_NAMES = {
+    "num_epochs": "epochs",
+    "n_epochs": "epochs",
+    "nb_epochs": "epochs",
+    "nb_epoch": "epochs",
+    "epoch": "epochs",
+    "lr": "learning_rate",
+    "learningrate": "learning_rate",
+    "bs": "batch_size",
+    "batch": "batch_size",
+    "batchsize": "batch_size",
+}
+
+_CONSTANT_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
+
+
+def is_constant_name(name: str) -> bool:
+    return bool(_CONSTANT_NAME.match(name))
+
+
+def looks_like_hyperparameter(constant_name: str) -> bool:
+    words = constant_name.lower().split("_")
+    return any(word in HYPERPARAMETER_WORDS for word in words)
+
+
+def looks_like_path(value: str) -> bool:
+    """A string constant that names a file or directory is data, not a hyperparameter (issue 3 handles it)."""
+    return "/" in value or "\\" in value or bool(re.search(r"\.[A-Za-z0-9]{1,6}$", value)) or value in {".", ".."}
+
+
+def export_call_for(framework_version: str) -> str:
+    """Which call writes a servable SavedModel on the target TensorFlow (tensorflow-and-libcst-notes.md).
+
+    `tf.saved_model.save(model, path)` writes a SavedModel with `serving_default` on every TF 2.x, Keras 2 and
+    Keras 3 alike; TF 1.x needs the Keras experimental exporter.
+    """
+    return "saved_model.save" if version_tuple(framework_version) >= (2, 0) else "keras.experimental.export_saved_model"
+
+
+def keras3(framework_version: str) -> bool:
+    """TF >= 2.16 ships Keras 3, where `model.save(dir)` raises (sagemaker-contract.md §5)."""
+    return version_tuple(framework_version) >= (2, 16)
+
+
+def version_tuple(version: str) -> tuple[int, ...]:
+    parts = []
+    for piece in version.split("."):
+        digits = re.match(r"\d+", piece)
+        if not digits:
+            break
+        parts.append(int(digits.group()))
+    return tuple(parts)

@@ -1,0 +1,207 @@
+"""Export the trained model as a TensorFlow Serving SavedModel under `<sm-model-dir>/1/`.
+
+SageMaker serves only `saved_model.pb` in an all-digit folder under the model dir; `.keras`/`.h5` files are
+not servable (sagemaker-contract.md §5). So:
+- the script's own SavedModel save (`tf.saved_model.save`, `model.export`, `model.save(dir)`) becomes the
+  export: on SageMaker it writes `<sm-model-dir>/1`, locally where it wrote before. `model.save(dir)` raises on
+  Keras 3 (TF >= 2.16) and is rewritten to `tf.saved_model.save`, which works on every TF 2.x
+  (tensorflow-and-libcst-notes.md, "Which call writes a servable SavedModel");
+- file saves (`.keras`, `.h5`, `save_weights`) are kept: on SageMaker they land in the model dir beside `1/`
+  (so they ship in model.tar.gz), locally where they were; an export is added after the last of them;
+- no save at all: an export is added after the final training call (`fit`, or the loop around a
+  `GradientTape` step).
+Never to `--model_dir` (aws/sagemaker-python-sdk#1895). What can't be done safely is reported.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+
+from migrate.results import MigrationOptions
+from transforms import catalog
+from transforms.arguments import args_reference, sm_path_helper
+from transforms.edits import EditPlan, parse_expression, parse_statements, quote
+from transforms.facts import SaveCall, ScriptFacts
+
+NAME = "export"
+EXPORT_COMMENT = "# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)"
+HANDLED_MARKERS = ("sm_model_dir", "SM_MODEL_DIR")
+
+
+def plan(plan: EditPlan, options: MigrationOptions) -> None:
+    facts = plan.facts
+    for callback in facts.saving_callbacks:
+        plan.warn(callback, "SM201", "a callback saves the model during training: its files stay where they are "
+                  "(on SageMaker, point it at /opt/ml/checkpoints or the model dir by hand)")
+    if any(_already_handled(facts, save.path) for save in facts.save_calls):
+        return  # exported to the model dir already (a migrated or SageMaker-ready script)
+    trained = _trained_model(plan)
+    if trained is None:
+        return
+    model, training_anchor = trained
+    model_code = facts.module.code_for_node(model)
+    saves = [s for s in facts.save_calls if facts.module.code_for_node(s.model) == model_code]
+    file_saves, dir_saves = [], []
+    for save in saves:
+        kind = _path_kind(facts, save)
+        if kind == "file":
+            file_saves.append(save)
+        elif kind == "dir":
+            dir_saves.append(save)
+        else:
+            plan.warn(save.call, "SM201", "model saved to a path built at run time: left as is; make sure the "
+                      "final model also reaches the model dir")
+    for save in file_saves:
+        _reroute_file_save(plan, save)
+    if dir_saves:
+        for save in dir_saves[:-1]:
+            plan.warn(save.call, "SM202", "several SavedModel saves: only the last one is exported to the model dir")
+        _make_export(plan, dir_saves[-1], options)
+    else:
+        anchor = facts.statement_in_body(file_saves[-1].call) if file_saves else training_anchor
+        _add_export(plan, anchor, model_code, options)
+    plan.transforms.append(NAME)
+
+
+def _already_handled(facts: ScriptFacts, path: cst.BaseExpression | None) -> bool:
+    if path is None:
+        return False
+    code = facts.module.code_for_node(path)
+    return any(marker in code for marker in HANDLED_MARKERS)
+
+
+def _trained_model(plan: EditPlan) -> tuple[cst.BaseExpression, cst.BaseStatement] | None:
+    """The model the script trains last, and the statement after which it is final."""
+    facts = plan.facts
+    if facts.fit_calls:
+        fit = facts.fit_calls[-1]
+        return fit.receiver, facts.statement_in_body(fit.call)
+    if facts.tape_calls:
+        return _tape_trained_model(plan)
+    plan.warn(facts.module, "SM203", "no training call (fit or GradientTape loop) found: no export added")
+    return None
+
+
+def _tape_trained_model(plan: EditPlan) -> tuple[cst.BaseExpression, cst.BaseStatement] | None:
+    """A custom loop: the model used in the GradientTape's function, exported after the loop that runs it."""
+    facts = plan.facts
+    tape = facts.tape_calls[-1]
+    step_function = facts.enclosing(tape, cst.FunctionDef)
+    anchor_node: cst.CSTNode = tape
+    region: cst.CSTNode = step_function or facts.module
+    if step_function is not None:
+        callers = [node for node in facts.positions if isinstance(node, cst.Call) and isinstance(node.func, cst.Name)
+                   and node.func.value == step_function.name.value]
+        callers = [c for c in callers if facts.enclosing(c, cst.FunctionDef) is not step_function]
+        if callers:
+            anchor_node = max(callers, key=lambda c: facts.position(c))
+    model_names = sorted({name for (_, name) in facts.model_names if _mentions_name(region, name)})
+    if len(model_names) != 1:
+        plan.warn(tape, "SM202" if model_names else "SM203",
+                  f"custom training loop with {len(model_names) or 'no'} identifiable models: no export added; "
+                  "export the trained model to <sm-model-dir>/1 by hand")
+        return None
+    return cst.Name(model_names[0]), facts.statement_in_body(anchor_node)
+
+
+def _mentions_name(region: cst.CSTNode, name: str) -> bool:
+    found = []
+
+    class _Finder(cst.CSTVisitor):
+        def visit_Name(self, node: cst.Name) -> None:
+            if node.value == name:
+                found.append(node)
+
+    region.visit(_Finder())
+    return bool(found)
+
+
+def _path_kind(facts: ScriptFacts, save: SaveCall) -> str:
+    """"file" (not servable), "dir" (a SavedModel) or "unknown" (built at run time)."""
+    if save.kind == "save_weights":
+        return "file"
+    if save.kind == "save" and any(
+        a.keyword and a.keyword.value == "save_format" and isinstance(a.value, cst.SimpleString)
+        and a.value.evaluated_value == "h5" for a in save.call.args
+    ):
+        return "file"
+    text = _static_path(facts, save.path)
+    if text is None:
+        return "unknown"
+    return "file" if text.lower().endswith(catalog.FILE_MODEL_SUFFIXES) else "dir"
+
+
+def _static_path(facts: ScriptFacts, path: cst.BaseExpression | None) -> str | None:
+    """The path's text when it is a literal, a module string constant, or an os.path.join/f-string ending in one."""
+    if isinstance(path, cst.SimpleString):
+        return path.evaluated_value
+    if isinstance(path, cst.Name):
+        for statement in facts.module.body:
+            if isinstance(statement, cst.SimpleStatementLine) and isinstance(statement.body[0], cst.Assign):
+                assign = statement.body[0]
+                if any(isinstance(t.target, cst.Name) and t.target.value == path.value for t in assign.targets):
+                    return _static_path(facts, assign.value)
+        return None
+    if isinstance(path, cst.Call) and facts.qualified_name(path.func) == "os.path.join" and path.args:
+        return _static_path(facts, path.args[-1].value)
+    if isinstance(path, cst.FormattedString) and path.parts and isinstance(path.parts[-1], cst.FormattedStringText):
+        return path.parts[-1].value
+    if isinstance(path, cst.BinaryOperation) and isinstance(path.operator, cst.Divide):  # pathlib: base / "m.keras"
+        return _static_path(facts, path.right)
+    return None
+
+
+def _model_dir(plan: EditPlan, anchor: cst.CSTNode) -> str:
+    """Code for the model dir, from the parsed arguments where visible, else straight from the environment."""
+    reference = args_reference(plan, anchor, "sm_model_dir")
+    if reference is not None:
+        return plan.facts.module.code_for_node(reference)
+    plan.imports.add("os")
+    return f'os.environ.get("SM_MODEL_DIR", {quote(plan.options.local_model_dir)})'
+
+
+def _reroute_file_save(plan: EditPlan, save: SaveCall) -> None:
+    """`model.save("m.keras")` -> locally "m.keras", on SageMaker <model dir>/m.keras (shipped in model.tar.gz)."""
+    facts = plan.facts
+    local = facts.module.code_for_node(save.path)
+    literal = _static_path(facts, save.path) if isinstance(save.path, cst.SimpleString) else None
+    basename = quote(literal.rstrip("/").rsplit("/", 1)[-1]) if literal else f"os.path.basename({local})"
+    helper = sm_path_helper(plan)
+    new_path = parse_expression(f"{helper}({local}, os.path.join({_model_dir(plan, save.call)}, {basename}))")
+    plan.replace(save.path, new_path)
+
+
+def _make_export(plan: EditPlan, save: SaveCall, options: MigrationOptions) -> None:
+    """The script's own SavedModel save becomes the export: <model dir>/1 on SageMaker, its own path locally."""
+    facts = plan.facts
+    helper = sm_path_helper(plan)
+    local = facts.module.code_for_node(save.path)
+    new_path = f'{helper}({local}, os.path.join({_model_dir(plan, save.call)}, "1"))'
+    model = facts.module.code_for_node(save.model)
+    if save.kind in ("save", "keras.save_model") and catalog.keras3(options.framework_version):
+        plan.warn(save.call, "SM204", f"`{facts.module.code_for_node(save.call.func)}(dir)` raises on Keras 3 "
+                  f"(TF >= 2.16): rewritten to {_tensorflow(plan)}.saved_model.save")
+        plan.replace(save.call, parse_expression(f"{_tensorflow(plan)}.saved_model.save({model}, {new_path})"))
+    else:
+        plan.replace(save.path, parse_expression(new_path))
+
+
+def _add_export(plan: EditPlan, anchor: cst.BaseStatement, model: str, options: MigrationOptions) -> None:
+    tf = _tensorflow(plan)
+    path = f'os.path.join({_model_dir(plan, anchor)}, "1")'
+    if catalog.export_call_for(options.framework_version) == "saved_model.save":
+        code = f"{tf}.saved_model.save({model}, {path})\n"
+    else:
+        code = f"{tf}.keras.experimental.export_saved_model({model}, {path})\n"
+    plan.imports.add("os")
+    statement = parse_statements(code)[0]
+    statement = statement.with_changes(leading_lines=[cst.EmptyLine(comment=cst.Comment(EXPORT_COMMENT))])
+    plan.add_after(anchor, [statement])
+
+
+def _tensorflow(plan: EditPlan) -> str:
+    """The script's module-level name for `tensorflow`, or a fresh `import tensorflow as tf`."""
+    if plan.facts.tensorflow_alias:
+        return plan.facts.tensorflow_alias
+    plan.imports.add("tensorflow")
+    return plan.fresh_name("tf", "tf", "tensorflow")

@@ -1,0 +1,351 @@
+"""ScriptFacts: the one analysis pass over a script that every transform reads.
+
+libcst metadata (scopes, qualified names, parents, positions) is resolved once here; the transforms never
+walk the tree for themselves. See architecture.md ("One analysis pass per file").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import libcst as cst
+from libcst.metadata import (
+    ClassScope,
+    FunctionScope,
+    GlobalScope,
+    MetadataWrapper,
+    ParentNodeProvider,
+    PositionProvider,
+    QualifiedNameProvider,
+    QualifiedNameSource,
+    Scope,
+    ScopeProvider,
+)
+
+from transforms import catalog
+
+
+@dataclass
+class FitCall:
+    call: cst.Call
+    receiver: cst.BaseExpression
+    scope: Scope
+
+
+@dataclass
+class SaveCall:
+    call: cst.Call
+    model: cst.BaseExpression
+    path: cst.BaseExpression | None
+    kind: str  # "saved_model.save", "keras.save_model", "save", "export", "save_weights"
+    scope: Scope
+
+
+@dataclass
+class ParseCall:
+    """`X = parser.parse_args(...)` or `return parser.parse_args(...)` of an existing argparse parser."""
+
+    call: cst.Call
+    statement: cst.SimpleStatementLine
+    small_statement: cst.BaseSmallStatement
+    parser_name: str
+    args_name: str | None  # the name the parsed namespace is bound to (None: not found)
+    args_scope: Scope | None
+    known: bool  # already parse_known_args
+
+
+@dataclass
+class ScriptFacts:
+    module: cst.Module
+    wrapper: MetadataWrapper
+    scopes: dict
+    positions: dict
+    parents: dict
+    qualified_raw: dict  # node -> qualified names (lazily computed by libcst)
+    imports_tensorflow: bool = False
+    tensorflow_alias: str | None = None  # module-level name bound to `import tensorflow`
+    fit_calls: list[FitCall] = field(default_factory=list)
+    save_calls: list[SaveCall] = field(default_factory=list)
+    optimizer_calls: list[cst.Call] = field(default_factory=list)
+    saving_callbacks: list[cst.Call] = field(default_factory=list)
+    tape_calls: list[cst.Call] = field(default_factory=list)
+    model_names: dict = field(default_factory=dict)  # (scope, name) -> constructor call
+    model_functions: set = field(default_factory=set)  # user functions returning a Keras model
+    model_classes: set = field(default_factory=set)  # user subclasses of keras.Model
+    uses_devices: bool = False
+    parser_names: dict = field(default_factory=dict)  # (scope, name) -> ArgumentParser(...) call
+    add_argument_calls: list[tuple[str, cst.Call]] = field(default_factory=list)  # (parser name, call)
+    parse_calls: list[ParseCall] = field(default_factory=list)
+    all_names: set = field(default_factory=set)  # every name bound or read anywhere: injected names avoid them
+
+    _qualified: dict = field(default_factory=dict)
+
+    # --- queries ---------------------------------------------------------------------------------------
+    def qualified_name(self, node: cst.CSTNode) -> str | None:
+        """The canonical qualified name of an imported name or attribute (catalog.canonical_name), else None."""
+        if node not in self._qualified:
+            names = self.qualified_raw.get(node, ())
+            if callable(names):
+                names = names()
+            imported = sorted(q.name for q in names if q.source is QualifiedNameSource.IMPORT)
+            self._qualified[node] = catalog.canonical_name(imported[0]) if imported else None
+        return self._qualified[node]
+
+    def position(self, node: cst.CSTNode) -> tuple[int, int]:
+        pos = self.positions.get(node)
+        return (pos.start.line, pos.start.column + 1) if pos else (1, 1)
+
+    def parent(self, node: cst.CSTNode) -> cst.CSTNode | None:
+        return self.parents.get(node)
+
+    def enclosing(self, node: cst.CSTNode, kind: type) -> cst.CSTNode | None:
+        current = self.parents.get(node)
+        while current is not None and not isinstance(current, kind):
+            current = self.parents.get(current)
+        return current
+
+    def statement_in_body(self, node: cst.CSTNode) -> cst.BaseStatement:
+        """The statement of the enclosing function's (or the module's) own body that contains `node`."""
+        current = node
+        parent = self.parents.get(current)
+        while parent is not None:
+            if isinstance(parent, cst.Module) or (
+                isinstance(parent, cst.IndentedBlock) and isinstance(self.parents.get(parent), cst.FunctionDef)
+            ):
+                return current
+            current, parent = parent, self.parents.get(parent)
+        raise ValueError("node is not inside a statement")
+
+    def statement_of(self, node: cst.CSTNode) -> cst.BaseStatement:
+        """The innermost statement (simple line or compound) that contains `node`."""
+        current = node
+        while current is not None and not isinstance(current, (cst.SimpleStatementLine, cst.BaseCompoundStatement)):
+            current = self.parents.get(current)
+        return current
+
+    def is_model_expression(self, expr: cst.BaseExpression, scope: Scope | None) -> bool:
+        if isinstance(expr, cst.Name):
+            return any(name == expr.value for (_, name) in self.model_names)
+        if isinstance(expr, cst.Attribute):  # self.model, trainer.model
+            return expr.attr.value == "model"
+        return False
+
+    def visible_from(self, use_scope: Scope, name: str, binding_scope: Scope | None) -> bool:
+        """Is `name` as bound in `binding_scope` the binding seen from `use_scope`?"""
+        if binding_scope is None:
+            return False
+        scope = use_scope
+        while True:
+            if scope is binding_scope:
+                return True
+            if isinstance(scope, GlobalScope):
+                return False
+            if not isinstance(scope, ClassScope) and name in scope.assignments and scope is not binding_scope:
+                return False  # a local binding of the same name shadows it
+            scope = scope.parent
+
+
+def analyse(module: cst.Module) -> ScriptFacts:
+    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+    resolved = wrapper.resolve_many((ScopeProvider, PositionProvider, ParentNodeProvider, QualifiedNameProvider))
+    facts = ScriptFacts(
+        module=module,
+        wrapper=wrapper,
+        scopes=resolved[ScopeProvider],
+        positions=resolved[PositionProvider],
+        parents=resolved[ParentNodeProvider],
+        qualified_raw=resolved[QualifiedNameProvider],
+    )
+    _collect_names(facts)
+    for _ in range(2):  # twice: a builder may call a builder or class defined further down
+        module.visit(_ModelTypes(facts))
+    module.visit(_FactsCollector(facts))
+    _resolve_parse_calls(facts)
+    return facts
+
+
+def _collect_names(facts: ScriptFacts) -> None:
+    seen_scopes = set()
+    for scope in facts.scopes.values():
+        if scope is None or id(scope) in seen_scopes:
+            continue
+        seen_scopes.add(id(scope))
+        for assignment in scope.assignments:
+            facts.all_names.add(assignment.name)
+        for access in scope.accesses:
+            facts.all_names.add(access.node.value if isinstance(access.node, cst.Name) else str(access.node))
+    for statement in facts.module.body:
+        if not isinstance(statement, cst.SimpleStatementLine):
+            continue
+        for small in statement.body:
+            if isinstance(small, cst.Import):
+                for alias in small.names:
+                    if _dotted(alias.name) == "tensorflow":
+                        facts.tensorflow_alias = alias.evaluated_alias or "tensorflow"
+    for node in facts.positions:
+        if isinstance(node, cst.Import):
+            modules = [_dotted(alias.name) for alias in node.names]
+        elif isinstance(node, cst.ImportFrom) and node.module is not None and not node.relative:
+            modules = [_dotted(node.module)]
+        else:
+            continue
+        if any(catalog.is_tensorflow_name(module) for module in modules):
+            facts.imports_tensorflow = True
+            return
+
+
+def _dotted(expr: cst.BaseExpression) -> str:
+    if isinstance(expr, cst.Name):
+        return expr.value
+    if isinstance(expr, cst.Attribute):
+        return f"{_dotted(expr.value)}.{expr.attr.value}"
+    return ""
+
+
+def is_model_constructor(facts: ScriptFacts, expr: cst.BaseExpression) -> bool:
+    """A call that returns a Keras model: a Keras constructor, a user Model subclass or a user builder function."""
+    if not isinstance(expr, cst.Call):
+        return False
+    name = facts.qualified_name(expr.func)
+    if name and (name in catalog.MODEL_CONSTRUCTORS or name.startswith(catalog.MODEL_CONSTRUCTOR_PREFIXES)):
+        return True
+    if isinstance(expr.func, cst.Name):
+        return expr.func.value in facts.model_classes or expr.func.value in facts.model_functions
+    return False
+
+
+class _ModelTypes(cst.CSTVisitor):
+    """User classes that subclass keras.Model and functions that build and return a model."""
+
+    def __init__(self, facts: ScriptFacts) -> None:
+        self.facts = facts
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        for base in node.bases:
+            if self.facts.qualified_name(base.value) in catalog.MODEL_BASE_CLASSES:
+                self.facts.model_classes.add(node.name.value)
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        built = set()
+        for statement in _walk(node.body):
+            if isinstance(statement, cst.Assign) and is_model_constructor(self.facts, statement.value):
+                built.update(t.target.value for t in statement.targets if isinstance(t.target, cst.Name))
+            if isinstance(statement, cst.Return) and statement.value is not None and (
+                is_model_constructor(self.facts, statement.value)
+                or (isinstance(statement.value, cst.Name) and statement.value.value in built)
+            ):
+                self.facts.model_functions.add(node.name.value)
+
+
+class _FactsCollector(cst.CSTVisitor):
+    def __init__(self, facts: ScriptFacts) -> None:
+        self.facts = facts
+
+    def _is_model_constructor(self, expr: cst.BaseExpression) -> bool:
+        return is_model_constructor(self.facts, expr)
+
+    def visit_Assign(self, node: cst.Assign) -> None:
+        scope = self.facts.scopes.get(node)
+        if self._is_model_constructor(node.value):
+            for target in node.targets:
+                if isinstance(target.target, cst.Name):
+                    self.facts.model_names[(scope, target.target.value)] = node.value
+        if isinstance(node.value, cst.Call) and self.facts.qualified_name(node.value.func) == "argparse.ArgumentParser":
+            for target in node.targets:
+                if isinstance(target.target, cst.Name):
+                    self.facts.parser_names[(scope, target.target.value)] = node.value
+
+    def visit_Call(self, node: cst.Call) -> None:
+        facts = self.facts
+        name = facts.qualified_name(node.func)
+        scope = facts.scopes.get(node)
+        if name:
+            if name.startswith(catalog.OPTIMIZER_MODULE) and name[len(catalog.OPTIMIZER_MODULE) :][:1].isupper():
+                facts.optimizer_calls.append(node)
+            elif name in catalog.SAVING_CALLBACKS:
+                facts.saving_callbacks.append(node)
+            elif name in catalog.TRAINING_LOOP_MARKERS:
+                facts.tape_calls.append(node)
+            elif name in catalog.SAVE_FUNCTIONS:
+                spec = catalog.SAVE_FUNCTIONS[name]
+                model = _argument(node, spec["model_arg"], ("obj", "model"))
+                if model is not None:
+                    path = _argument(node, spec["path_arg"], spec["path_keywords"])
+                    kind = "saved_model.save" if name.startswith("tensorflow.") else "keras.save_model"
+                    facts.save_calls.append(SaveCall(node, model, path, kind, scope))
+            if name.startswith(catalog.DEVICE_NAME_PREFIXES):
+                facts.uses_devices = True
+        if not isinstance(node.func, cst.Attribute):
+            return
+        method, receiver = node.func.attr.value, node.func.value
+        if method == "fit":
+            keywords = {arg.keyword.value for arg in node.args if arg.keyword is not None}
+            if facts.is_model_expression(receiver, scope) or keywords & catalog.KERAS_FIT_KEYWORDS:
+                facts.fit_calls.append(FitCall(node, receiver, scope))
+        elif method in catalog.SAVE_METHODS and facts.is_model_expression(receiver, scope):
+            path = _argument(node, 0, catalog.SAVE_METHODS[method])
+            facts.save_calls.append(SaveCall(node, receiver, path, method, scope))
+        elif method == "add_argument" and isinstance(receiver, cst.Name):
+            facts.add_argument_calls.append((receiver.value, node))
+        elif method in ("parse_args", "parse_known_args") and isinstance(receiver, cst.Name):
+            statement = facts.statement_of(node)
+            small = facts.enclosing(node, cst.BaseSmallStatement)
+            if isinstance(statement, cst.SimpleStatementLine) and small is not None:
+                facts.parse_calls.append(
+                    ParseCall(node, statement, small, receiver.value, None, None, method == "parse_known_args")
+                )
+
+
+def _walk(node: cst.CSTNode):
+    """Every small statement under `node`, not entering nested functions or classes."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, cst.BaseSmallStatement):
+            yield current
+            continue
+        for child in current.children:
+            if not isinstance(child, (cst.FunctionDef, cst.ClassDef)):
+                stack.append(child)
+
+
+def _argument(call: cst.Call, index: int | None, keywords: tuple[str, ...]) -> cst.BaseExpression | None:
+    for arg in call.args:
+        if arg.keyword is not None and arg.keyword.value in keywords:
+            return arg.value
+    positional = [arg for arg in call.args if arg.keyword is None and not arg.star]
+    if index is not None and index < len(positional):
+        return positional[index].value
+    return None
+
+
+def _resolve_parse_calls(facts: ScriptFacts) -> None:
+    """Find the name each existing parser's parsed namespace is bound to, and the scope of that binding."""
+    for parse in facts.parse_calls:
+        small = parse.small_statement
+        if isinstance(small, cst.Assign) and small.value is parse.call:
+            target = small.targets[0].target
+            if isinstance(target, cst.Name):
+                parse.args_name, parse.args_scope = target.value, facts.scopes.get(small)
+            elif isinstance(target, cst.Tuple) and isinstance(target.elements[0].value, cst.Name):
+                parse.args_name, parse.args_scope = target.elements[0].value.value, facts.scopes.get(small)
+        elif isinstance(small, cst.Return):
+            function = facts.enclosing(small, cst.FunctionDef)
+            if function is None:
+                continue
+            for node, scope in facts.scopes.items():
+                if (
+                    isinstance(node, cst.Assign)
+                    and isinstance(node.value, cst.Call)
+                    and isinstance(node.value.func, cst.Name)
+                    and node.value.func.value == function.name.value
+                    and isinstance(node.targets[0].target, cst.Name)
+                ):
+                    parse.args_name, parse.args_scope = node.targets[0].target.value, scope
+                    break
+
+
+def function_scope_has_parameter(scope: Scope, name: str) -> bool:
+    if not isinstance(scope, FunctionScope):
+        return False
+    return any(isinstance(a.node, cst.Param) and a.name == name for a in scope.assignments if hasattr(a, "node"))
