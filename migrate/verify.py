@@ -577,16 +577,14 @@ class JobResult:
     @property
     def script_error(self) -> str:
         """The last Python traceback the script printed (the toolkit's failure text does not include it)."""
-        lines = self.log.splitlines()
-        starts = [index for index, line in enumerate(lines) if line.startswith("Traceback (most recent call")]
-        if not starts:
-            return ""
-        block = []
-        for line in lines[starts[-1] :]:
-            if _TOOLKIT_LOG_LINE.match(line):
-                break
-            block.append(line)
-        return "\n".join(block).strip()
+        return last_traceback(self.log)
+
+    @property
+    def failure_reason(self) -> str:
+        """One line: the script's exception when it raised, else the first line of output/failure."""
+        if self.script_error:
+            return self.script_error.splitlines()[-1]
+        return first_line(self.failure) or "no output/failure text"
 
     @property
     def non_servable(self) -> list[str]:
@@ -604,8 +602,7 @@ class JobResult:
         if self.timed_out:
             problems.append(f"job timed out after {self.wall_time:.0f} s and was stopped")
         elif not self.succeeded:
-            reason = self.script_error.splitlines()[-1] if self.script_error else _first_line(self.failure)
-            problems.append(f"job failed (exit {self.exit_code}): {reason or 'no failure text'}")
+            problems.append(f"job failed (exit {self.exit_code}): {self.failure_reason}")
         if not self.servable_models:
             detail = "; ".join(self.non_servable) or "model/ has no <digits>/saved_model.pb"
             problems.append(f"no servable model: {detail}")
@@ -617,7 +614,7 @@ class JobResult:
             return []
         return [
             f"the script wrote {len(self.code_dir_writes)} file(s) into its code dir, lost on SageMaker: "
-            f"{_sample(self.code_dir_writes)} (write to $SM_MODEL_DIR or $SM_OUTPUT_DATA_DIR)"
+            f"{short_list(self.code_dir_writes)} (write to $SM_MODEL_DIR or $SM_OUTPUT_DATA_DIR)"
         ]
 
     def to_dict(self) -> dict:
@@ -747,6 +744,12 @@ class LocalRun:
     def ok(self) -> bool:
         return self.exit_code == 0
 
+    @property
+    def error(self) -> str:
+        """The exception line of the last traceback printed, if any."""
+        traceback = last_traceback(self.output)
+        return traceback.splitlines()[-1] if traceback else ""
+
 
 def run_local(
     script: str | Path,
@@ -774,10 +777,26 @@ def run_local(
     return LocalRun(outcome.exit_code, outcome.output, outcome.wall_time, outcome.timed_out)
 
 
-def _first_line(text: str) -> str:
+def last_traceback(log: str) -> str:
+    """The last Python traceback in `log`, up to the next toolkit log line."""
+    lines = log.splitlines()
+    starts = [index for index, line in enumerate(lines) if line.startswith("Traceback (most recent call")]
+    if not starts:
+        return ""
+    block = []
+    for line in lines[starts[-1] :]:
+        if _TOOLKIT_LOG_LINE.match(line):
+            break
+        block.append(line)
+    return "\n".join(block).strip()
+
+
+def first_line(text: str) -> str:
+    """The first non-blank line of `text`, stripped."""
     return next((line.strip() for line in text.splitlines() if line.strip()), "")
 
 
-def _sample(items: Sequence[str], limit: int = 5) -> str:
+def short_list(items: Sequence[str], limit: int = 5) -> str:
+    """`a, b, c, ... (n more)`: a list short enough for one line."""
     shown = ", ".join(items[:limit])
     return shown + (f", ... ({len(items) - limit} more)" if len(items) > limit else "")

@@ -1,0 +1,281 @@
+"""`sm-migrate verify`: run a script as a SageMaker training job on this machine and say whether it works.
+
+    sm-migrate verify train.py --channel train=./data/train --hp epochs=1 [--migrate] [--local] [--json]
+
+The job's log streams to stderr; the verdict (a short table, or JSON with `--json`) goes to stdout.
+Exit codes: 0 the job succeeded and left a servable model (and `--local` ran OK when asked);
+1 the job failed, the model is not servable, or the local run failed; 2 usage or set-up errors
+(script or channel path not found, bad `--hp`, toolkit or TensorFlow not installed); 130 interrupted.
+The work is done by `migrate.verify` (the same harness the end-to-end tests use).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+
+from migrate import verify
+from migrate.results import DEFAULT_FRAMEWORK_VERSION
+
+verify_app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
+
+EXIT_OK, EXIT_NOT_OK, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+NO_MODEL_DIR = "none"
+
+
+def parse_hyperparameter(text: str) -> tuple[str, Any]:
+    """`KEY=VALUE` -> (key, value); VALUE is JSON when it parses (1, 0.5, true, [1,2]), else a string."""
+    key, sep, raw = text.partition("=")
+    if not sep or not key.strip():
+        raise verify.JobInputError(f"bad --hp {text!r}: expected KEY=VALUE")
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        value = raw
+    return key.strip(), value
+
+
+def parse_channel(text: str) -> tuple[str, str]:
+    """`NAME=PATH` -> (name, path)."""
+    name, sep, path = text.partition("=")
+    if not sep or not name or not path:
+        raise verify.JobInputError(f"bad --channel {text!r}: expected NAME=PATH")
+    return name, path
+
+
+def _pairs(texts: list[str], parse, option: str) -> dict:
+    pairs: dict = {}
+    for text in texts:
+        key, value = parse(text)
+        if key in pairs:
+            raise verify.JobInputError(f"{option} {key!r} given twice")
+        pairs[key] = value
+    return pairs
+
+
+@verify_app.command()
+def verify_command(
+    script: Path = typer.Argument(..., help="The training script (entry point)."),
+    channel: Optional[list[str]] = typer.Option(
+        None, "--channel", help="NAME=PATH: a data channel, copied to input/data/NAME (repeatable)."
+    ),
+    hp: Optional[list[str]] = typer.Option(
+        None, "--hp", help="KEY=VALUE hyperparameter; VALUE is JSON when it parses, else text (repeatable)."
+    ),
+    source_dir: Optional[Path] = typer.Option(
+        None, "--source-dir", help="Folder uploaded with the script (default: the script's folder)."
+    ),
+    framework_version: str = typer.Option(
+        DEFAULT_FRAMEWORK_VERSION, "--framework-version", help="TensorFlow version of the SageMaker image."
+    ),
+    model_dir: Optional[str] = typer.Option(
+        None,
+        "--model-dir",
+        help=f"The model_dir hyperparameter (default: the SDK's s3://.../model; '{NO_MODEL_DIR}': none).",
+    ),
+    keep: bool = typer.Option(False, "--keep", help="Keep the job's /opt/ml tree and print where it is."),
+    as_json: bool = typer.Option(False, "--json", help="Print the verdict as JSON."),
+    timeout: float = typer.Option(3600.0, "--timeout", help="Stop the job after this many seconds."),
+    no_install: bool = typer.Option(
+        False, "--no-install", help="Do not pip-install the source dir's requirements.txt (offline use)."
+    ),
+    local: bool = typer.Option(
+        False, "--local/--no-local", help="Also run the script plainly, without SM_* variables."
+    ),
+    migrate_first: bool = typer.Option(
+        False, "--migrate", help="Migrate the script in a temp copy of the source dir first."
+    ),
+) -> None:
+    """Run SCRIPT as a SageMaker TensorFlow training job with the real toolkit (no Docker, no AWS)."""
+    scratch = Path(tempfile.mkdtemp(prefix="sm-migrate-verify-cli-"))
+    try:
+        code = _verify(
+            script=script,
+            channels=_pairs(channel or [], parse_channel, "--channel"),
+            hyperparameters=_pairs(hp or [], parse_hyperparameter, "--hp"),
+            source_dir=source_dir,
+            framework_version=framework_version,
+            model_dir=False if model_dir == NO_MODEL_DIR else model_dir,
+            keep=keep,
+            as_json=as_json,
+            timeout=timeout,
+            install_requirements=not no_install,
+            local=local,
+            migrate_first=migrate_first,
+            scratch=scratch,
+        )
+    except verify.VerifyError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        code = EXIT_USAGE
+    except KeyboardInterrupt:
+        typer.echo("interrupted: the job was stopped", err=True)
+        code = EXIT_INTERRUPTED
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    raise typer.Exit(code)
+
+
+def _verify(
+    *,
+    script: Path,
+    channels: dict[str, str],
+    hyperparameters: dict[str, Any],
+    source_dir: Path | None,
+    framework_version: str,
+    model_dir: str | bool | None,
+    keep: bool,
+    as_json: bool,
+    timeout: float,
+    install_requirements: bool,
+    local: bool,
+    migrate_first: bool,
+    scratch: Path,
+) -> int:
+    if not script.is_file():
+        raise verify.JobInputError(f"script not found: {script}")
+    source = (source_dir or script.parent).resolve()
+    if not source.is_dir():
+        raise verify.JobInputError(f"source dir not found: {source_dir}")
+    verify.require_tensorflow()
+    notes = _framework_notes(framework_version)
+    script = script.resolve()
+    if migrate_first:
+        copy = scratch / "migrated"
+        shutil.copytree(source, copy)
+        script, source = copy / script.relative_to(source), copy
+        notes += _migrate_in_place(script, framework_version, channels, source)
+
+    def stream(line: str) -> None:
+        typer.echo(line, err=True)
+
+    result = verify.run_job(
+        script,
+        channels,
+        hyperparameters,
+        source_dir=source,
+        model_dir=model_dir,
+        timeout=timeout,
+        keep=keep,
+        install_requirements=install_requirements,
+        log=stream,
+    )
+    local_run = None
+    if local:
+        local_dir = scratch / "local"
+        shutil.copytree(source, local_dir)
+        local_run = verify.run_local(local_dir / script.relative_to(source), timeout=timeout, log=stream)
+    if as_json:
+        report = dict(result.to_dict(), notes=notes, local_run=_local_dict(local_run))
+        typer.echo(json.dumps(report, indent=2))
+    else:
+        typer.echo(format_report(result, local_run, notes))
+    passed = result.ok and (local_run is None or local_run.ok)
+    return EXIT_OK if passed else EXIT_NOT_OK
+
+
+def _framework_notes(framework_version: str) -> list[str]:
+    """Say when the local TensorFlow differs from the image's (the job runs on the local one)."""
+    installed = verify.installed_tensorflow_version()
+    if installed and installed.split(".")[:2] != framework_version.split(".")[:2]:
+        return [f"runs on the local TensorFlow {installed}; the SageMaker image has {framework_version}"]
+    return []
+
+
+def _migrate_in_place(
+    script: Path, framework_version: str, channels: dict[str, str], source: Path
+) -> list[str]:
+    """Migrate the (copied) script in place; add channels the migration found that the user did not give.
+
+    A found channel's original path is taken relative to the source dir, where the script was meant to run.
+    """
+    from migrate.engine import MigrationError, MigrationOptions, migrate_source
+    from migrate.files import SourceError, read_source, write_atomic
+
+    try:
+        text = read_source(str(script))
+        migration = migrate_source(text.text, MigrationOptions(framework_version=framework_version))
+    except (SourceError, MigrationError) as exc:
+        raise verify.JobInputError(f"cannot migrate {script.name}: {exc}") from None
+    write_atomic(str(script), text.encode(migration.code))
+    notes = [f"migrated a temp copy ({', '.join(migration.transforms) or 'no changes'})"]
+    notes += [diagnostic.format(script.name) for diagnostic in migration.diagnostics]
+    for name, original in migration.channels.items():
+        path = source / original
+        if name in channels:
+            continue
+        if path.exists():
+            channels[name] = str(path)
+            notes.append(f"channel {name!r} taken from the script: {original}")
+        else:
+            notes.append(f"channel {name!r}: {original} not in the source dir, pass --channel {name}=PATH")
+    return notes
+
+
+def _local_dict(local_run: verify.LocalRun | None) -> dict | None:
+    if local_run is None:
+        return None
+    return {
+        "ok": local_run.ok,
+        "exit_code": local_run.exit_code,
+        "timed_out": local_run.timed_out,
+        "wall_time": round(local_run.wall_time, 3),
+        "error": local_run.error,
+    }
+
+
+def format_report(result: verify.JobResult, local_run: verify.LocalRun | None = None, notes=()) -> str:
+    """The short verdict table printed by `sm-migrate verify`."""
+    rows: list[tuple[str, str]] = []
+    if result.succeeded:
+        rows.append(("result", "succeeded (output/success)"))
+    elif result.timed_out:
+        rows.append(("result", f"TIMED OUT after {result.wall_time:.0f} s (stopped)"))
+    else:
+        rows.append(("result", f"FAILED (exit {result.exit_code}): {result.failure_reason}"))
+    for model in result.servable_models:
+        rows.append(("servable model", f"model/{model.path}  {model.signature_text()}"))
+    if not result.servable_models:
+        rows.append(("servable model", "NONE"))
+    rows += [("not servable", finding) for finding in result.non_servable]
+    rows.append(("output/data", verify.short_list(result.output_data_files) or "-"))
+    rows.append(("checkpoints", verify.short_list(result.checkpoint_files) or "-"))
+    rows.append(("code dir", f"WARNING {result.warnings[0]}" if result.warnings else "nothing written"))
+    if local_run is not None:
+        state = "OK" if local_run.ok else ("TIMED OUT" if local_run.timed_out else "FAILED")
+        error = f": {local_run.error}" if local_run.error and not local_run.ok else ""
+        timing = f"exit {local_run.exit_code}, {local_run.wall_time:.1f} s"
+        rows.append(("local run", f"{state} ({timing}){error}"))
+    rows.append(("wall time", f"{result.wall_time:.1f} s"))
+    if result.kept:
+        rows.append(("job tree", str(result.layout.base_dir)))
+    rows += [("note", note) for note in notes]
+    width = max(len(label) for label, _ in rows)
+    lines = [f"verify {result.layout.entry_point} (job {result.layout.job_name})"]
+    lines += [f"  {label.ljust(width)}  {value}" for label, value in rows]
+    if result.script_error and not result.succeeded:
+        lines.append("script error:")
+        lines += [f"  {line}" for line in result.script_error.splitlines()]
+    problems = list(result.problems)
+    if local_run is not None and not local_run.ok:
+        problems.append(f"the local run (no SM_* variables) failed (exit {local_run.exit_code})")
+    lines.append("verdict: " + ("OK" if not problems else "NOT OK: " + "; ".join(problems)))
+    return "\n".join(lines)
+
+
+def run_verify_cli(argv: list[str]) -> int:
+    """Run `sm-migrate verify` with `argv` (the arguments after `verify`); returns the exit code."""
+    try:
+        verify_app(args=argv, prog_name="sm-migrate verify")
+    except SystemExit as exit_:
+        return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(run_verify_cli(sys.argv[1:]))
