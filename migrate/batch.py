@@ -1,0 +1,154 @@
+"""Running many files: worker processes with a per-file timeout; results stream back as they finish.
+
+Each worker handles one file at a time, so the parent knows which file a worker is on: a worker that
+crashes or overruns `timeout` is killed, its file is reported as failed, and a fresh worker takes the next
+file. Writes are atomic (`migrate.files.write_atomic`), so killing a worker, or the whole run, leaves every
+file either as it was or completely migrated.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import time
+from collections import deque
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from multiprocessing.connection import wait
+
+from migrate.runner import FileJob, FileOutcome, RunSettings, migrate_file
+
+DEFAULT_TIMEOUT = 120.0  # seconds per file; a 3,000-line script takes well under a second
+
+
+@dataclass
+class BatchStats:
+    workers: int = 0  # worker processes used (0: the files were run in this process)
+    worker_peak_rss_kb: int = 0  # the largest peak resident set size of any worker (or of this process)
+
+
+def default_jobs() -> int:
+    return os.cpu_count() or 1
+
+
+def _peak_rss_kb() -> int:
+    try:
+        import resource
+    except ImportError:  # not on POSIX
+        return 0
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def _worker_main(conn, settings: RunSettings) -> None:
+    """Migrate the jobs the parent sends, one at a time, until it sends None or goes away."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's business: it stops the workers
+    while True:
+        try:
+            job = conn.recv()
+        except EOFError:
+            return
+        if job is None:
+            return
+        conn.send((migrate_file(job, settings), _peak_rss_kb()))
+
+
+class _Worker:
+    def __init__(self, context, settings: RunSettings):
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=_worker_main, args=(child, settings), daemon=True)
+        self.process.start()
+        child.close()
+        self.job: FileJob | None = None
+        self.started = 0.0
+
+    def give(self, job: FileJob) -> None:
+        self.job = job
+        self.started = time.monotonic()
+        self.conn.send(job)
+
+    def kill(self) -> None:
+        self.process.kill()
+        self.process.join()
+        self.conn.close()
+
+    def stop(self) -> None:
+        try:
+            self.conn.send(None)
+        except OSError:
+            pass
+        self.process.join(5)
+        if self.process.is_alive():
+            self.kill()
+
+
+def _death_reason(process) -> str:
+    process.join(5)
+    code = process.exitcode
+    if code is not None and code < 0:
+        try:
+            return f"worker crashed ({signal.Signals(-code).name})"
+        except ValueError:
+            return f"worker crashed (signal {-code})"
+    return f"worker crashed (exit code {code})"
+
+
+def run_jobs(
+    jobs: Sequence[FileJob],
+    settings: RunSettings,
+    workers: int,
+    on_outcome: Callable[[FileOutcome], None],
+    timeout: float = DEFAULT_TIMEOUT,
+) -> BatchStats:
+    """Run every job, calling `on_outcome` in this process as each finishes (in completion order).
+
+    A single job runs in this process (no timeout: nothing else to protect); more use `workers` processes.
+    """
+    if len(jobs) <= 1:
+        for job in jobs:
+            on_outcome(migrate_file(job, settings))
+        return BatchStats(0, _peak_rss_kb())
+    context = multiprocessing.get_context("spawn")  # no fork of a parent that may run a progress thread
+    pool = [_Worker(context, settings) for _ in range(max(1, min(workers, len(jobs))))]
+    stats = BatchStats(len(pool))
+    pending = deque(jobs)
+
+    def feed(worker: _Worker) -> None:
+        if pending:
+            worker.give(pending.popleft())
+        else:
+            worker.job = None
+
+    def replace(index: int, reason: str) -> None:
+        """The worker died or overran: report its file as failed and start a fresh worker."""
+        worker = pool[index]
+        worker.kill()
+        on_outcome(FileOutcome(worker.job.path, "failed", reason=reason, seconds=time.monotonic() - worker.started))
+        pool[index] = _Worker(context, settings)
+        feed(pool[index])
+
+    try:
+        for worker in pool:
+            feed(worker)
+        while busy := [(i, w) for i, w in enumerate(pool) if w.job is not None]:
+            wait_for = max(0.0, min(w.started for _, w in busy) + timeout - time.monotonic())
+            ready = set(wait([w.conn for _, w in busy], timeout=wait_for))
+            for index, worker in busy:
+                if worker.conn in ready:
+                    try:
+                        outcome, peak_kb = worker.conn.recv()
+                    except (EOFError, OSError):
+                        replace(index, _death_reason(worker.process))
+                        continue
+                    stats.worker_peak_rss_kb = max(stats.worker_peak_rss_kb, peak_kb)
+                    on_outcome(outcome)
+                    feed(worker)
+                elif time.monotonic() - worker.started >= timeout:
+                    replace(index, f"timed out after {timeout:g} s (worker killed)")
+    finally:
+        for worker in pool:
+            if worker.job is not None:
+                worker.kill()  # interrupted: its file is intact (atomic writes)
+            else:
+                worker.stop()
+    return stats

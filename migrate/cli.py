@@ -1,0 +1,344 @@
+"""`sm-migrate`: the command line, a thin typer layer over `migrate.runner` and `migrate.batch`.
+
+    sm-migrate PATH...            rewrite files in place (directories are walked)
+    sm-migrate --diff PATH...     print a unified diff, write nothing (exit 1 if changes are pending)
+    sm-migrate --check PATH...    write nothing, exit 1 if changes are pending
+    sm-migrate -o OUT FILE        write the result elsewhere
+    sm-migrate -                  stdin -> stdout
+    sm-migrate verify ...         run a script as an emulated SageMaker job (migrate/verify_cli.py)
+
+Exit codes: 0 success / nothing to do, 1 changes pending (--check/--diff), 2 usage error, 3 a file failed.
+Human output goes to stderr; stdout carries only diffs and stdin-mode code. Heavy modules (the engine,
+libcst, rich, pathspec) are imported inside the command, so `--help` stays fast.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import time
+from typing import Annotated
+
+import typer
+
+EXIT_OK, EXIT_CHANGES, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
+
+app = typer.Typer(
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help="Rewrite local TensorFlow/Keras training scripts into SageMaker script-mode training scripts.",
+)
+
+
+class UsageError(Exception):
+    """A bad combination of arguments or a bad config file: exit 2."""
+
+
+def _echo_err(line: str) -> None:
+    typer.echo(line, err=True)
+
+
+@app.command()
+def migrate(
+    paths: Annotated[
+        list[str] | None, typer.Argument(help="Files or directories to migrate; '-' reads stdin, writes stdout.")
+    ] = None,
+    diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff and write nothing.")] = False,
+    check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 if a file would change.")] = False,
+    output: Annotated[
+        str | None, typer.Option("-o", "--output", help="Write the result to this file (one input only).")
+    ] = None,
+    out_dir: Annotated[
+        str | None,
+        typer.Option("--out-dir", help="Write the converted tree here, copying every other file; sources untouched."),
+    ] = None,
+    framework_version: Annotated[
+        str | None, typer.Option("--framework-version", help="Target SageMaker TensorFlow version [default: 2.19].")
+    ] = None,
+    jobs: Annotated[
+        int | None, typer.Option("-j", "--jobs", min=1, help="Worker processes [default: number of CPUs].")
+    ] = None,
+    include: Annotated[
+        list[str] | None, typer.Option("--include", help="Glob of files to consider (repeatable) [default: *.py].")
+    ] = None,
+    exclude: Annotated[list[str] | None, typer.Option("--exclude", help="Glob of paths to skip (repeatable).")] = None,
+    respect_gitignore: Annotated[
+        bool | None, typer.Option("--gitignore/--no-gitignore", help="Skip files ignored by .gitignore [default: on].")
+    ] = None,
+    timeout: Annotated[
+        float | None, typer.Option("--timeout", min=0.001, help="Seconds allowed per file [default: 120].")
+    ] = None,
+    report: Annotated[str | None, typer.Option("--report", help="Write a JSON report of every file here.")] = None,
+    color: Annotated[
+        bool | None, typer.Option("--color/--no-color", help="Colour the diff [default: only on a terminal].")
+    ] = None,
+    quiet: Annotated[bool, typer.Option("-q", "--quiet", help="Only print failures.")] = False,
+    verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Also print a line for every file.")] = False,
+) -> None:
+    """Migrate TensorFlow/Keras training scripts to SageMaker script mode, in place by default."""
+    try:
+        code = _run(
+            paths or [],
+            diff=diff,
+            check=check,
+            output=output,
+            out_dir=out_dir,
+            framework_version=framework_version,
+            jobs=jobs,
+            include=include,
+            exclude=exclude,
+            respect_gitignore=respect_gitignore,
+            timeout=timeout,
+            report=report,
+            color=color,
+            quiet=quiet,
+            verbose=verbose,
+        )
+    except UsageError as exc:
+        _echo_err(f"sm-migrate: error: {exc}")
+        code = EXIT_USAGE
+    raise typer.Exit(code)
+
+
+def _validate(paths: list[str], *, diff, check, output, out_dir, framework_version, quiet, verbose) -> None:
+    if not paths:
+        raise UsageError("no paths given (use '-' to read from stdin)")
+    if quiet and verbose:
+        raise UsageError("--quiet and --verbose exclude each other")
+    if "-" in paths and len(paths) > 1:
+        raise UsageError("'-' (stdin) cannot be combined with other paths")
+    if output and out_dir:
+        raise UsageError("-o/--output and --out-dir exclude each other")
+    if (output or out_dir) and (diff or check):
+        raise UsageError("--check/--diff write nothing: they cannot be combined with -o/--out-dir")
+    if output and (len(paths) > 1 or os.path.isdir(paths[0])):
+        raise UsageError("-o/--output takes exactly one input file")
+    if framework_version is not None and not re.fullmatch(r"\d+\.\d+(\.\d+)?", framework_version):
+        raise UsageError(f"--framework-version must look like 2.19, not {framework_version!r}")
+    for path in paths:
+        if path != "-" and not os.path.lexists(path):
+            raise UsageError(f"{path}: no such file or directory")
+    if out_dir:
+        out_real = os.path.realpath(out_dir)
+        for path in paths:
+            real = os.path.realpath(path)
+            home = real if os.path.isdir(real) else os.path.dirname(real)
+            if home == out_real or home.startswith(out_real + os.sep):
+                raise UsageError(f"--out-dir {out_dir} would overwrite the sources in {path}")
+
+
+def _run(paths: list[str], **args) -> int:
+    _validate(paths, **{k: args[k] for k in ("diff", "check", "output", "out_dir", "framework_version", "quiet", "verbose")})
+    from migrate.config import ConfigError, load_config
+    from migrate.results import MigrationOptions
+    from migrate.runner import RunSettings
+
+    try:
+        config = load_config(paths)
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+
+    def setting(name: str, default):
+        """CLI value, else the pyproject.toml value, else the default."""
+        value = args.get(name)
+        return value if value is not None else config.cli.get(name, default)
+
+    engine_options = dict(config.engine)
+    if args["framework_version"]:
+        engine_options["framework_version"] = args["framework_version"]
+    try:
+        options = MigrationOptions(**engine_options)
+    except TypeError as exc:
+        raise UsageError(f"{config.path}: {exc}") from None
+    mode = "diff" if args["diff"] else "check" if args["check"] else "write"
+    settings = RunSettings(mode=mode, options=options)
+    if paths == ["-"]:
+        return _run_stdin(settings, args["output"], args["quiet"], args["color"])
+    return _run_paths(paths, settings, setting=setting, **args)
+
+
+def _run_stdin(settings, output: str | None, quiet: bool, color: bool | None) -> int:
+    """`-`: read stdin, write the migrated code to stdout (or -o), or the diff, or nothing (--check)."""
+    from migrate.files import SourceError, decode_source, write_atomic
+    from migrate.runner import FileFailure, migrate_text, unified_diff
+
+    data = typer.get_binary_stream("stdin").read()
+    try:
+        source = decode_source(data)
+        result = migrate_text(source, settings.options)
+    except (SourceError, FileFailure) as exc:
+        _echo_err(f"-: {exc}")
+        return EXIT_FAILED
+    if not quiet:
+        for diagnostic in result.diagnostics:
+            _echo_err(diagnostic.format("-"))
+    new_bytes = source.encode(result.code) if result.changed else data
+    if settings.mode == "diff":
+        _write_stdout(_maybe_colour(unified_diff(source.text, result.code, "-\t(original)", "-\t(migrated)"), color))
+    elif settings.mode == "write":
+        if output:
+            write_atomic(output, new_bytes)
+        else:
+            typer.get_binary_stream("stdout").write(new_bytes)
+    pending = result.changed and settings.mode != "write"
+    return EXIT_CHANGES if pending else EXIT_OK
+
+
+def _maybe_colour(diff: str, color: bool | None) -> str:
+    from migrate.summary import colorize_diff
+
+    use_colour = color if color is not None else sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    return colorize_diff(diff) if use_colour else diff
+
+
+def _write_stdout(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def _run_paths(paths: list[str], settings, *, setting, **args) -> int:
+    from migrate.batch import DEFAULT_TIMEOUT, default_jobs, run_jobs
+    from migrate.discovery import DEFAULT_INCLUDE, DiscoverySettings, discover
+    from migrate.runner import FileJob, FileOutcome
+    from migrate.summary import Tally, build_report, outcome_lines, summary_lines, write_report
+
+    started = time.perf_counter()
+    quiet, verbose, out_dir = args["quiet"], args["verbose"], args["out_dir"]
+    roots = discover(
+        paths,
+        DiscoverySettings(
+            include=tuple(setting("include", None) or DEFAULT_INCLUDE),
+            exclude=tuple(setting("exclude", None) or ()),
+            respect_gitignore=setting("respect_gitignore", True),
+            collect_others=bool(out_dir),
+            skip_dirs=(out_dir,) if out_dir else (),
+        ),
+    )
+    outcomes: list[FileOutcome] = []
+    tally = Tally()
+    file_jobs = []
+    for root in roots:
+        destination = _destination_base(root.path, out_dir, several=len(paths) > 1)
+        for candidate in root.candidates:
+            output = args["output"] or (os.path.join(destination, candidate.relpath) if destination else None)
+            file_jobs.append(FileJob(candidate.path, output, candidate.explicit, copy_if_failed=bool(out_dir)))
+        for skipped in root.skipped:
+            outcome = FileOutcome(skipped.path, "skipped", reason=skipped.reason)
+            outcomes.append(outcome)
+            tally.add(outcome)
+            if not quiet:
+                _echo_err(f"{skipped.path}: {skipped.reason}")
+        if destination:
+            _copy_others(root.others, destination)
+
+    progress = _progress(len(file_jobs), quiet)
+    explicit_paths = {job.path for job in file_jobs if job.explicit}
+
+    def say(line: str) -> None:
+        if progress:
+            progress.console.print(line, markup=False, highlight=False, soft_wrap=True)
+        else:
+            _echo_err(line)
+
+    def on_outcome(outcome: FileOutcome) -> None:
+        outcomes.append(outcome)
+        tally.add(outcome)
+        if outcome.status == "failed" or not quiet:
+            for line in outcome_lines(outcome, verbose, explicit=outcome.path in explicit_paths):
+                say(line)
+        if progress:
+            progress.advance(task)
+
+    workers = setting("jobs", None) or default_jobs()
+    timeout = setting("timeout", DEFAULT_TIMEOUT)
+    if progress:
+        task = progress.add_task("migrating", total=len(file_jobs))
+        with progress:
+            stats = run_jobs(file_jobs, settings, workers, on_outcome, timeout)
+    else:
+        stats = run_jobs(file_jobs, settings, workers, on_outcome, timeout)
+
+    diffs = "".join(o.diff for o in sorted(outcomes, key=lambda o: o.path) if o.diff)
+    if diffs:
+        _write_stdout(_maybe_colour(diffs, args["color"]))
+    seconds = time.perf_counter() - started
+    if args["report"]:
+        write_report(
+            args["report"],
+            build_report(
+                outcomes,
+                tally,
+                mode=settings.mode,
+                out_dir=out_dir,
+                framework_version=settings.options.framework_version,
+                seconds=seconds,
+                workers=stats.workers,
+                worker_peak_rss_kb=stats.worker_peak_rss_kb,
+            ),
+        )
+    if not quiet:
+        for line in summary_lines(tally, seconds):
+            _echo_err(line)
+    if tally.counts["failed"]:
+        return EXIT_FAILED
+    return EXIT_CHANGES if tally.counts["would_migrate"] else EXIT_OK
+
+
+def _destination_base(argument: str, out_dir: str | None, several: bool) -> str | None:
+    """Where an argument's tree goes under --out-dir: DIR itself for a single directory, else DIR/<name>."""
+    if not out_dir:
+        return None
+    if os.path.isdir(argument) and several:
+        return os.path.join(out_dir, os.path.basename(os.path.normpath(os.path.abspath(argument))))
+    return out_dir
+
+
+def _copy_others(others, destination: str) -> None:
+    """--out-dir: copy what is not migrated (files with their modes, symlinks as symlinks, empty dirs)."""
+    import shutil
+
+    for other in others:
+        target = os.path.join(destination, other.relpath)
+        if other.kind == "dir":
+            os.makedirs(target, exist_ok=True)
+            continue
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        if os.path.lexists(target):
+            os.unlink(target)
+        if other.kind == "symlink":
+            os.symlink(os.readlink(other.path), target)
+        else:
+            shutil.copy2(other.path, target)
+
+
+def _progress(total: int, quiet: bool):
+    """A rich progress bar on stderr, only when it is a terminal and there is more than one file."""
+    if quiet or total < 2 or not sys.stderr.isatty():
+        return None
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Console-script entry: `sm-migrate verify ...` goes to the verify CLI, anything else migrates."""
+    args = sys.argv[1:] if argv is None else list(argv)
+    if args[:1] == ["verify"]:
+        from migrate.verify_cli import verify_app
+
+        verify_app(args=args[1:], prog_name="sm-migrate verify")
+        return
+    app(args=args, prog_name="sm-migrate")
+
+
+if __name__ == "__main__":
+    main()

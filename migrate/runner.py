@@ -1,0 +1,187 @@
+"""The per-file pipeline shared by the one-shot CLI and the batch runner.
+
+read bytes (encoding, newlines, BOM kept) -> pre-filter -> `migrate_source` -> self-check (the new code must
+parse and be encodable in the file's encoding) -> write atomically / diff / check. A file is never written
+unless its new text parsed; every problem becomes a `failed` outcome with a one-line reason, never an exception,
+so one bad file cannot stop a batch.
+"""
+
+from __future__ import annotations
+
+import ast
+import difflib
+import os
+import stat
+import time
+from dataclasses import dataclass, field
+
+from migrate.discovery import prefilter
+from migrate.engine import MigrationError, MigrationOptions, MigrationResult, migrate_source
+from migrate.files import SourceError, SourceText, decode_source, write_atomic
+from migrate.report import Diagnostic
+
+MODES = ("write", "check", "diff")
+STATUSES = ("migrated", "would_migrate", "already_migrated", "skipped", "failed")
+
+
+@dataclass(frozen=True)
+class RunSettings:
+    """What every file of a run is done with (picklable: sent once to each worker)."""
+
+    mode: str = "write"  # "write" | "check" | "diff"
+    options: MigrationOptions = field(default_factory=MigrationOptions)
+
+
+@dataclass(frozen=True)
+class FileJob:
+    path: str
+    output: str | None = None  # None: in place
+    explicit: bool = True  # named by the user: no import pre-filter
+    copy_if_failed: bool = False  # --out-dir: a file that cannot be migrated is copied unchanged
+
+
+@dataclass
+class FileOutcome:
+    path: str
+    status: str  # one of STATUSES
+    output: str | None = None
+    reason: str = ""  # for skipped and failed
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    transforms: list[str] = field(default_factory=list)
+    hyperparameters: list[dict] = field(default_factory=list)
+    channels: dict[str, str] = field(default_factory=dict)
+    emitted: list[str] = field(default_factory=list)
+    diff: str = ""
+    seconds: float = 0.0
+    candidate: bool = False  # passed the pre-filter and reached the engine
+
+
+class FileFailure(Exception):
+    """The file cannot be migrated; `reason` is the one-line message, `diagnostic` the engine's, if any."""
+
+    def __init__(self, reason: str, diagnostic: Diagnostic | None = None):
+        super().__init__(reason)
+        self.reason = reason
+        self.diagnostic = diagnostic
+
+
+def migrate_text(source: SourceText, options: MigrationOptions) -> MigrationResult:
+    """Run the engine and self-check its output; raises FileFailure instead of returning bad code."""
+    try:
+        result = migrate_source(source.text, options)
+    except MigrationError as exc:
+        raise FileFailure(exc.diagnostic.message, exc.diagnostic) from None
+    if result.changed:
+        try:
+            compile(result.code, "<migrated>", "exec", flags=ast.PyCF_ONLY_AST, dont_inherit=True)
+        except (SyntaxError, ValueError) as exc:
+            raise FileFailure(f"internal error: the migrated code does not parse ({exc}); file left untouched")
+        try:
+            source.encode(result.code)
+        except UnicodeEncodeError:
+            raise FileFailure(f"the migrated code cannot be encoded as {source.encoding}; file left untouched")
+    return result
+
+
+def unified_diff(old: str, new: str, old_label: str, new_label: str) -> str:
+    """A unified diff with `\\ No newline at end of file` markers, or "" when equal."""
+    if old == new:
+        return ""
+    lines = []
+    for line in difflib.unified_diff(
+        old.splitlines(keepends=True), new.splitlines(keepends=True), old_label, new_label
+    ):
+        lines.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(lines)
+
+
+def is_read_only(path: str) -> bool:
+    """No write bit at all, or no write access: root ignores the bits, the user's intent does not."""
+    mode = os.stat(path).st_mode
+    return not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK)
+
+
+def write_like(path: str, data: bytes, mode_from: str) -> None:
+    """Atomically write `data` to `path` (parents created) with the permission bits of `mode_from`."""
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    write_atomic(path, data)
+    os.chmod(path, stat.S_IMODE(os.stat(mode_from).st_mode))
+
+
+def _result_fields(result: MigrationResult) -> dict:
+    return {
+        "diagnostics": list(result.diagnostics),
+        "transforms": list(result.transforms),
+        "hyperparameters": [
+            {"name": h.name, "default": h.default, "type": h.type_name, "line": h.line, "target": h.target}
+            for h in result.hyperparameters
+        ],
+        "channels": dict(result.channels),
+    }
+
+
+def _migrate_file(job: FileJob, settings: RunSettings) -> FileOutcome:
+    try:
+        with open(job.path, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        return FileOutcome(job.path, "failed", reason=f"cannot read: {exc.strerror or exc}")
+
+    def keep_original(outcome: FileOutcome) -> FileOutcome:
+        """With a destination, a file that is not rewritten is still copied there unchanged."""
+        if job.output and settings.mode == "write" and (outcome.status != "failed" or job.copy_if_failed):
+            try:
+                write_like(job.output, data, job.path)
+            except OSError as exc:
+                return FileOutcome(job.path, "failed", reason=f"cannot write {job.output}: {exc.strerror or exc}")
+            outcome.output = job.output
+        return outcome
+
+    skip_reason = prefilter(data, check_imports=not job.explicit)
+    if skip_reason:
+        return keep_original(FileOutcome(job.path, "skipped", reason=skip_reason))
+    outcome = _run_engine(job, settings, data)
+    outcome.candidate = True
+    return outcome if outcome.status in ("migrated", "would_migrate") else keep_original(outcome)
+
+
+def _run_engine(job: FileJob, settings: RunSettings, data: bytes) -> FileOutcome:
+    """Decode, migrate, self-check, then write (in place or to `job.output`), diff or just compare."""
+    try:
+        source = decode_source(data)
+        result = migrate_text(source, settings.options)
+    except SourceError as exc:
+        return FileOutcome(job.path, "failed", reason=str(exc))
+    except FileFailure as exc:
+        diagnostics = [exc.diagnostic] if exc.diagnostic else []
+        return FileOutcome(job.path, "failed", reason=exc.reason, diagnostics=diagnostics)
+    if not result.is_training_script:
+        reason = next((d.message for d in result.diagnostics if d.code == "SM002"), "not a TensorFlow training script")
+        return FileOutcome(job.path, "skipped", reason=reason)
+    fields = _result_fields(result)
+    if not result.changed:
+        return FileOutcome(job.path, "already_migrated", **fields)
+    if settings.mode != "write":
+        diff = ""
+        if settings.mode == "diff":
+            diff = unified_diff(source.text, result.code, f"{job.path}\t(original)", f"{job.path}\t(migrated)")
+        return FileOutcome(job.path, "would_migrate", diff=diff, **fields)
+    destination = job.output or os.path.realpath(job.path)  # in place through a symlink keeps the symlink
+    if job.output is None and is_read_only(destination):
+        return FileOutcome(job.path, "failed", reason="read-only file: not modified", **fields)
+    try:
+        write_like(destination, source.encode(result.code), job.path)
+    except OSError as exc:
+        return FileOutcome(job.path, "failed", reason=f"cannot write {destination}: {exc.strerror or exc}", **fields)
+    return FileOutcome(job.path, "migrated", output=job.output, **fields)
+
+
+def migrate_file(job: FileJob, settings: RunSettings) -> FileOutcome:
+    """The whole pipeline for one file. Never raises: an unexpected error is a `failed` outcome."""
+    started = time.perf_counter()
+    try:
+        outcome = _migrate_file(job, settings)
+    except Exception as exc:  # an engine bug must not stop a batch: report it against the file
+        outcome = FileOutcome(job.path, "failed", reason=f"internal error: {type(exc).__name__}: {exc}")
+    outcome.seconds = time.perf_counter() - started
+    return outcome
