@@ -58,9 +58,12 @@ def _parse_exactly(source: str) -> cst.Module:
     try:
         module = cst.parse_module(source)
     except cst.ParserSyntaxError as exc:
-        message = str(exc).strip().splitlines()[0] if str(exc).strip() else "syntax error"
-        raise MigrationError(Diagnostic(exc.raw_line, exc.raw_column + 1, "SM001",
-                                        f"not valid Python 3: {message}", "error")) from None
+        line, col, message = exc.raw_line, exc.raw_column + 1, "syntax error"
+        try:  # CPython words it better ("Missing parentheses in call to 'print'")
+            compile(source, "<script>", "exec", dont_inherit=True)
+        except SyntaxError as syntax:
+            line, col, message = syntax.lineno or line, syntax.offset or col, syntax.msg
+        raise MigrationError(Diagnostic(line, col, "SM001", f"not valid Python 3: {message}", "error")) from None
     if module.code != source:
         line = _first_difference_line(source, module.code)
         raise MigrationError(Diagnostic(line, 1, "SM001", "libcst cannot reproduce this file exactly (indented "

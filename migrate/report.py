@@ -16,8 +16,10 @@ class Diagnostic:
       SM201 model saved somewhere it cannot be re-rooted automatically (callback, run-time path, ...)
       SM202 several models: only one exported
       SM203 no training call found: export not added
+      SM204 save call rewritten for the target TensorFlow (e.g. model.save(dir) on Keras 3)
+      SM205 the model is saved to --model_dir (an S3 checkpoint URI on SageMaker)
       SM301 existing argument parser could not be extended
-      SM401 estimator / framework mismatch
+      SM900 internal error: the generated code did not compile (the file is left untouched)
     """
 
     line: int

@@ -48,6 +48,9 @@ def plan(plan: EditPlan, options: MigrationOptions) -> None:
             file_saves.append(save)
         elif kind == "dir":
             dir_saves.append(save)
+        elif isinstance(save.path, cst.Attribute) and save.path.attr.value == "model_dir":
+            plan.warn(save.call, "SM205", "the model is saved to --model_dir, which SageMaker sets to an S3 "
+                      "checkpoint URI: that gives no model.tar.gz (sdk#1895); the export to the model dir is added")
         else:
             plan.warn(save.call, "SM201", "model saved to a path built at run time: left as is; make sure the "
                       "final model also reaches the model dir")
@@ -58,7 +61,7 @@ def plan(plan: EditPlan, options: MigrationOptions) -> None:
             plan.warn(save.call, "SM202", "several SavedModel saves: only the last one is exported to the model dir")
         _make_export(plan, dir_saves[-1], options)
     else:
-        anchor = facts.statement_in_body(file_saves[-1].call) if file_saves else training_anchor
+        anchor = facts.statement_after_loops(file_saves[-1].call) if file_saves else training_anchor
         _add_export(plan, anchor, model_code, options)
     plan.transforms.append(NAME)
 
@@ -75,7 +78,7 @@ def _trained_model(plan: EditPlan) -> tuple[cst.BaseExpression, cst.BaseStatemen
     facts = plan.facts
     if facts.fit_calls:
         fit = facts.fit_calls[-1]
-        return fit.receiver, facts.statement_in_body(fit.call)
+        return fit.receiver, facts.statement_after_loops(fit.call)
     if facts.tape_calls:
         return _tape_trained_model(plan)
     plan.warn(facts.module, "SM203", "no training call (fit or GradientTape loop) found: no export added")
@@ -101,7 +104,7 @@ def _tape_trained_model(plan: EditPlan) -> tuple[cst.BaseExpression, cst.BaseSta
                   f"custom training loop with {len(model_names) or 'no'} identifiable models: no export added; "
                   "export the trained model to <sm-model-dir>/1 by hand")
         return None
-    return cst.Name(model_names[0]), facts.statement_in_body(anchor_node)
+    return cst.Name(model_names[0]), facts.statement_after_loops(anchor_node)
 
 
 def _mentions_name(region: cst.CSTNode, name: str) -> bool:

@@ -116,6 +116,21 @@ class ScriptFacts:
             current, parent = parent, self.parents.get(parent)
         raise ValueError("node is not inside a statement")
 
+    def statement_after_loops(self, node: cst.CSTNode) -> cst.BaseStatement:
+        """The statement containing `node`, lifted out of any loops around it in the same function.
+
+        Code inserted after it runs once, after training has finished, under the same conditions (`if`,
+        `with strategy.scope()`, `try`) as the training itself.
+        """
+        statement = self.statement_of(node)
+        candidate = statement
+        current = self.parents.get(statement)
+        while current is not None and not isinstance(current, (cst.FunctionDef, cst.ClassDef, cst.Module)):
+            if isinstance(current, (cst.For, cst.While)):
+                candidate = current
+            current = self.parents.get(current)
+        return candidate
+
     def statement_of(self, node: cst.CSTNode) -> cst.BaseStatement:
         """The innermost statement (simple line or compound) that contains `node`."""
         current = node

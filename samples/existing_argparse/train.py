@@ -1,0 +1,55 @@
+#!/usr/bin/env python3
+"""Train a flower-species classifier from a CSV file and export it as a SavedModel.
+
+Example:
+    python train.py --epochs 3 --batch-size 16 --lr 0.005
+"""
+import argparse
+import os
+
+import numpy as np
+import tensorflow as tf
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description="Train the flower classifier.")
+    parser.add_argument("--epochs", type=int, default=3, help="passes over the training data")
+    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--lr", type=float, default=0.005, help="Adam learning rate")
+    parser.add_argument("--data-dir", default="data", help="folder holding train.csv")
+    return parser.parse_args()
+
+
+def load_csv(path):
+    """Return (features, labels); the label is the last column."""
+    table = np.loadtxt(path, delimiter=",", skiprows=1, dtype=np.float32)
+    return table[:, :-1], table[:, -1].astype(np.int32)
+
+
+def main():
+    args = parse_args()
+    features, labels = load_csv(os.path.join(args.data_dir, "train.csv"))
+
+    normalizer = tf.keras.layers.Normalization()
+    normalizer.adapt(features)
+
+    model = tf.keras.Sequential([
+        tf.keras.Input(shape=(features.shape[1],)),
+        normalizer,
+        tf.keras.layers.Dense(16, activation="relu"),
+        tf.keras.layers.Dense(3, activation="softmax"),
+    ])
+    model.compile(
+        optimizer=tf.keras.optimizers.Adam(learning_rate=args.lr),
+        loss="sparse_categorical_crossentropy",
+        metrics=["accuracy"],
+    )
+    model.fit(features, labels, epochs=args.epochs, batch_size=args.batch_size, validation_split=0.2)
+
+    # SavedModel for TF Serving
+    tf.saved_model.save(model, "export/classifier")
+    print("saved to export/classifier")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,88 @@
+"""The bundled samples are real local scripts, and their `sample.toml` manifests tell the truth.
+
+Every `samples/<name>/train.py` is run UNMIGRATED, as its author would run it, on the data its own
+`make_data.py` writes. The golden and end-to-end tests of the migrated scripts rely on what is proven
+here: the inputs the generator writes, the artefacts the original writes, and the epoch count it trains
+for (read from the log line Keras or the script's own loop prints for each epoch).
+Manifest format: see samples/README.md.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+SAMPLES_DIR = Path(__file__).resolve().parent.parent / "samples"
+SAMPLE_DIRS = sorted(path.parent for path in SAMPLES_DIR.glob("*/train.py"))
+# The files a sample is made of; everything else in its folder is generated.
+SAMPLE_SOURCES = ("train.py", "make_data.py", "sample.toml")
+
+
+def load_manifest(sample_dir: Path) -> dict:
+    with open(sample_dir / "sample.toml", "rb") as handle:
+        return tomllib.load(handle)
+
+
+def run_python(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run the current interpreter as a laptop user would: no SageMaker (`SM_*`) variables set."""
+    env = {name: value for name, value in os.environ.items() if not name.startswith("SM_")}
+    return subprocess.run([sys.executable, *args], cwd=cwd, env=env, capture_output=True, text=True)
+
+
+def logged_epochs(stdout: str, epoch_log: str, epochs: int) -> list[int]:
+    """The epoch numbers of every per-epoch log line that names `epochs` as the total."""
+    marker = "\0"
+    pattern = re.escape(epoch_log.format(epoch=marker, epochs=epochs)).replace(re.escape(marker), r"(\d+)")
+    return [int(epoch) for epoch in re.findall(pattern + r"(?!\d)", stdout)]
+
+
+def test_samples_exist():
+    assert len(SAMPLE_DIRS) >= 6, f"expected at least 6 samples in {SAMPLES_DIR}"
+
+
+@pytest.mark.parametrize("sample_dir", SAMPLE_DIRS, ids=lambda path: path.name)
+def test_manifest_is_complete(sample_dir: Path):
+    manifest = load_manifest(sample_dir)
+    assert isinstance(manifest["description"], str) and manifest["description"]
+    assert manifest["inputs"] and all(isinstance(path, str) for path in manifest["inputs"])
+    assert all(isinstance(path, str) for path in manifest["artifacts"])
+    assert isinstance(manifest["hyperparameters"]["epochs"], int)
+    assert "{epoch}" in manifest["epoch_log"] and "{epochs}" in manifest["epoch_log"]
+    for path in [*manifest["inputs"], *manifest["artifacts"]]:
+        assert not Path(path).is_absolute() and ".." not in Path(path).parts, path
+
+
+@pytest.mark.parametrize("sample_dir", SAMPLE_DIRS, ids=lambda path: path.name)
+def test_make_data_writes_the_inputs_into_a_given_folder(sample_dir: Path, tmp_path: Path):
+    generated = run_python([str(sample_dir / "make_data.py"), str(tmp_path)], cwd=tmp_path)
+
+    assert generated.returncode == 0, generated.stderr
+    for input_path in load_manifest(sample_dir)["inputs"]:
+        assert (tmp_path / input_path).exists(), f"make_data.py did not write {input_path}"
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("sample_dir", SAMPLE_DIRS, ids=lambda path: path.name)
+def test_original_sample_trains_locally_and_writes_its_artifacts(sample_dir: Path, tmp_path: Path):
+    manifest = load_manifest(sample_dir)
+    workdir = tmp_path / sample_dir.name
+    workdir.mkdir()
+    for name in SAMPLE_SOURCES:
+        shutil.copy2(sample_dir / name, workdir)
+
+    generated = run_python(["make_data.py"], cwd=workdir)
+    assert generated.returncode == 0, generated.stderr
+    trained = run_python(["train.py"], cwd=workdir)
+
+    assert trained.returncode == 0, trained.stdout[-3000:] + trained.stderr[-3000:]
+    for artifact in manifest["artifacts"]:
+        assert (workdir / artifact).exists(), f"train.py did not write {artifact}"
+    epochs = manifest["hyperparameters"]["epochs"]
+    assert logged_epochs(trained.stdout, manifest["epoch_log"], epochs) == list(range(1, epochs + 1))
