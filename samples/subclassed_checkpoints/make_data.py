@@ -24,14 +24,22 @@ def png_bytes(pixels):
 
     header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
     scanlines = b"".join(b"\x00" + row.tobytes() for row in pixels)  # filter type 0 per row
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(scanlines)) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(scanlines))
+        + chunk(b"IEND", b"")
+    )
 
 
 def striped_patch(rng, horizontal):
     period = rng.uniform(3.0, 6.0)
     phase = rng.uniform(0, 2 * np.pi)
     ramp = np.sin(2 * np.pi * np.arange(IMAGE_SIDE) / period + phase)
-    stripes = np.tile(ramp[:, None] if horizontal else ramp[None, :], (1, IMAGE_SIDE) if horizontal else (IMAGE_SIDE, 1))
+    if horizontal:
+        stripes = np.tile(ramp[:, None], (1, IMAGE_SIDE))  # rows vary, columns constant
+    else:
+        stripes = np.tile(ramp[None, :], (IMAGE_SIDE, 1))
     pixels = 128 + 90 * stripes + rng.normal(0, 20, (IMAGE_SIDE, IMAGE_SIDE))
     return np.clip(pixels, 0, 255).astype(np.uint8)
 
