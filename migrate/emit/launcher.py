@@ -1,0 +1,254 @@
+"""launch_sagemaker.py: the small program that starts the SageMaker training job for a migrated script.
+
+SDK v2 form (sagemaker-contract.md §8): `sagemaker.tensorflow.TensorFlow(entry_point, source_dir, role,
+instance_count, instance_type, framework_version, py_version, hyperparameters)` then `fit({channel: s3_uri})`,
+which becomes `SM_CHANNEL_<NAME>` in the job (§2). SDK v3 form: v3 has no TensorFlow estimator; `ModelTrainer`
++ `SourceCode` + `Compute` + `InputData` (aws/sagemaker-python-sdk `sagemaker-train/src/sagemaker/train/
+model_trainer.py`, `sagemaker-core/src/sagemaker/core/training/configs.py`) with the TensorFlow training image
+from `sagemaker.core.image_uris.retrieve(framework, region, version, py_version, instance_type, image_scope)`.
+v3 runs the script through its own driver (`container_drivers/distributed_drivers/basic_script_driver.py`):
+no `--model_dir`, booleans as JSON `true`/`false` (§8).
+
+The generated file imports the SDK only inside its functions, after parsing arguments, so `--help` works with
+neither the SDK nor AWS credentials; sm-migrate itself never imports the SDK.
+"""
+
+from __future__ import annotations
+
+import ast
+import keyword
+import math
+import re
+
+from migrate.emit.entrypoint import EmitError, TargetFramework
+from migrate.engine import HyperParameter
+
+DEFAULT_LAUNCHER_NAME = "launch_sagemaker.py"
+LAUNCHER_SDKS = ("v2", "v3")
+DEFAULT_INSTANCE_TYPE = "ml.m5.xlarge"
+
+
+def validate_launcher_name(name: str) -> str:
+    if not name or "/" in name or "\\" in name or not name.endswith(".py") or not name[:-3].isidentifier():
+        raise EmitError(f"launcher name must be a plain Python file name such as launch_sagemaker.py, got {name!r}")
+    return name
+
+
+def python_literal(value: object) -> str:
+    """Source text for a hyperparameter value that evaluates back to the same value."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"float({str(value)!r})"
+    text = repr(value)
+    try:
+        if ast.literal_eval(text) != value:
+            raise ValueError(text)
+    except (ValueError, SyntaxError):
+        raise EmitError(f"hyperparameter value {text} is not a Python literal") from None
+    return text
+
+
+def channel_option_dests(channels: dict[str, str]) -> dict[str, str]:
+    """Channel name -> argparse dest of its `--<name>-s3` option: a unique identifier ending in `_s3`."""
+    dests: dict[str, str] = {}
+    for name in channels:
+        base = re.sub(r"\W", "_", name)
+        if not base.isidentifier() or keyword.iskeyword(base):
+            base = f"channel_{base}"
+        dest, counter = f"{base}_s3", 2
+        while dest in dests.values():
+            dest, counter = f"{base}_{counter}_s3", counter + 1
+        dests[name] = dest
+    return dests
+
+
+def _hyperparameters_block(hyperparameters: list[HyperParameter]) -> str:
+    if not hyperparameters:
+        return "HYPERPARAMETERS = {}\n"
+    lines = [f"    {parameter.name!r}: {python_literal(parameter.default)},\n" for parameter in hyperparameters]
+    return "HYPERPARAMETERS = {\n" + "".join(lines) + "}\n"
+
+
+def _channel_arguments(channels: dict[str, str], dests: dict[str, str]) -> str:
+    lines = []
+    for name, local_path in channels.items():
+        help_text = f"S3 URI of the {name!r} channel (SM_CHANNEL_{name.upper()}; locally the script read {local_path})"
+        lines.append(
+            f"    parser.add_argument({f'--{name}-s3'!r}, dest={dests[name]!r}, required=True, metavar=\"S3_URI\",\n"
+            f"                        help={help_text.replace('%', '%%')!r})\n"
+        )
+    return "".join(lines)
+
+
+def _inputs_expression(channels: dict[str, str], dests: dict[str, str]) -> str:
+    return "{" + ", ".join(f"{name!r}: args.{dests[name]}" for name in channels) + "}"
+
+
+_HEADER = '''\
+"""Start the SageMaker training job for {script} ({sdk_title}). Written by sm-migrate; edit freely.
+
+    python {launcher} --role arn:aws:iam::123456789012:role/SageMakerRole{usage_channels}
+
+The role may also come from $SAGEMAKER_ROLE, the instance type and count from $SAGEMAKER_INSTANCE_TYPE and
+$SAGEMAKER_INSTANCE_COUNT. Hyperparameters are the values sm-migrate lifted from {script}; each reaches the
+script as `--<name> <value>`.
+{sdk_notes}
+"""
+
+import argparse
+import os
+
+SOURCE_DIR = os.path.dirname(os.path.abspath(__file__))  # uploaded as the job's code dir
+{entry_constant} = {entry!r}
+FRAMEWORK_VERSION = {framework_version!r}
+PY_VERSION = {py_version!r}
+{hyperparameters}
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(description="Start the SageMaker training job for {script}.")
+    parser.add_argument("--role", default=os.environ.get("SAGEMAKER_ROLE"),
+                        help="IAM role ARN the job runs as (default: $SAGEMAKER_ROLE)")
+    parser.add_argument("--instance-type", default=os.environ.get("SAGEMAKER_INSTANCE_TYPE", {instance_type!r}),
+                        help="training instance type (default: $SAGEMAKER_INSTANCE_TYPE or %(default)s)")
+    parser.add_argument("--instance-count", type=int, default=int(os.environ.get("SAGEMAKER_INSTANCE_COUNT", "1")),
+                        help="number of instances (default: $SAGEMAKER_INSTANCE_COUNT or %(default)s)")
+{extra_arguments}{channel_arguments}    args = parser.parse_args(argv)
+    if not args.role:
+        parser.error("an IAM role is required: pass --role or set SAGEMAKER_ROLE")
+    return args
+'''
+
+_V2_BODY = '''
+
+def build_estimator(args):
+    """The SDK v2 TensorFlow estimator; the SDK is imported here so that --help works without it."""
+    from sagemaker.tensorflow import TensorFlow
+
+    return TensorFlow(
+        entry_point=ENTRY_POINT,
+        source_dir=SOURCE_DIR,
+        role=args.role,
+        instance_count=args.instance_count,
+        instance_type=args.instance_type,
+        framework_version=FRAMEWORK_VERSION,
+        py_version=PY_VERSION,
+        hyperparameters=HYPERPARAMETERS,
+    )
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    estimator = build_estimator(args)
+    estimator.fit({inputs})
+
+
+if __name__ == "__main__":
+    main()
+'''
+
+_V3_BODY = '''
+
+def build_trainer(args):
+    """The SDK v3 ModelTrainer on the TensorFlow training image; the SDK is imported here so that --help works
+    without it."""
+    from sagemaker.core import image_uris
+    from sagemaker.train import ModelTrainer
+    from sagemaker.train.configs import Compute, SourceCode
+
+    region = args.region
+    if not region:
+        import boto3
+
+        region = boto3.session.Session().region_name
+    image = image_uris.retrieve(
+        framework="tensorflow",
+        region=region,
+        version=FRAMEWORK_VERSION,
+        py_version=PY_VERSION,
+        instance_type=args.instance_type,
+        image_scope="training",
+    )
+    return ModelTrainer(
+        training_image=image,
+        source_code=SourceCode(source_dir=SOURCE_DIR, entry_script=ENTRY_SCRIPT{requirements}),
+        compute=Compute(instance_type=args.instance_type, instance_count=args.instance_count),
+        role=args.role,
+        hyperparameters=HYPERPARAMETERS,
+    )
+
+
+def input_data(args):
+    from sagemaker.train.configs import InputData
+
+    channels = {inputs}
+    return [InputData(channel_name=name, data_source=uri) for name, uri in channels.items()]
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    trainer = build_trainer(args)
+    trainer.train(input_data_config=input_data(args))
+
+
+if __name__ == "__main__":
+    main()
+'''
+
+_V3_REGION_ARGUMENT = '''\
+    parser.add_argument("--region", default=os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION"),
+                        help="AWS region of the training image (default: $AWS_REGION, $AWS_DEFAULT_REGION, or "
+                             "the AWS configuration)")
+'''
+
+
+def build_launcher(
+    script_name: str,
+    target: TargetFramework,
+    hyperparameters: list[HyperParameter],
+    channels: dict[str, str],
+    sdk: str = "v2",
+    entry_point: str | None = None,
+    requirements_file: str | None = None,
+    launcher_name: str = DEFAULT_LAUNCHER_NAME,
+) -> str:
+    """The launcher's source text.
+
+    `entry_point` is what SDK v2 runs (the shell entry point when one is written, else the script); SDK v3 always
+    runs the script and installs `requirements_file` itself through `SourceCode(requirements=...)`.
+    """
+    if sdk not in LAUNCHER_SDKS:
+        raise EmitError(f"launcher SDK must be one of {', '.join(LAUNCHER_SDKS)}, got {sdk!r}")
+    dests = channel_option_dests(channels)
+    inputs = _inputs_expression(channels, dests)
+    usage_channels = "".join(f" \\\n        --{name}-s3 s3://my-bucket/{name}" for name in channels)
+    if sdk == "v2":
+        sdk_title = "SageMaker Python SDK v2"
+        sdk_notes = "The TensorFlow estimator also passes --model_dir (an S3 URI for checkpoints)."
+        if entry_point and entry_point != script_name:
+            sdk_notes += f"\n{entry_point} installs requirements.txt and then runs {script_name}."
+        entry_constant, entry, extra_arguments = "ENTRY_POINT", entry_point or script_name, ""
+        body = _V2_BODY.format(inputs=inputs if channels else "")
+    else:
+        sdk_title = "SageMaker Python SDK v3, ModelTrainer"
+        sdk_notes = (
+            "SDK v3 has no TensorFlow estimator: ModelTrainer runs the script through its own driver, which\n"
+            "passes no --model_dir and sends booleans as JSON `true`/`false` (sagemaker-contract.md §8)."
+        )
+        entry_constant, entry, extra_arguments = "ENTRY_SCRIPT", script_name, _V3_REGION_ARGUMENT
+        requirements = f", requirements={requirements_file!r}" if requirements_file else ""
+        body = _V3_BODY.format(requirements=requirements, inputs=inputs)
+    header = _HEADER.format(
+        script=script_name,
+        sdk_title=sdk_title,
+        launcher=launcher_name,
+        usage_channels=usage_channels,
+        sdk_notes=sdk_notes,
+        entry_constant=entry_constant,
+        entry=entry,
+        framework_version=target.framework_version,
+        py_version=target.py_version,
+        hyperparameters=_hyperparameters_block(hyperparameters),
+        instance_type=DEFAULT_INSTANCE_TYPE,
+        extra_arguments=extra_arguments,
+        channel_arguments=_channel_arguments(channels, dests),
+    )
+    return header + body

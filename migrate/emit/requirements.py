@@ -1,0 +1,405 @@
+"""requirements.txt for the job's `source_dir`: the third-party distributions the script imports.
+
+SageMaker installs `requirements.txt` from `source_dir` before a `.py` entry point on TF >= 2.2 (and 1.15.2 with
+Python >= 3.7); older images need the shell entry point of `entrypoint.py` (sagemaker-contract.md §4). Imports
+are read with `ast` from the migrated script and, recursively, from the local modules it imports from the same
+directory. Each top-level module is mapped to a distribution with `importlib.metadata` (what is installed here),
+else with a short curated alias table; nothing is guessed. TensorFlow and its Keras are left out: the container
+provides them, and reinstalling them from requirements.txt replaces the container's build.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib.metadata
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+
+from migrate.emit.entrypoint import EmitError
+from migrate.files import SourceError, read_source
+
+REQUIREMENTS_NAME = "requirements.txt"
+
+# Import names whose distribution is not the same word, for when it is not installed locally.
+# Dotted keys match a longer import first ("google.protobuf" before "google").
+MODULE_ALIASES = {
+    "attr": "attrs",
+    "bs4": "beautifulsoup4",
+    "cv2": "opencv-python",
+    "Crypto": "pycryptodome",
+    "dateutil": "python-dateutil",
+    "docx": "python-docx",
+    "dotenv": "python-dotenv",
+    "fitz": "PyMuPDF",
+    "google.protobuf": "protobuf",
+    "jwt": "PyJWT",
+    "PIL": "Pillow",
+    "serial": "pyserial",
+    "skimage": "scikit-image",
+    "sklearn": "scikit-learn",
+    "yaml": "PyYAML",
+}
+
+# What the SageMaker TensorFlow training container already provides (sagemaker-contract.md §4, §9: the
+# toolkit runs the script). Module names catch them when not installed here, distribution names when the
+# local build has another name (tensorflow-cpu, tensorflow-macos, ...).
+CONTAINER_MODULES = frozenset({"tensorflow", "keras", "tf_keras", "tensorboard", "tensorflow_estimator", "sagemaker_training"})
+CONTAINER_DISTRIBUTIONS = frozenset(
+    {
+        "tensorflow", "tensorflow-cpu", "tensorflow-gpu", "tensorflow-intel", "tensorflow-macos",
+        "tensorflow-aarch64", "keras", "tf-keras", "tensorboard", "tensorboard-data-server",
+        "tensorflow-estimator", "tensorflow-io-gcs-filesystem", "sagemaker-training",
+    }
+)  # fmt: skip
+CONTAINER_COMMENT_PREFIX = "# sm-migrate: not listed:"
+
+
+def canonical_name(name: str) -> str:
+    """PEP 503 normalisation: how pip compares project names."""
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+@dataclass
+class ImportScan:
+    """The non-stdlib, non-local imports of a script and its local modules."""
+
+    required: dict[str, set[str]] = field(default_factory=dict)  # top-level module -> dotted names imported
+    optional: set[str] = field(default_factory=set)  # top-level modules only imported under `except ImportError`
+    local_files: list[str] = field(default_factory=list)  # local modules read, in the order they were read
+    notes: list[str] = field(default_factory=list)
+
+
+_TRY_NODES = tuple(getattr(ast, name) for name in ("Try", "TryStar") if hasattr(ast, name))
+_IMPORT_ERROR_CATCHERS = {"ImportError", "ModuleNotFoundError", "Exception", "BaseException"}
+
+
+def _guarded_by_import_error(handlers: list[ast.ExceptHandler]) -> bool:
+    """True if one of the handlers catches a failed import (a bare `except:` does too)."""
+    for handler in handlers:
+        caught = handler.type
+        if caught is None:
+            return True
+        for node in caught.elts if isinstance(caught, ast.Tuple) else [caught]:
+            if isinstance(node, ast.Name) and node.id in _IMPORT_ERROR_CATCHERS:
+                return True
+    return False
+
+
+def _iter_imports(tree: ast.AST):
+    """Yield (import node, guarded) for every import, `guarded` if it sits in a `try` that catches ImportError."""
+
+    def visit(node: ast.AST, guarded: bool):
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            yield node, guarded
+            return
+        if isinstance(node, _TRY_NODES):
+            body_guarded = guarded or _guarded_by_import_error(node.handlers)
+            for child in node.body:
+                yield from visit(child, body_guarded)
+            for child in [*node.handlers, *node.orelse, *node.finalbody]:
+                yield from visit(child, guarded)
+            return
+        for child in ast.iter_child_nodes(node):
+            yield from visit(child, guarded)
+
+    yield from visit(tree, False)
+
+
+def _local_module_files(source_dir: str, dotted: str) -> list[str] | None:
+    """The files Python would run for `dotted` from `source_dir` (packages' __init__ first), or None if its
+    top-level name is not a module or package in `source_dir`."""
+    parts = dotted.split(".")
+    if not _is_local_top(source_dir, parts[0]):
+        return None
+    files = []
+    for end in range(1, len(parts) + 1):
+        base = os.path.join(source_dir, *parts[:end])
+        for candidate in (os.path.join(base, "__init__.py"), base + ".py"):
+            if os.path.isfile(candidate):
+                files.append(candidate)
+    return files
+
+
+def _is_local_top(source_dir: str, name: str) -> bool:
+    base = os.path.join(source_dir, name)
+    if os.path.isfile(base + ".py"):
+        return True
+    return os.path.isdir(base) and any(entry.endswith(".py") for entry in os.listdir(base))
+
+
+def scan_imports(script_path: str, code: str) -> ImportScan:
+    """Collect the imports of `code` (the script at `script_path`) and of the local modules it reaches."""
+    source_dir = os.path.dirname(os.path.abspath(script_path))
+    scan = ImportScan()
+    guarded_only: set[str] = set()
+    pending = [(os.path.abspath(script_path), code, "")]  # (file, source, its package as a dotted name)
+    seen = {os.path.abspath(script_path)}
+    while pending:
+        path, text, package = pending.pop(0)
+        try:
+            tree = ast.parse(text, filename=path)
+        except SyntaxError as exc:
+            if path == os.path.abspath(script_path):
+                raise EmitError(f"cannot read the imports of {script_path}: {exc.msg} (line {exc.lineno})") from None
+            scan.notes.append(f"{os.path.relpath(path, source_dir)}: not scanned for imports ({exc.msg})")
+            continue
+        for node, guarded in _iter_imports(tree):
+            for dotted in _imported_modules(node, package):
+                top = dotted.split(".")[0]
+                local = _local_module_files(source_dir, dotted)
+                if local is not None:
+                    for local_file in local:
+                        if local_file not in seen:
+                            seen.add(local_file)
+                            pending.append(_read_local(local_file, source_dir, scan))
+                    continue
+                if getattr(node, "level", 0) or top == "__future__" or top in sys.stdlib_module_names:
+                    continue
+                if guarded:
+                    guarded_only.add(top)
+                    continue
+                scan.required.setdefault(top, set()).add(dotted)
+        if path != os.path.abspath(script_path):
+            scan.local_files.append(path)
+    scan.optional = guarded_only - set(scan.required)
+    return scan
+
+
+def _read_local(path: str, source_dir: str, scan: ImportScan) -> tuple[str, str, str]:
+    """(path, text, package) of a local module for the scan queue; its package is its directory, dotted."""
+    relative = os.path.relpath(path, source_dir)
+    package = ".".join(relative.split(os.sep)[:-1])
+    try:
+        text = read_source(path).text
+    except SourceError as exc:
+        scan.notes.append(f"{relative}: not scanned for imports ({exc})")
+        text = ""
+    return path, text, package
+
+
+def _imported_modules(node: ast.Import | ast.ImportFrom, package: str) -> list[str]:
+    """Dotted module names an import may load. `from a import b` may load module `a.b`; relative imports
+    are resolved against `package` (the importing module's package in the source dir)."""
+    if isinstance(node, ast.Import):
+        return [alias.name for alias in node.names]
+    if node.level:
+        base_parts = package.split(".") if package else []
+        base_parts = base_parts[: len(base_parts) - (node.level - 1)] if node.level > 1 else base_parts
+        base = ".".join([*base_parts, *([node.module] if node.module else [])])
+        if not base:
+            return [alias.name for alias in node.names if alias.name != "*"]
+    else:
+        base = node.module
+    return [base, *(f"{base}.{alias.name}" for alias in node.names if alias.name != "*")]
+
+
+@dataclass(frozen=True)
+class Requirement:
+    name: str  # distribution name as its metadata spells it ("PyYAML")
+    modules: tuple[str, ...]  # the top-level modules that need it
+    version: str | None = None  # installed here, if it is
+
+
+@dataclass
+class RequirementsPlan:
+    """What the script needs, before it is written out."""
+
+    requirements: list[Requirement]  # sorted by canonical name
+    container_provided: list[str]  # top-level modules left out because the container has them
+    unmapped: list[str]  # top-level modules with no known distribution
+    optional: list[str]  # modules only imported under `except ImportError`: not required
+    notes: list[str]
+
+
+def _installed_version(distribution: str) -> str | None:
+    try:
+        return importlib.metadata.version(distribution)
+    except importlib.metadata.PackageNotFoundError:
+        return None
+
+
+def _narrow_by_files(candidates: list[str], dotted_names: set[str]) -> list[str]:
+    """For a namespace package shared by several distributions (`google`), keep those that ship the
+    deepest imported submodule."""
+    for dotted in sorted(dotted_names, key=lambda name: -name.count(".")):
+        prefix = dotted.replace(".", "/")
+        owners = []
+        for distribution in candidates:
+            files = importlib.metadata.files(distribution) or []
+            if any(str(file).startswith(prefix + "/") or str(file) == prefix + ".py" for file in files):
+                owners.append(distribution)
+        if owners:
+            return owners
+    return candidates
+
+
+def _distribution_for(top: str, dotted_names: set[str], installed: dict[str, list[str]]) -> str | None:
+    candidates = sorted(set(installed.get(top, [])))
+    if len(candidates) > 1:
+        candidates = _narrow_by_files(candidates, dotted_names)
+    if len(candidates) == 1:
+        return candidates[0]
+    if candidates:
+        return None
+    for dotted in sorted(dotted_names, key=lambda name: -name.count(".")):
+        parts = dotted.split(".")
+        for end in range(len(parts), 0, -1):
+            alias = MODULE_ALIASES.get(".".join(parts[:end]))
+            if alias:
+                return alias
+    return None
+
+
+def plan_requirements(scan: ImportScan) -> RequirementsPlan:
+    """Map the scanned imports to distributions (installed metadata first, then MODULE_ALIASES)."""
+    installed = importlib.metadata.packages_distributions()
+    modules_by_distribution: dict[str, list[str]] = {}
+    container, unmapped = [], []
+    notes = list(scan.notes)
+    for top in sorted(scan.required):
+        if top in CONTAINER_MODULES:
+            container.append(top)
+            continue
+        distribution = _distribution_for(top, scan.required[top], installed)
+        if distribution is None:
+            unmapped.append(top)
+            if len(installed.get(top, [])) > 1:
+                notes.append(f"{top}: provided by several installed distributions ({', '.join(installed[top])})")
+            continue
+        if canonical_name(distribution) in CONTAINER_DISTRIBUTIONS:
+            container.append(top)
+            continue
+        modules_by_distribution.setdefault(distribution, []).append(top)
+    requirements = [
+        Requirement(name=name, modules=tuple(modules), version=_installed_version(name))
+        for name, modules in modules_by_distribution.items()
+    ]
+    requirements.sort(key=lambda requirement: canonical_name(requirement.name))
+    return RequirementsPlan(
+        requirements=requirements,
+        container_provided=container,
+        unmapped=unmapped,
+        optional=sorted(scan.optional - set(CONTAINER_MODULES)),
+        notes=notes,
+    )
+
+
+# --- writing / merging -------------------------------------------------------------------------------
+
+_NAME_RE = re.compile(r"\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)")
+_EGG_RE = re.compile(r"#egg=([A-Za-z0-9][A-Za-z0-9._-]*)")
+_EXACT_PIN_RE = re.compile(r"===?\s*([^\s,;]+)")
+
+
+def _line_project(line: str) -> tuple[str, str] | None:
+    """(canonical name, specifier text) of a requirement line, None for comments, blanks and pip options."""
+    stripped = line.strip()
+    if not stripped or stripped.startswith("#"):
+        return None
+    if stripped.startswith("-"):
+        egg = _EGG_RE.search(stripped)
+        return (canonical_name(egg.group(1)), "") if egg else None
+    body = stripped.split(" #", 1)[0]
+    match = _NAME_RE.match(body)
+    if not match or "://" in body.split("@", 1)[0]:
+        return None
+    rest = body[match.end() :].strip()
+    if rest.startswith("["):
+        rest = rest.split("]", 1)[-1].strip()
+    return canonical_name(match.group(1)), rest.split(";", 1)[0].strip()
+
+
+def _requirement_line(requirement: Requirement, pin: bool) -> str:
+    return f"{requirement.name}=={requirement.version}" if pin and requirement.version else requirement.name
+
+
+def container_comment(modules: list[str]) -> str:
+    return (
+        f"{CONTAINER_COMMENT_PREFIX} {', '.join(modules)} -- provided by the SageMaker TensorFlow container; "
+        "reinstalling from requirements.txt replaces the container's build and breaks it"
+    )
+
+
+@dataclass
+class RequirementsText:
+    text: str
+    notes: list[str]  # conflicts with an existing file, pins that could not be made, TF listed by the user, ...
+
+
+def render_requirements(
+    plan: RequirementsPlan, script_name: str, existing: str | None = None, pin: bool = False
+) -> RequirementsText:
+    """The requirements.txt text: a new file, or `existing` with what is missing appended.
+
+    An existing file keeps every line as it is; a requirement it already names is not added again, and an
+    exact pin there that differs from the local version (with `pin`) is reported, not changed. The result
+    of a second run on its own output is the same text.
+    """
+    notes = []
+    if pin:
+        notes += [
+            f"{requirement.name}: not installed here, left unpinned"
+            for requirement in plan.requirements
+            if requirement.version is None
+        ]
+    comment = container_comment(plan.container_provided) if plan.container_provided else None
+    if existing is None:
+        lines = [f"# Generated by sm-migrate from the imports of {script_name} and the local modules it imports."]
+        lines += [comment] if comment else []
+        lines += [_requirement_line(requirement, pin) for requirement in plan.requirements]
+        return RequirementsText(text="\n".join(lines) + "\n", notes=notes)
+
+    newline = "\r\n" if "\r\n" in existing else "\n"
+    existing_lines = existing.splitlines()
+    listed: dict[str, str] = {}
+    for line in existing_lines:
+        project = _line_project(line)
+        if project:
+            listed.setdefault(*project)
+    for name in sorted(CONTAINER_DISTRIBUTIONS & set(listed)):
+        notes.append(
+            f"{REQUIREMENTS_NAME} lists {name}: the SageMaker TensorFlow container provides it, and reinstalling "
+            "it replaces the container's build (kept, but consider removing it)"
+        )
+    missing = []
+    for requirement in plan.requirements:
+        specifier = listed.get(canonical_name(requirement.name))
+        if specifier is None:
+            missing.append(requirement)
+            continue
+        exact = _EXACT_PIN_RE.match(specifier)
+        if pin and requirement.version and exact and not _same_version(exact.group(1), requirement.version):
+            notes.append(
+                f"conflict: {REQUIREMENTS_NAME} pins {requirement.name}{specifier.replace(' ', '')}, the local "
+                f"environment has {requirement.version} (kept the file's pin)"
+            )
+    comment_index = next(
+        (index for index, line in enumerate(existing_lines) if line.startswith(CONTAINER_COMMENT_PREFIX)), None
+    )
+    lines = list(existing_lines)
+    if comment and comment_index is not None:
+        lines[comment_index] = comment
+    elif comment:
+        lines.append(comment)
+    if missing:
+        lines.append(f"# Added by sm-migrate from the imports of {script_name}:")
+        lines += [_requirement_line(requirement, pin) for requirement in missing]
+    if lines == existing_lines:
+        return RequirementsText(text=existing, notes=notes)
+    return RequirementsText(text=newline.join(lines) + newline, notes=notes)
+
+
+def _same_version(pinned: str, local: str) -> bool:
+    """`==1.26.*` matches 1.26.4; otherwise compare release numbers, ignoring trailing zeros (1.26 == 1.26.0)."""
+    if pinned.endswith(".*"):
+        return (local + ".").startswith(pinned[:-1])
+
+    def release(version: str) -> tuple:
+        parts = version.split("+", 1)[0].split(".")
+        while len(parts) > 1 and parts[-1] == "0":
+            parts.pop()
+        return tuple(parts)
+
+    return release(pinned) == release(local)

@@ -1,0 +1,3 @@
+from .readers import load_frames
+
+__all__ = ["load_frames"]

@@ -1,0 +1,447 @@
+"""migrate.emit: requirements.txt, the shell entry point for old TF images, and the job launcher.
+
+Generated files are checked by running them (the shell entry point with fake `pip`/`python`, the launcher's
+`--help` without the SDK or credentials) and by parsing them with `ast`, never by substring.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib.metadata
+import json
+import os
+import re
+import runpy
+import shutil
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from migrate.emit import (
+    EmitError,
+    EmitOptions,
+    build_launcher,
+    emit_files,
+    needs_shell_entrypoint,
+    plan_requirements,
+    render_requirements,
+    resolve_target,
+    scan_imports,
+)
+from migrate.emit.requirements import CONTAINER_COMMENT_PREFIX, canonical_name
+from migrate.engine import HyperParameter, MigrationResult
+from migrate.files import write_atomic
+
+FIXTURE = Path(__file__).parent / "emit_fixtures" / "project"
+HYPERPARAMETERS = [
+    HyperParameter("epochs", 10, "int", 30, "EPOCHS"),
+    HyperParameter("learning_rate", 0.001, "float", 31, "LR"),
+    HyperParameter("batch_size", 64, "int", 32, "fit(batch_size=)"),
+    HyperParameter("use_augmentation", False, "bool", 33, "AUGMENT"),
+    HyperParameter("optimizer", "adam 100%", "str", 34, "OPTIMIZER"),
+]
+CHANNELS = {"train": "data/train.csv", "eval-set": "data/eval.csv"}
+
+
+def _installed_or(module: str, alias: str) -> str:
+    """The distribution providing `module` here, else the curated alias (cv2 and sklearn may or may not be
+    installed in the test environment)."""
+    return importlib.metadata.packages_distributions().get(module, [alias])[0]
+
+
+EXPECTED_DISTRIBUTIONS = {
+    canonical_name(name)
+    for name in (
+        "numpy",
+        "pandas",
+        "PyYAML",
+        _installed_or("cv2", "opencv-python"),
+        _installed_or("sklearn", "scikit-learn"),
+        "Pillow",  # from helpers.py
+        "h5py",  # from dataprep/readers.py, reached through a relative import
+    )
+}
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the fixture source dir, so that emitted files can be written next to the script."""
+    target = tmp_path / "project"
+    shutil.copytree(FIXTURE, target)
+    return target
+
+
+def _result(script: Path) -> MigrationResult:
+    source = script.read_text()
+    return MigrationResult(source=source, code=source, hyperparameters=list(HYPERPARAMETERS), channels=dict(CHANNELS))
+
+
+def _write(report) -> None:
+    """What the CLI does with an EmitReport: write each file atomically, then set its mode."""
+    for emitted in report.files:
+        write_atomic(emitted.path, emitted.data)
+        if emitted.mode is not None:
+            os.chmod(emitted.path, emitted.mode)
+
+
+def _requirement_names(text: str) -> list[str]:
+    """Project names of the requirement lines (not comments, blanks or pip options)."""
+    lines = [line.strip() for line in text.splitlines()]
+    return [re.match(r"[A-Za-z0-9._-]+", line).group() for line in lines if line and line[0] not in "#-"]
+
+
+def _emit(project: Path, **options):
+    return emit_files(str(project / "train.py"), _result(project / "train.py"), EmitOptions(**options))
+
+
+def _file(report, kind: str):
+    return next(emitted for emitted in report.files if emitted.kind == kind)
+
+
+# --- requirements.txt --------------------------------------------------------------------------------------
+
+
+def test_requirements_list_exactly_the_third_party_distributions(project):
+    report = _emit(project, kinds=frozenset({"requirements"}))
+    text = _file(report, "requirements").data.decode()
+    names = _requirement_names(text)
+
+    assert {canonical_name(name) for name in names} == EXPECTED_DISTRIBUTIONS
+    assert names == sorted(names, key=canonical_name)
+    assert report.unmapped_imports == ["acme_internal_metrics"]
+    assert any("acme_internal_metrics" in note for note in report.notes)
+    assert any("ujson" in note and "ImportError" in note for note in report.notes)
+
+
+def test_tensorflow_and_keras_are_left_out_with_the_reason(project):
+    text = _file(_emit(project, kinds=frozenset({"requirements"})), "requirements").data.decode()
+    comments = [line for line in text.splitlines() if line.startswith(CONTAINER_COMMENT_PREFIX)]
+
+    assert len(comments) == 1
+    assert "tensorflow" in comments[0] and "container" in comments[0]
+    assert not {"tensorflow", "tensorflow-cpu", "keras", "tf-keras"} & {
+        canonical_name(name) for name in _requirement_names(text)
+    }
+
+
+def test_local_modules_are_scanned_once_and_not_listed(project):
+    scan = scan_imports(str(project / "train.py"), (project / "train.py").read_text())
+    local = sorted(os.path.relpath(path, project) for path in scan.local_files)
+
+    assert local == ["dataprep/__init__.py", "dataprep/readers.py", "helpers.py"]
+    assert not {"helpers", "dataprep", "train", "os", "json", "glob", "__future__"} & set(scan.required)
+
+
+def test_pin_takes_versions_from_the_local_environment(project):
+    report = _emit(project, kinds=frozenset({"requirements"}), pin=True)
+    lines = [line for line in _file(report, "requirements").data.decode().splitlines() if not line.startswith("#")]
+
+    pinned = dict(line.split("==") for line in lines if "==" in line)
+    assert pinned  # numpy, pandas, PyYAML, Pillow and h5py are installed in the test environment
+    for name, version in pinned.items():
+        assert version == importlib.metadata.version(name)
+    for name in (line for line in lines if "==" not in line):
+        with pytest.raises(importlib.metadata.PackageNotFoundError):
+            importlib.metadata.version(name)
+        assert any(note.startswith(f"{name}: not installed here") for note in report.notes)
+
+
+def test_merge_keeps_the_users_lines_and_reports_pin_conflicts(project):
+    existing = "# pinned by the team\nnumpy==1.26\npandas>=2  # data frames\n\n--extra-index-url https://example.org/simple\n"
+    (project / "requirements.txt").write_text(existing)
+
+    report = _emit(project, kinds=frozenset({"requirements"}), pin=True)
+    text = _file(report, "requirements").data.decode()
+
+    assert text.startswith(existing)
+    assert {canonical_name(name) for name in _requirement_names(text)} == EXPECTED_DISTRIBUTIONS
+    assert _requirement_names(text).count("numpy") == 1
+    local_numpy = importlib.metadata.version("numpy")
+    conflicts = [note for note in report.notes if note.startswith("conflict:")]
+    assert len(conflicts) == 1 and "numpy==1.26" in conflicts[0] and local_numpy in conflicts[0]
+
+
+def test_running_twice_changes_nothing(project):
+    (project / "requirements.txt").write_text("numpy==1.26\n")
+    options = {"pin": True, "framework_version": "2.1", "py_version": "py36"}
+    _write(_emit(project, **options))
+    before = {path: path.read_bytes() for path in project.iterdir() if path.is_file()}
+
+    second = _emit(project, **options)
+    _write(second)
+
+    assert [emitted.changed for emitted in second.files] == [False, False, False]
+    assert {path: path.read_bytes() for path in project.iterdir() if path.is_file()} == before
+
+
+def test_a_tensorflow_line_in_an_existing_file_is_kept_and_reported(project):
+    (project / "requirements.txt").write_text("tensorflow==2.19.0\n")
+    report = _emit(project, kinds=frozenset({"requirements"}))
+
+    assert _file(report, "requirements").data.decode().startswith("tensorflow==2.19.0\n")
+    assert any("lists tensorflow" in note for note in report.notes)
+
+
+def test_render_requirements_for_a_script_with_only_stdlib_and_tensorflow(tmp_path):
+    script = tmp_path / "train.py"
+    script.write_text("import os\nimport tensorflow as tf\n")
+    plan = plan_requirements(scan_imports(str(script), script.read_text()))
+
+    assert plan.requirements == [] and plan.container_provided == ["tensorflow"]
+    rendered = render_requirements(plan, "train.py")
+    assert _requirement_names(rendered.text) == []
+    assert render_requirements(plan, "train.py", existing=rendered.text).text == rendered.text
+
+
+# --- shell entry point ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("framework_version", "py_version", "needed"),
+    [
+        ("2.1", "py36", True),
+        ("2.1", "py3", True),
+        ("2.0.0", "py2", True),  # "2.0" resolves to 2.0.4, which has no py2 image
+        ("1.11", "py2", True),
+        ("1.15", "py3", True),
+        ("1.15.2", "py2", True),
+        ("1.15.2", "py37", False),
+        ("1.15", "py37", False),
+        ("2.2", None, False),
+        ("2.18", "py310", False),
+        ("2.19", "py312", False),
+    ],
+)
+def test_shell_entrypoint_policy(framework_version, py_version, needed):
+    assert needs_shell_entrypoint(resolve_target(framework_version, py_version)) is needed
+
+
+@pytest.mark.parametrize(
+    ("framework_version", "py_version", "message"),
+    [
+        ("1.10", "py2", "legacy mode"),
+        ("1.4.1", None, "legacy mode"),
+        ("2", None, "invalid TensorFlow version"),
+        ("2.19rc1", None, "invalid TensorFlow version"),
+        ("2.15", None, "no SageMaker TensorFlow training image"),
+        ("2.19", "py310", "available: py312"),
+        ("1.15.2", None, "needs --py-version"),
+        ("2.2", "py36", "available: py37"),
+    ],
+)
+def test_unusable_versions_are_refused(framework_version, py_version, message):
+    with pytest.raises(EmitError, match=message):
+        resolve_target(framework_version, py_version)
+
+
+def _fake_tool(bin_dir: Path, name: str, log: Path, exit_code: int = 0) -> None:
+    tool = bin_dir / name
+    tool.write_text(f"#!/bin/sh\nprintf '%s\\0' {name} \"$@\" >> '{log}'\nprintf '\\n' >> '{log}'\nexit {exit_code}\n")
+    tool.chmod(0o755)
+
+
+def _calls(log: Path) -> list[list[str]]:
+    return [line.rstrip("\0").split("\0") for line in log.read_text().splitlines()]
+
+
+def test_entrypoint_for_tf_2_1_installs_requirements_then_passes_arguments_through(project, tmp_path):
+    report = _emit(project, framework_version="2.1", py_version="py36")
+    _write(report)
+    entrypoint = project / "train.sh"
+    assert entrypoint.is_file() and stat.S_IMODE(entrypoint.stat().st_mode) == 0o755
+    assert _file(report, "entrypoint").mode == 0o755
+
+    bin_dir, log = tmp_path / "fakebin", tmp_path / "calls.log"
+    bin_dir.mkdir()
+    _fake_tool(bin_dir, "pip", log)
+    _fake_tool(bin_dir, "python", log)
+    env = {"PATH": f"{bin_dir}:/usr/bin:/bin"}
+    run = subprocess.run(
+        [str(entrypoint), "--epochs", "3", "--flag", "two words"], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+
+    assert run.returncode == 0, run.stderr
+    assert _calls(log) == [
+        ["pip", "install", "-r", "requirements.txt"],
+        ["python", "train.py", "--epochs", "3", "--flag", "two words"],
+    ]
+
+
+def test_entrypoint_stops_when_pip_fails(project, tmp_path):
+    _write(_emit(project, framework_version="2.1", py_version="py36"))
+    bin_dir, log = tmp_path / "fakebin", tmp_path / "calls.log"
+    bin_dir.mkdir()
+    _fake_tool(bin_dir, "pip", log, exit_code=1)
+    _fake_tool(bin_dir, "python", log)
+
+    run = subprocess.run([str(project / "train.sh")], env={"PATH": f"{bin_dir}:/usr/bin:/bin"}, capture_output=True)
+
+    assert run.returncode == 1
+    assert [call[0] for call in _calls(log)] == ["pip"]
+
+
+def test_no_entrypoint_for_tf_2_19(project):
+    report = _emit(project, framework_version="2.19", py_version="py312")
+
+    assert [emitted.kind for emitted in report.files] == ["requirements", "launcher"]
+    assert any("no shell entry point needed" in note for note in report.notes)
+
+
+def test_tf_1_10_is_refused(project):
+    with pytest.raises(EmitError, match="legacy mode"):
+        _emit(project, framework_version="1.10", py_version="py2")
+
+
+# --- launcher -------------------------------------------------------------------------------------------
+
+
+def _assigned_literal(tree: ast.Module, name: str):
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and [target.id for target in node.targets] == [name]:
+            return ast.literal_eval(node.value)
+    raise AssertionError(f"{name} is not assigned a literal at module level")
+
+
+def _function(tree: ast.Module, name: str) -> ast.FunctionDef:
+    return next(node for node in tree.body if isinstance(node, ast.FunctionDef) and node.name == name)
+
+
+def _calls_named(tree: ast.AST, attribute: str) -> list[ast.Call]:
+    return [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and (getattr(node.func, "attr", None) == attribute or getattr(node.func, "id", None) == attribute)
+    ]
+
+
+def _channel_options(tree: ast.Module) -> dict[str, str]:
+    """`--<name>-s3` option -> dest, for the required channel arguments of parse_args."""
+    options = {}
+    for call in _calls_named(_function(tree, "parse_args"), "add_argument"):
+        keywords = {kw.arg: ast.literal_eval(kw.value) for kw in call.keywords if kw.arg in ("required", "dest")}
+        if keywords.get("required"):
+            options[ast.literal_eval(call.args[0])] = keywords["dest"]
+    return options
+
+
+def _inputs_dict(node: ast.Dict) -> dict[str, str]:
+    return {ast.literal_eval(key): f"{value.value.id}.{value.attr}" for key, value in zip(node.keys, node.values)}
+
+
+@pytest.mark.parametrize("sdk", ["v2", "v3"])
+def test_launcher_compiles_and_matches_the_migration_result(project, sdk):
+    text = _file(_emit(project, launcher_sdk=sdk), "launcher").data.decode()
+    compile(text, "launch_sagemaker.py", "exec")
+    tree = ast.parse(text)
+
+    assert _assigned_literal(tree, "HYPERPARAMETERS") == {hp.name: hp.default for hp in HYPERPARAMETERS}
+    assert _assigned_literal(tree, "FRAMEWORK_VERSION") == "2.19"
+    assert _assigned_literal(tree, "PY_VERSION") == "py312"
+    options = _channel_options(tree)
+    assert set(options) == {f"--{name}-s3" for name in CHANNELS}
+    expected_inputs = {name: f"args.{options[f'--{name}-s3']}" for name in CHANNELS}
+    if sdk == "v2":
+        assert _assigned_literal(tree, "ENTRY_POINT") == "train.py"
+        (fit,) = _calls_named(_function(tree, "main"), "fit")
+        assert _inputs_dict(fit.args[0]) == expected_inputs
+        (estimator,) = _calls_named(_function(tree, "build_estimator"), "TensorFlow")
+        assert {keyword.arg for keyword in estimator.keywords} >= {
+            "entry_point", "source_dir", "role", "instance_type", "instance_count",
+            "framework_version", "py_version", "hyperparameters",
+        }  # fmt: skip
+    else:
+        assert _assigned_literal(tree, "ENTRY_SCRIPT") == "train.py"
+        channels = next(
+            node.value
+            for node in ast.walk(_function(tree, "input_data"))
+            if isinstance(node, ast.Assign) and node.targets[0].id == "channels"
+        )
+        assert _inputs_dict(channels) == expected_inputs
+        (source_code,) = _calls_named(_function(tree, "build_trainer"), "SourceCode")
+        assert {keyword.arg: keyword.value for keyword in source_code.keywords}["requirements"].value == "requirements.txt"
+        assert _calls_named(_function(tree, "build_trainer"), "retrieve")
+        assert "no --model_dir" in ast.get_docstring(tree) and "`true`" in ast.get_docstring(tree)
+
+
+def test_launcher_runs_the_shell_entrypoint_for_old_images(project):
+    tree = ast.parse(_file(_emit(project, framework_version="2.1", py_version="py36"), "launcher").data)
+
+    assert _assigned_literal(tree, "ENTRY_POINT") == "train.sh"
+    assert (_assigned_literal(tree, "FRAMEWORK_VERSION"), _assigned_literal(tree, "PY_VERSION")) == ("2.1", "py36")
+
+
+_HELP_WITHOUT_SDK = """
+import runpy, sys
+sys.argv = [sys.argv[1], "--help"]
+try:
+    runpy.run_path(sys.argv[0], run_name="__main__")
+except SystemExit as exit:
+    assert exit.code == 0, exit.code
+loaded = sorted(name for name in sys.modules if name.split(".")[0] in ("sagemaker", "boto3", "botocore"))
+assert not loaded, loaded
+"""
+
+
+@pytest.mark.parametrize("sdk", ["v2", "v3"])
+def test_launcher_help_needs_neither_the_sdk_nor_credentials(project, tmp_path, sdk):
+    _write(_emit(project, launcher_sdk=sdk))
+    clean_env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}  # no AWS_* variables, no ~/.aws
+
+    run = subprocess.run(
+        [sys.executable, "-c", _HELP_WITHOUT_SDK, str(project / "launch_sagemaker.py")],
+        env=clean_env, capture_output=True, text=True,
+    )  # fmt: skip
+
+    assert run.returncode == 0, run.stderr
+    assert "--train-s3" in run.stdout and "--eval-set-s3" in run.stdout and "--role" in run.stdout
+    missing = subprocess.run(
+        [sys.executable, str(project / "launch_sagemaker.py"), "--role", "arn:aws:iam::1:role/x"],
+        env=clean_env, capture_output=True, text=True,
+    )  # fmt: skip
+    assert missing.returncode == 2 and "--train-s3" in missing.stderr
+
+
+def test_hyperparameter_values_round_trip_as_python_literals():
+    odd = [HyperParameter("dropout", 1e-07, "float", 1), HyperParameter("name", "it's \"quoted\"", "str", 2)]
+    text = build_launcher("train.py", resolve_target("2.19"), odd, {"train": "data"})
+
+    assert _assigned_literal(ast.parse(text), "HYPERPARAMETERS") == {"dropout": 1e-07, "name": "it's \"quoted\""}
+
+
+def test_bad_names_and_sdk_choices_are_refused(project):
+    for options, message in (
+        ({"entrypoint_name": "run.py"}, "ending in .sh"),
+        ({"entrypoint_name": "../train.sh"}, "ending in .sh"),
+        ({"launcher_name": "launch-job.py"}, "plain Python file name"),
+        ({"launcher_name": "train.py"}, "would be overwritten"),
+        ({"launcher_sdk": "v1"}, "--launcher-sdk"),
+    ):
+        with pytest.raises(EmitError, match=message):
+            _emit(project, **options)
+
+
+def test_v2_estimator_constructs_offline_with_the_lifted_hyperparameters(project, tmp_path, monkeypatch):
+    """Runs where the optional SageMaker SDK v2 is installed (it has sagemaker.tensorflow; v3 does not)."""
+    pytest.importorskip("sagemaker.tensorflow", reason="SageMaker Python SDK v2 is not installed")
+    _write(_emit(project, framework_version="2.1", py_version="py36"))
+    for variable in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    launcher = runpy.run_path(str(project / "launch_sagemaker.py"))
+
+    args = launcher["parse_args"](
+        ["--role", "arn:aws:iam::123456789012:role/Fake", "--train-s3", "s3://b/train", "--eval-set-s3", "s3://b/e"]
+    )
+    estimator = launcher["build_estimator"](args)
+
+    hyperparameters = estimator.hyperparameters()
+    assert {name: json.loads(hyperparameters[name]) for name in launcher["HYPERPARAMETERS"]} == {
+        hp.name: hp.default for hp in HYPERPARAMETERS
+    }
+    assert (estimator.entry_point, estimator.framework_version, estimator.py_version) == ("train.sh", "2.1", "py36")
+    assert estimator.source_dir == str(project)
