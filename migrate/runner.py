@@ -70,7 +70,8 @@ def migrate_text(source: SourceText, options: MigrationOptions) -> MigrationResu
     try:
         result = migrate_source(source.text, options)
     except MigrationError as exc:
-        raise FileFailure(exc.diagnostic.message, exc.diagnostic) from None
+        diagnostic = exc.diagnostic
+        raise FileFailure(f"line {diagnostic.line}:{diagnostic.col}: {diagnostic.message}", diagnostic) from None
     if result.changed:
         try:
             compile(result.code, "<migrated>", "exec", flags=ast.PyCF_ONLY_AST, dont_inherit=True)
