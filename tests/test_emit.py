@@ -177,6 +177,14 @@ def test_running_twice_changes_nothing(project):
     assert {path: path.read_bytes() for path in project.iterdir() if path.is_file()} == before
 
 
+def test_merge_keeps_windows_line_endings(project):
+    (project / "requirements.txt").write_bytes(b"numpy\r\npandas\r\n")
+    data = _file(_emit(project, kinds=frozenset({"requirements"})), "requirements").data
+
+    assert data.startswith(b"numpy\r\npandas\r\n") and data.endswith(b"\r\n")
+    assert b"\n" not in data.replace(b"\r\n", b"")
+
+
 def test_a_tensorflow_line_in_an_existing_file_is_kept_and_reported(project):
     (project / "requirements.txt").write_text("tensorflow==2.19.0\n")
     report = _emit(project, kinds=frozenset({"requirements"}))
@@ -445,3 +453,25 @@ def test_v2_estimator_constructs_offline_with_the_lifted_hyperparameters(project
     }
     assert (estimator.entry_point, estimator.framework_version, estimator.py_version) == ("train.sh", "2.1", "py36")
     assert estimator.source_dir == str(project)
+
+
+def test_v3_model_trainer_constructs_offline_with_the_lifted_hyperparameters(project, tmp_path, monkeypatch):
+    """Runs where the optional SageMaker Python SDK v3 is installed (sagemaker.train)."""
+    pytest.importorskip("sagemaker.train", reason="SageMaker Python SDK v3 is not installed")
+    _write(_emit(project, launcher_sdk="v3"))
+    for variable in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    launcher = runpy.run_path(str(project / "launch_sagemaker.py"))
+
+    args = launcher["parse_args"](
+        ["--role", "arn:aws:iam::123456789012:role/Fake", "--region", "us-east-1",
+         "--train-s3", "s3://b/train", "--eval-set-s3", "s3://b/e"]
+    )  # fmt: skip
+    trainer = launcher["build_trainer"](args)
+
+    assert trainer.hyperparameters == {hp.name: hp.default for hp in HYPERPARAMETERS}
+    assert trainer.training_image.endswith("tensorflow-training:2.19-cpu-py312")
+    assert (trainer.source_code.entry_script, trainer.source_code.requirements) == ("train.py", "requirements.txt")
+    channels = {data.channel_name: data.data_source for data in launcher["input_data"](args)}
+    assert channels == {"train": "s3://b/train", "eval-set": "s3://b/e"}
