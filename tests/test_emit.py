@@ -150,7 +150,9 @@ def test_pin_takes_versions_from_the_local_environment(project):
 
 
 def test_merge_keeps_the_users_lines_and_reports_pin_conflicts(project):
-    existing = "# pinned by the team\nnumpy==1.26\npandas>=2  # data frames\n\n--extra-index-url https://example.org/simple\n"
+    existing = (
+        "# pinned by the team\nnumpy==1.26\npandas>=2  # data frames\n\n--extra-index-url https://example.org/simple\n"
+    )
     (project / "requirements.txt").write_text(existing)
 
     report = _emit(project, kinds=frozenset({"requirements"}), pin=True)
@@ -370,7 +372,8 @@ def test_launcher_compiles_and_matches_the_migration_result(project, sdk):
         )
         assert _inputs_dict(channels) == expected_inputs
         (source_code,) = _calls_named(_function(tree, "build_trainer"), "SourceCode")
-        assert {keyword.arg: keyword.value for keyword in source_code.keywords}["requirements"].value == "requirements.txt"
+        source_code_keywords = {keyword.arg: keyword.value for keyword in source_code.keywords}
+        assert source_code_keywords["requirements"].value == "requirements.txt"
         assert _calls_named(_function(tree, "build_trainer"), "retrieve")
         assert "no --model_dir" in ast.get_docstring(tree) and "`true`" in ast.get_docstring(tree)
 
@@ -424,7 +427,8 @@ def test_bad_names_and_sdk_choices_are_refused(project):
     for options, message in (
         ({"entrypoint_name": "run.py"}, "ending in .sh"),
         ({"entrypoint_name": "../train.sh"}, "ending in .sh"),
-        ({"launcher_name": "launch-job.py"}, "plain Python file name"),
+        ({"launcher_name": "launch.sh"}, "plain Python file name"),
+        ({"launcher_name": "jobs/launch.py"}, "plain Python file name"),
         ({"launcher_name": "train.py"}, "would be overwritten"),
         ({"launcher_sdk": "v1"}, "--launcher-sdk"),
     ):

@@ -29,7 +29,8 @@ DEFAULT_INSTANCE_TYPE = "ml.m5.xlarge"
 
 
 def validate_launcher_name(name: str) -> str:
-    if not name or "/" in name or "\\" in name or not name.endswith(".py") or not name[:-3].isidentifier():
+    """A plain `*.py` file name: the launcher is written next to the script."""
+    if not name or "/" in name or "\\" in name or not name.endswith(".py") or name.startswith("."):
         raise EmitError(f"launcher name must be a plain Python file name such as launch_sagemaker.py, got {name!r}")
     return name
 

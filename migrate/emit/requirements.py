@@ -46,7 +46,9 @@ MODULE_ALIASES = {
 # What the SageMaker TensorFlow training container already provides (sagemaker-contract.md §4, §9: the
 # toolkit runs the script). Module names catch them when not installed here, distribution names when the
 # local build has another name (tensorflow-cpu, tensorflow-macos, ...).
-CONTAINER_MODULES = frozenset({"tensorflow", "keras", "tf_keras", "tensorboard", "tensorflow_estimator", "sagemaker_training"})
+CONTAINER_MODULES = frozenset(
+    {"tensorflow", "keras", "tf_keras", "tensorboard", "tensorflow_estimator", "sagemaker_training"}
+)
 CONTAINER_DISTRIBUTIONS = frozenset(
     {
         "tensorflow", "tensorflow-cpu", "tensorflow-gpu", "tensorflow-intel", "tensorflow-macos",
