@@ -26,6 +26,7 @@ EXIT_OK, EXIT_CHANGES, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
 
 app = typer.Typer(
     add_completion=False,
+    rich_markup_mode=None,  # plain help text: "[default: ...]" must not be read as markup
     context_settings={"help_option_names": ["-h", "--help"]},
     help="Rewrite local TensorFlow/Keras training scripts into SageMaker script-mode training scripts.",
 )
@@ -42,36 +43,59 @@ def _echo_err(line: str) -> None:
 @app.command()
 def migrate(
     paths: Annotated[
-        list[str] | None, typer.Argument(help="Files or directories to migrate; '-' reads stdin, writes stdout.")
+        list[str] | None, typer.Argument(metavar="PATH", help="Files or directories to migrate; '-' reads stdin, writes stdout.")
     ] = None,
     diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff and write nothing.")] = False,
     check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 if a file would change.")] = False,
     output: Annotated[
-        str | None, typer.Option("-o", "--output", help="Write the result to this file (one input only).")
+        str | None, typer.Option("-o", "--output", metavar="FILE", help="Write the result to this file (one input only).")
     ] = None,
     out_dir: Annotated[
         str | None,
-        typer.Option("--out-dir", help="Write the converted tree here, copying every other file; sources untouched."),
+        typer.Option("--out-dir", metavar="DIR", help="Write the converted tree here, copying every other file; sources untouched."),
     ] = None,
     framework_version: Annotated[
-        str | None, typer.Option("--framework-version", help="Target SageMaker TensorFlow version [default: 2.19].")
+        str | None, typer.Option("--framework-version", metavar="VERSION", help="Target SageMaker TensorFlow version [default: 2.19].")
     ] = None,
     jobs: Annotated[
-        int | None, typer.Option("-j", "--jobs", min=1, help="Worker processes [default: number of CPUs].")
+        int | None, typer.Option("-j", "--jobs", metavar="N", min=1, help="Worker processes [default: number of CPUs].")
     ] = None,
     include: Annotated[
-        list[str] | None, typer.Option("--include", help="Glob of files to consider (repeatable) [default: *.py].")
+        list[str] | None, typer.Option("--include", metavar="GLOB", help="Glob of files to consider (repeatable) [default: *.py].")
     ] = None,
-    exclude: Annotated[list[str] | None, typer.Option("--exclude", help="Glob of paths to skip (repeatable).")] = None,
+    exclude: Annotated[list[str] | None, typer.Option("--exclude", metavar="GLOB", help="Glob of paths to skip (repeatable).")] = None,
     respect_gitignore: Annotated[
         bool | None, typer.Option("--gitignore/--no-gitignore", help="Skip files ignored by .gitignore [default: on].")
     ] = None,
     timeout: Annotated[
-        float | None, typer.Option("--timeout", min=0.001, help="Seconds allowed per file [default: 120].")
+        float | None, typer.Option("--timeout", metavar="SECONDS", min=0.001, help="Seconds allowed per file [default: 120].")
     ] = None,
-    report: Annotated[str | None, typer.Option("--report", help="Write a JSON report of every file here.")] = None,
+    report: Annotated[str | None, typer.Option("--report", metavar="FILE", help="Write a JSON report of every file here.")] = None,
     color: Annotated[
         bool | None, typer.Option("--color/--no-color", help="Colour the diff [default: only on a terminal].")
+    ] = None,
+    emit: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--emit",
+            metavar="KIND",
+            help="Also write next to each script: requirements, entrypoint, launcher or all (repeatable).",
+        ),
+    ] = None,
+    pin: Annotated[
+        bool | None, typer.Option("--pin/--no-pin", help="requirements.txt: pin the locally installed versions.")
+    ] = None,
+    py_version: Annotated[
+        str | None, typer.Option("--py-version", metavar="PYVER", help="Python of the SageMaker image, e.g. py310 [default: the image's].")
+    ] = None,
+    launcher_sdk: Annotated[
+        str | None, typer.Option("--launcher-sdk", metavar="v2|v3", help="Launcher for SageMaker Python SDK v2 or v3 [default: v2].")
+    ] = None,
+    entrypoint_name: Annotated[
+        str | None, typer.Option("--entrypoint-name", metavar="NAME", help="Shell entry point file name [default: train.sh].")
+    ] = None,
+    launcher_name: Annotated[
+        str | None, typer.Option("--launcher-name", metavar="NAME", help="Launcher file name [default: launch_sagemaker.py].")
     ] = None,
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="Only print failures.")] = False,
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Also print a line for every file.")] = False,
@@ -92,6 +116,12 @@ def migrate(
             timeout=timeout,
             report=report,
             color=color,
+            emit=emit,
+            pin=pin,
+            py_version=py_version,
+            launcher_sdk=launcher_sdk,
+            entrypoint_name=entrypoint_name,
+            launcher_name=launcher_name,
             quiet=quiet,
             verbose=verbose,
         )
@@ -101,7 +131,7 @@ def migrate(
     raise typer.Exit(code)
 
 
-def _validate(paths: list[str], *, diff, check, output, out_dir, framework_version, quiet, verbose) -> None:
+def _validate(paths: list[str], *, diff, check, output, out_dir, quiet, verbose) -> None:
     if not paths:
         raise UsageError("no paths given (use '-' to read from stdin)")
     if quiet and verbose:
@@ -114,8 +144,6 @@ def _validate(paths: list[str], *, diff, check, output, out_dir, framework_versi
         raise UsageError("--check/--diff write nothing: they cannot be combined with -o/--out-dir")
     if output and (len(paths) > 1 or os.path.isdir(paths[0])):
         raise UsageError("-o/--output takes exactly one input file")
-    if framework_version is not None and not re.fullmatch(r"\d+\.\d+(\.\d+)?", framework_version):
-        raise UsageError(f"--framework-version must look like 2.19, not {framework_version!r}")
     for path in paths:
         if path != "-" and not os.path.lexists(path):
             raise UsageError(f"{path}: no such file or directory")
@@ -129,7 +157,7 @@ def _validate(paths: list[str], *, diff, check, output, out_dir, framework_versi
 
 
 def _run(paths: list[str], **args) -> int:
-    _validate(paths, **{k: args[k] for k in ("diff", "check", "output", "out_dir", "framework_version", "quiet", "verbose")})
+    _validate(paths, **{k: args[k] for k in ("diff", "check", "output", "out_dir", "quiet", "verbose")})
     from migrate.config import ConfigError, load_config
     from migrate.results import MigrationOptions
     from migrate.runner import RunSettings
@@ -147,15 +175,51 @@ def _run(paths: list[str], **args) -> int:
     engine_options = dict(config.engine)
     if args["framework_version"]:
         engine_options["framework_version"] = args["framework_version"]
-    try:
-        options = MigrationOptions(**engine_options)
-    except TypeError as exc:
-        raise UsageError(f"{config.path}: {exc}") from None
+    options = MigrationOptions(**engine_options)
+    if not re.fullmatch(r"\d+\.\d+(\.\d+)?", options.framework_version):
+        raise UsageError(f"framework version must look like 2.19, not {options.framework_version!r}")
     mode = "diff" if args["diff"] else "check" if args["check"] else "write"
-    settings = RunSettings(mode=mode, options=options)
+    emit_options = _emit_options(setting, options.framework_version)
+    settings = RunSettings(mode=mode, options=options, emit=emit_options)
     if paths == ["-"]:
+        if emit_options:
+            raise UsageError("--emit needs a script path: it cannot be used with '-' (stdin)")
         return _run_stdin(settings, args["output"], args["quiet"], args["color"])
     return _run_paths(paths, settings, setting=setting, **args)
+
+
+def _emit_options(setting, framework_version: str):
+    """EmitOptions from --emit and its companions (or the config), checked up front: bad values exit 2."""
+    kinds = setting("emit", None)
+    if not kinds:
+        return None
+    from migrate.emit import EMIT_KINDS, EmitError, EmitOptions, resolve_target
+    from migrate.emit.entrypoint import validate_entrypoint_name
+    from migrate.emit.launcher import LAUNCHER_SDKS, validate_launcher_name
+
+    wanted = set(EMIT_KINDS) if "all" in kinds else set(kinds)
+    unknown = wanted - set(EMIT_KINDS)
+    if unknown:
+        raise UsageError(f"--emit takes {', '.join(EMIT_KINDS)} or all, not {', '.join(sorted(unknown))}")
+    defaults = EmitOptions()
+    emit_options = EmitOptions(
+        kinds=frozenset(wanted),
+        pin=setting("pin", defaults.pin),
+        framework_version=framework_version,
+        py_version=setting("py_version", defaults.py_version),
+        launcher_sdk=setting("launcher_sdk", defaults.launcher_sdk),
+        entrypoint_name=setting("entrypoint_name", defaults.entrypoint_name),
+        launcher_name=setting("launcher_name", defaults.launcher_name),
+    )
+    try:
+        resolve_target(emit_options.framework_version, emit_options.py_version)
+        validate_entrypoint_name(emit_options.entrypoint_name)
+        validate_launcher_name(emit_options.launcher_name)
+    except EmitError as exc:
+        raise UsageError(str(exc)) from None
+    if emit_options.launcher_sdk not in LAUNCHER_SDKS:
+        raise UsageError(f"--launcher-sdk must be one of {', '.join(LAUNCHER_SDKS)}, not {emit_options.launcher_sdk!r}")
+    return emit_options
 
 
 def _run_stdin(settings, output: str | None, quiet: bool, color: bool | None) -> int:
@@ -200,7 +264,7 @@ def _write_stdout(text: str) -> None:
 def _run_paths(paths: list[str], settings, *, setting, **args) -> int:
     from migrate.batch import DEFAULT_TIMEOUT, default_jobs, run_jobs
     from migrate.discovery import DEFAULT_INCLUDE, DiscoverySettings, discover
-    from migrate.runner import FileJob, FileOutcome
+    from migrate.runner import FileJob, FileOutcome, apply_emitted
     from migrate.summary import Tally, build_report, outcome_lines, summary_lines, write_report
 
     started = time.perf_counter()
@@ -216,7 +280,6 @@ def _run_paths(paths: list[str], settings, *, setting, **args) -> int:
         ),
     )
     outcomes: list[FileOutcome] = []
-    tally = Tally()
     file_jobs = []
     for root in roots:
         destination = _destination_base(root.path, out_dir, several=len(paths) > 1)
@@ -224,9 +287,7 @@ def _run_paths(paths: list[str], settings, *, setting, **args) -> int:
             output = args["output"] or (os.path.join(destination, candidate.relpath) if destination else None)
             file_jobs.append(FileJob(candidate.path, output, candidate.explicit, copy_if_failed=bool(out_dir)))
         for skipped in root.skipped:
-            outcome = FileOutcome(skipped.path, "skipped", reason=skipped.reason)
-            outcomes.append(outcome)
-            tally.add(outcome)
+            outcomes.append(FileOutcome(skipped.path, "skipped", reason=skipped.reason))
             if not quiet:
                 _echo_err(f"{skipped.path}: {skipped.reason}")
         if destination:
@@ -235,18 +296,17 @@ def _run_paths(paths: list[str], settings, *, setting, **args) -> int:
     progress = _progress(len(file_jobs), quiet)
     explicit_paths = {job.path for job in file_jobs if job.explicit}
 
-    def say(line: str) -> None:
-        if progress:
-            progress.console.print(line, markup=False, highlight=False, soft_wrap=True)
-        else:
-            _echo_err(line)
+    def report_lines(outcome: FileOutcome) -> None:
+        if outcome.status == "failed" or not quiet:
+            for line in outcome_lines(outcome, verbose, explicit=outcome.path in explicit_paths):
+                if progress:
+                    progress.console.print(line, markup=False, highlight=False, soft_wrap=True)
+                else:
+                    _echo_err(line)
 
     def on_outcome(outcome: FileOutcome) -> None:
         outcomes.append(outcome)
-        tally.add(outcome)
-        if outcome.status == "failed" or not quiet:
-            for line in outcome_lines(outcome, verbose, explicit=outcome.path in explicit_paths):
-                say(line)
+        report_lines(outcome)
         if progress:
             progress.advance(task)
 
@@ -259,6 +319,15 @@ def _run_paths(paths: list[str], settings, *, setting, **args) -> int:
     else:
         stats = run_jobs(file_jobs, settings, workers, on_outcome, timeout)
 
+    if settings.emit is not None:
+        failed_before = {id(o) for o in outcomes if o.status == "failed"}
+        apply_emitted(outcomes, settings.mode)
+        for outcome in outcomes:
+            if outcome.status == "failed" and id(outcome) not in failed_before:
+                report_lines(outcome)
+    tally = Tally()
+    for outcome in outcomes:
+        tally.add(outcome)
     diffs = "".join(o.diff for o in sorted(outcomes, key=lambda o: o.path) if o.diff)
     if diffs:
         _write_stdout(_maybe_colour(diffs, args["color"]))
@@ -278,11 +347,12 @@ def _run_paths(paths: list[str], settings, *, setting, **args) -> int:
             ),
         )
     if not quiet:
-        for line in summary_lines(tally, seconds):
+        for line in summary_lines(tally, seconds, settings.mode):
             _echo_err(line)
     if tally.counts["failed"]:
         return EXIT_FAILED
-    return EXIT_CHANGES if tally.counts["would_migrate"] else EXIT_OK
+    pending = tally.counts["would_migrate"] or (settings.mode != "write" and tally.counts["emitted"])
+    return EXIT_CHANGES if pending else EXIT_OK
 
 
 def _destination_base(argument: str, out_dir: str | None, several: bool) -> str | None:

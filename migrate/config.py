@@ -34,7 +34,8 @@ CLI_KEYS: dict[str, type | tuple[type, ...]] = {
     "entrypoint_name": str,
     "launcher_name": str,
 }
-ENGINE_KEYS = frozenset(f.name for f in dataclasses.fields(MigrationOptions))
+ENGINE_DEFAULTS = {f.name: getattr(MigrationOptions(), f.name) for f in dataclasses.fields(MigrationOptions)}
+ENGINE_KEYS = frozenset(ENGINE_DEFAULTS)
 
 
 class ConfigError(Exception):
@@ -88,6 +89,9 @@ def load_config(paths: Sequence[str]) -> ProjectConfig:
                 raise ConfigError(f"{pyproject}: [tool.sm-migrate] {raw_key}: must be a list of strings")
             cli[key] = value
         elif key in ENGINE_KEYS:
+            expected = type(ENGINE_DEFAULTS[key])
+            if expected in (str, int, float, bool) and type(value) is not expected:
+                raise ConfigError(f"{pyproject}: [tool.sm-migrate] {raw_key}: must be a {expected.__name__}")
             engine[key] = value
         else:
             known = ", ".join(sorted(k.replace("_", "-") for k in (*CLI_KEYS, *ENGINE_KEYS)))

@@ -14,11 +14,15 @@ import os
 import stat
 import time
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from migrate.discovery import prefilter
 from migrate.engine import MigrationError, MigrationOptions, MigrationResult, migrate_source
 from migrate.files import SourceError, SourceText, decode_source, write_atomic
 from migrate.report import Diagnostic
+
+if TYPE_CHECKING:
+    from migrate.emit import EmitOptions, EmittedFile
 
 MODES = ("write", "check", "diff")
 STATUSES = ("migrated", "would_migrate", "already_migrated", "skipped", "failed")
@@ -30,6 +34,7 @@ class RunSettings:
 
     mode: str = "write"  # "write" | "check" | "diff"
     options: MigrationOptions = field(default_factory=MigrationOptions)
+    emit: EmitOptions | None = None  # --emit: also produce requirements.txt / entry point / launcher
 
 
 @dataclass(frozen=True)
@@ -50,7 +55,9 @@ class FileOutcome:
     transforms: list[str] = field(default_factory=list)
     hyperparameters: list[dict] = field(default_factory=list)
     channels: dict[str, str] = field(default_factory=dict)
-    emitted: list[str] = field(default_factory=list)
+    emitted: list[str] = field(default_factory=list)  # emitted files written (or, with --check/--diff, pending)
+    emit_notes: list[str] = field(default_factory=list)
+    emitted_files: list[EmittedFile] = field(default_factory=list)  # built by the worker, written by `apply_emitted`
     diff: str = ""
     seconds: float = 0.0
     candidate: bool = False  # passed the pre-filter and reached the engine
@@ -160,6 +167,14 @@ def _run_engine(job: FileJob, settings: RunSettings, data: bytes) -> FileOutcome
         reason = next((d.message for d in result.diagnostics if d.code == "SM002"), "not a TensorFlow training script")
         return FileOutcome(job.path, "skipped", reason=reason)
     fields = _result_fields(result)
+    if settings.emit is not None:
+        from migrate.emit import EmitError, emit_files
+
+        try:
+            emitted = emit_files(job.output or job.path, result, settings.emit)
+        except EmitError as exc:
+            return FileOutcome(job.path, "failed", reason=f"cannot emit: {exc}", **fields)
+        fields.update(emitted_files=emitted.files, emit_notes=emitted.notes)
     if not result.changed:
         return FileOutcome(job.path, "already_migrated", **fields)
     if settings.mode != "write":
@@ -186,3 +201,48 @@ def migrate_file(job: FileJob, settings: RunSettings) -> FileOutcome:
         outcome = FileOutcome(job.path, "failed", reason=f"internal error: {type(exc).__name__}: {exc}")
     outcome.seconds = time.perf_counter() - started
     return outcome
+
+
+def apply_emitted(outcomes: list[FileOutcome], mode: str) -> None:
+    """Write (or diff, or just list) the emitted files of a whole run, after every script is done.
+
+    Two scripts whose emitted files land on the same path (two training scripts in one folder) would overwrite
+    each other: neither gets that file, and both are marked failed with the reason.
+    """
+    owners: dict[str, list[FileOutcome]] = {}
+    for outcome in outcomes:
+        for emitted in outcome.emitted_files:
+            owners.setdefault(emitted.path, []).append(outcome)
+    for path, claimants in owners.items():
+        if len(claimants) > 1:
+            names = ", ".join(sorted(o.path for o in claimants))
+            for outcome in claimants:
+                outcome.status = "failed"
+                outcome.reason = f"emit conflict: {path} would be written for each of {names}"
+    for outcome in outcomes:
+        if outcome.status == "failed":
+            continue
+        for emitted in outcome.emitted_files:
+            if not emitted.changed:
+                continue
+            if mode == "write":
+                try:
+                    write_atomic(emitted.path, emitted.data)
+                    if emitted.mode is not None:
+                        os.chmod(emitted.path, emitted.mode)
+                except OSError as exc:
+                    outcome.status = "failed"
+                    outcome.reason = f"cannot write {emitted.path}: {exc.strerror or exc}"
+                    break
+            elif mode == "diff":
+                outcome.diff += _emitted_diff(emitted.path, emitted.data)
+            outcome.emitted.append(emitted.path)
+
+
+def _emitted_diff(path: str, data: bytes) -> str:
+    try:
+        with open(path, "rb") as handle:
+            old, old_label = handle.read().decode("utf-8", "replace"), f"{path}\t(current)"
+    except FileNotFoundError:
+        old, old_label = "", "/dev/null"
+    return unified_diff(old, data.decode("utf-8"), old_label, f"{path}\t(emitted)")

@@ -31,7 +31,7 @@ _DIAGNOSTIC_SCHEMA = {
     },
 }
 _COUNT = {"type": "integer", "minimum": 0}
-TOTAL_KEYS = ("scanned", "candidates", *STATUSES, "warnings")
+TOTAL_KEYS = ("scanned", "candidates", *STATUSES, "warnings", "emitted")
 
 REPORT_SCHEMA = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -88,6 +88,7 @@ REPORT_SCHEMA = {
                     },
                     "channels": {"type": "object", "additionalProperties": {"type": "string"}},
                     "emitted": {"type": "array", "items": {"type": "string"}},
+                    "emit_notes": {"type": "array", "items": {"type": "string"}},
                     "diagnostics": {"type": "array", "items": _DIAGNOSTIC_SCHEMA},
                     "seconds": {"type": "number", "minimum": 0},
                 },
@@ -112,12 +113,13 @@ class Tally:
         if outcome.status == "skipped":
             self.skipped_reasons[outcome.reason] += 1
         self.counts["warnings"] += sum(d.severity == "warning" for d in outcome.diagnostics)
+        self.counts["emitted"] += len(outcome.emitted)
 
     def totals(self) -> dict[str, int]:
         return {key: self.counts[key] for key in TOTAL_KEYS}
 
 
-def summary_lines(tally: Tally, seconds: float) -> list[str]:
+def summary_lines(tally: Tally, seconds: float, mode: str = "write") -> list[str]:
     """`2 files migrated, 1 already migrated, 1 failed; 3 warnings (12 files scanned, 4 candidates, 0.8 s)`."""
     counts = tally.counts
     labels = [
@@ -133,6 +135,9 @@ def summary_lines(tally: Tally, seconds: float) -> list[str]:
         parts[0] = f"{number} {'file' if number == '1' else 'files'} {rest}"
     else:
         parts = ["no Python files found"]
+    if counts["emitted"]:
+        emitted = counts["emitted"]
+        parts.append(f"{emitted} emitted file{'s' if emitted != 1 else ''} {'written' if mode == 'write' else 'pending'}")
     warnings = counts["warnings"]
     line = ", ".join(parts) + (f"; {warnings} warning{'s' if warnings != 1 else ''}" if warnings else "")
     candidates = counts["candidates"]
@@ -147,6 +152,7 @@ def outcome_lines(outcome: FileOutcome, verbose: bool, explicit: bool = False) -
     """The diagnostics and failure line for one file; `verbose` adds a status line for every file, `explicit`
     (a file the user named) one for a skipped file, so `sm-migrate utils.py` says why nothing happened."""
     lines = [d.format(outcome.path) for d in outcome.diagnostics if outcome.status != "failed"]
+    lines += [f"{outcome.path}: {note}" for note in outcome.emit_notes if outcome.status != "failed"]
     if outcome.status == "failed":
         lines.append(f"{outcome.path}: {outcome.reason}")
     elif verbose or (explicit and outcome.status == "skipped"):
@@ -179,6 +185,7 @@ def _record(outcome: FileOutcome) -> dict:
         "hyperparameters": outcome.hyperparameters,
         "channels": outcome.channels,
         "emitted": outcome.emitted,
+        "emit_notes": outcome.emit_notes,
         "diagnostics": [{"path": outcome.path, **d.to_dict()} for d in outcome.diagnostics],
         "seconds": round(outcome.seconds, 4),
     }

@@ -1,0 +1,303 @@
+"""The one-shot CLI (issue 2): every mode and exit code, stdin/stdout, -o, bad inputs, bytes style, emitters.
+
+Everything goes through typer's CliRunner and the real engine; the scripts are tiny and never run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from fixtures_repo import training_script
+from migrate.cli import app, main
+from migrate.engine import migrate_source
+from migrate.files import decode_source
+from migrate.summary import REPORT_SCHEMA
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+SCRIPT = training_script()
+MIGRATED = migrate_source(SCRIPT).code
+CALLBACK_SCRIPT = training_script().replace(
+    "model.fit(x, y, epochs=EPOCHS, batch_size=BATCH_SIZE)",
+    'checkpoint = tf.keras.callbacks.ModelCheckpoint("ckpt/w.weights.h5", save_weights_only=True)\n'
+    "model.fit(x, y, epochs=EPOCHS, batch_size=BATCH_SIZE, callbacks=[checkpoint])",
+)
+
+
+def sm_migrate(*args, input: bytes | None = None):
+    return CliRunner().invoke(app, [str(a) for a in args], input=input, prog_name="sm-migrate")
+
+
+@pytest.fixture(autouse=True)
+def in_tmp(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def write(name: str, data: str | bytes, mode: int | None = None) -> Path:
+    path = Path(name)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data.encode() if isinstance(data, str) else data)
+    if mode is not None:
+        path.chmod(mode)
+    return path
+
+
+def test_help_names_the_program_and_every_option():
+    result = sm_migrate("--help")
+    assert result.exit_code == 0
+    assert "sm-migrate" in result.stdout
+    for option in ("--diff", "--check", "--output", "--out-dir", "--framework-version", "--jobs", "--include",
+                   "--exclude", "--report", "--quiet", "--verbose", "--emit", "--launcher-sdk", "--timeout"):
+        assert option in result.stdout, option
+
+
+def test_in_place_then_a_second_run_changes_nothing():
+    path = write("train.py", SCRIPT)
+    first = sm_migrate("train.py")
+    assert first.exit_code == 0, first.output
+    assert path.read_text() == MIGRATED
+    assert "1 file migrated" in first.stderr
+    second = sm_migrate("train.py")
+    assert second.exit_code == 0
+    assert path.read_text() == MIGRATED
+    assert "1 file already migrated" in second.stderr
+
+
+def test_check_exits_1_while_changes_are_pending_and_0_after():
+    path = write("train.py", SCRIPT)
+    pending = sm_migrate("--check", "train.py")
+    assert pending.exit_code == 1
+    assert path.read_text() == SCRIPT
+    assert "1 file would be migrated" in pending.stderr
+    assert sm_migrate("train.py").exit_code == 0
+    assert sm_migrate("--check", "train.py").exit_code == 0
+
+
+def test_diff_prints_an_applicable_patch_and_writes_nothing(in_tmp):
+    path = write("train.py", SCRIPT)
+    result = sm_migrate("--diff", "train.py")
+    assert result.exit_code == 1
+    assert path.read_text() == SCRIPT
+    assert result.stdout.startswith("--- train.py\t(original)\n+++ train.py\t(migrated)\n")
+    assert "\x1b[" not in result.stdout  # not a terminal
+    Path("fix.patch").write_text(result.stdout)
+    subprocess.run(["git", "apply", "-p0", "--unsafe-paths", "fix.patch"], cwd=in_tmp, check=True)
+    assert path.read_text() == MIGRATED
+    coloured = sm_migrate("--diff", "--color", "--check", write("again.py", SCRIPT))
+    assert coloured.exit_code == 1 and "\x1b[32m+" in coloured.stdout
+
+
+def test_output_file_keeps_the_source_and_its_mode():
+    source = write("train.py", SCRIPT, mode=0o750)
+    result = sm_migrate("-o", "out/sm_train.py", "train.py")
+    assert result.exit_code == 0, result.output
+    assert source.read_text() == SCRIPT
+    out = Path("out/sm_train.py")
+    assert out.read_text() == MIGRATED
+    assert stat.S_IMODE(out.stat().st_mode) == 0o750
+    untouched = write("util.py", "import os\n")
+    assert sm_migrate("-o", "util_copy.py", "util.py").exit_code == 0
+    assert Path("util_copy.py").read_bytes() == untouched.read_bytes()  # -o always produces the file
+
+
+def test_stdin_to_stdout_keeps_crlf():
+    crlf = SCRIPT.replace("\n", "\r\n").encode()
+    result = sm_migrate("-", input=crlf)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout_bytes == MIGRATED.replace("\n", "\r\n").encode()
+
+
+def test_stdin_modes_and_failures():
+    check = sm_migrate("--check", "-", input=SCRIPT.encode())
+    assert (check.exit_code, check.stdout_bytes) == (1, b"")
+    diff = sm_migrate("--diff", "-", input=SCRIPT.encode())
+    assert diff.exit_code == 1 and diff.stdout.startswith("--- -\t(original)")
+    plain = b"import os\nprint(os.getcwd())\n"
+    not_tf = sm_migrate("-", input=plain)
+    assert (not_tf.exit_code, not_tf.stdout_bytes) == (0, plain)
+    broken = sm_migrate("-", input=b"import tensorflow as tf\nprint 'hi'\n")
+    assert broken.exit_code == 3 and broken.stdout_bytes == b""
+    assert re.search(r"^-: line 2:\d+: not valid Python 3", broken.stderr, re.M)
+    to_file = sm_migrate("-o", "from_stdin.py", "-", input=SCRIPT.encode())
+    assert to_file.exit_code == 0 and Path("from_stdin.py").read_text() == MIGRATED
+
+
+BAD_INPUTS = {
+    "syntax_error": (SCRIPT + "def broken(:\n").encode(),
+    "undecodable": SCRIPT.encode() + b"# \xff\xfe\n",
+    "python2": b"import tensorflow as tf\nprint 'training'\n",
+    "libcst_roundtrip_bug": b"x = 1\n  # a\n  # b\n",
+}
+
+
+@pytest.mark.parametrize("name", BAD_INPUTS)
+def test_bad_input_is_one_line_exit_3_and_untouched(name):
+    path = write(f"{name}.py", BAD_INPUTS[name])
+    result = sm_migrate(f"{name}.py")
+    assert result.exit_code == 3
+    failure_lines = [line for line in result.stderr.splitlines() if line.startswith(f"{name}.py: ")]
+    assert len(failure_lines) == 1, result.stderr
+    assert path.read_bytes() == BAD_INPUTS[name]
+    assert "1 file failed" in result.stderr
+
+
+def test_not_a_training_script_says_why_and_exits_0():
+    path = write("utils.py", "import os\n\n\ndef here():\n    return os.getcwd()\n")
+    before = path.read_bytes()
+    result = sm_migrate("utils.py")
+    assert result.exit_code == 0
+    assert re.search(r"^utils\.py: skipped: no TensorFlow", result.stderr, re.M)
+    assert path.read_bytes() == before
+
+
+def test_one_failure_makes_exit_3_even_when_another_file_changed():
+    good = write("good.py", SCRIPT)
+    write("bad.py", BAD_INPUTS["python2"])
+    result = sm_migrate("good.py", "bad.py", "-j", "1")
+    assert result.exit_code == 3
+    assert good.read_text() == MIGRATED
+    assert "1 file migrated, 1 failed" in result.stderr
+
+
+def test_crlf_and_latin1_files_keep_their_bytes_style():
+    crlf = write("crlf.py", SCRIPT.replace("\n", "\r\n"))
+    latin1_text = "# -*- coding: latin-1 -*-\n# Données d'entraînement\n" + SCRIPT
+    latin1 = write("latin1.py", latin1_text.encode("latin-1"))
+    result = sm_migrate("crlf.py", "latin1.py")
+    assert result.exit_code == 0, result.output
+    crlf_bytes = crlf.read_bytes()
+    assert crlf_bytes.count(b"\r\n") == crlf_bytes.count(b"\n") > SCRIPT.count("\n")
+    assert crlf_bytes.decode().replace("\r\n", "\n") == MIGRATED
+    latin1_bytes = latin1.read_bytes()
+    assert "Données".encode("latin-1") in latin1_bytes
+    assert latin1_bytes.decode("latin-1") == migrate_source(latin1_text).code
+
+
+@pytest.mark.parametrize("mode", [0o755, 0o640])
+def test_permission_bits_are_kept(mode):
+    path = write("train.py", SCRIPT, mode=mode)
+    assert sm_migrate("train.py").exit_code == 0
+    assert stat.S_IMODE(path.stat().st_mode) == mode
+
+
+def test_read_only_file_fails_and_is_untouched():
+    path = write("train.py", SCRIPT, mode=0o444)
+    result = sm_migrate("train.py")
+    assert result.exit_code == 3
+    assert "train.py: read-only file: not modified" in result.stderr
+    assert path.read_text() == SCRIPT
+    assert sm_migrate("--check", "train.py").exit_code == 1  # checking it is fine
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        [],
+        ["missing.py"],
+        ["--bogus", "train.py"],
+        ["-q", "-v", "train.py"],
+        ["--framework-version", "latest", "train.py"],
+        ["-j", "0", "train.py"],
+        ["-o", "a.py", "train.py", "other.py"],
+        ["-o", "a.py", "--check", "train.py"],
+        ["-o", "a.py", "."],
+        ["-", "train.py"],
+        ["--emit", "dockerfile", "train.py"],
+        ["--emit", "all", "-"],
+        ["--out-dir", ".", "train.py"],
+    ],
+)
+def test_usage_errors_exit_2(args):
+    write("train.py", SCRIPT)
+    write("other.py", SCRIPT)
+    result = sm_migrate(*args)
+    assert result.exit_code == 2, (args, result.output)
+    assert Path("train.py").read_text() == SCRIPT
+
+
+def test_config_reaches_the_engine_and_cli_overrides_it():
+    write("pyproject.toml", '[tool.sm-migrate]\nlocal-model-dir = "team_models"\nframework-version = "2.16"\n')
+    write("train.py", SCRIPT)
+    assert sm_migrate("train.py", "--report", "r.json", "--framework-version", "2.18").exit_code == 0
+    assert '"team_models"' in Path("train.py").read_text()
+    assert json.loads(Path("r.json").read_text())["framework_version"] == "2.18"
+    write("pyproject.toml", "[tool.sm-migrate]\nframework-version = 2.16\n")  # a number, not a string
+    assert sm_migrate("train.py").exit_code == 2
+
+
+def test_diagnostics_are_path_line_col_code_and_quiet_verbose():
+    write("train.py", CALLBACK_SCRIPT)
+    result = sm_migrate("--check", "train.py")
+    assert re.search(r"^train\.py:\d+:\d+: SM201 ", result.stderr, re.M), result.stderr
+    quiet = sm_migrate("--check", "-q", "train.py")
+    assert quiet.exit_code == 1 and quiet.stderr == ""
+    verbose = sm_migrate("--check", "-v", "train.py")
+    assert "train.py: would migrate" in verbose.stderr
+
+
+def test_report_validates_against_its_schema():
+    write("train.py", CALLBACK_SCRIPT)
+    write("bad.py", BAD_INPUTS["python2"])
+    assert sm_migrate("train.py", "bad.py", "--report", "report.json").exit_code == 3
+    report = json.loads(Path("report.json").read_text())
+    jsonschema.validate(report, REPORT_SCHEMA)
+    records = {r["path"]: r for r in report["files"]}
+    assert records["train.py"]["status"] == "migrated"
+    assert any(d["code"] == "SM201" for d in records["train.py"]["diagnostics"])
+    assert records["bad.py"]["status"] == "failed" and records["bad.py"]["diagnostics"][0]["code"] == "SM001"
+
+
+def test_emit_writes_checks_and_diffs_the_extra_files():
+    write("job/train.py", SCRIPT)
+    diff = sm_migrate("--diff", "--emit", "requirements", "job/train.py")
+    assert diff.exit_code == 1
+    assert re.search(r"^\+\+\+ .*job/requirements\.txt\t\(emitted\)$", diff.stdout, re.M)
+    assert not Path("job/requirements.txt").exists()
+    written = sm_migrate("--emit", "requirements", "--emit", "launcher", "job/train.py")
+    assert written.exit_code == 0, written.output
+    assert "tensorflow" in Path("job/requirements.txt").read_text()
+    assert Path("job/launch_sagemaker.py").is_file()
+    assert "2 emitted files written" in written.stderr
+    Path("job/requirements.txt").unlink()
+    pending = sm_migrate("--check", "--emit", "requirements", "job/train.py")
+    assert pending.exit_code == 1  # the script is migrated, but its requirements.txt is missing
+
+
+def test_emit_conflict_between_two_scripts_in_one_folder():
+    write("job/train_a.py", SCRIPT)
+    write("job/train_b.py", SCRIPT)
+    result = sm_migrate("--emit", "requirements", "job", "-j", "1")
+    assert result.exit_code == 3
+    assert result.stderr.count("emit conflict") == 2
+    assert not Path("job/requirements.txt").exists()
+
+
+def test_verify_subcommand_is_dispatched(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["verify", "--help"])
+    assert exit_info.value.code == 0
+    assert "verify" in capsys.readouterr().out
+
+
+def test_cli_path_never_imports_tensorflow():
+    write("train.py", SCRIPT)
+    probe = (
+        "import sys\nfrom migrate.cli import main\n"
+        "try:\n    main(['train.py', '--emit', 'all'])\nexcept SystemExit as exc:\n    assert exc.code == 0, exc.code\n"
+        "print('tensorflow' in sys.modules, 'keras' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "False"]
+    assert decode_source(Path("train.py").read_bytes()).text == MIGRATED
