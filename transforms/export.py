@@ -198,7 +198,7 @@ def _add_export(plan: EditPlan, anchor: cst.BaseStatement, model: str, options: 
         code = f"{tf}.keras.experimental.export_saved_model({model}, {path})\n"
     plan.imports.add("os")
     statement = parse_statements(code)[0]
-    statement = statement.with_changes(leading_lines=[cst.EmptyLine(comment=cst.Comment(EXPORT_COMMENT))])
+    statement = statement.with_changes(leading_lines=[cst.EmptyLine(), cst.EmptyLine(comment=cst.Comment(EXPORT_COMMENT))])
     plan.add_after(anchor, [statement])
 
 
