@@ -11,6 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sys
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -40,10 +41,14 @@ def _peak_rss_kb() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
-def _worker_main(conn, settings: RunSettings) -> None:
+def _worker_main(conn, settings: RunSettings, parent_pid: int) -> None:
     """Migrate the jobs the parent sends, one at a time, until it sends None or goes away."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's business: it stops the workers
     while True:
+        if not conn.poll(1.0):
+            if os.getppid() != parent_pid:  # the parent was killed: a forked sibling may keep the pipe open
+                return
+            continue
         try:
             job = conn.recv()
         except EOFError:
@@ -56,7 +61,7 @@ def _worker_main(conn, settings: RunSettings) -> None:
 class _Worker:
     def __init__(self, context, settings: RunSettings):
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_worker_main, args=(child, settings), daemon=True)
+        self.process = context.Process(target=_worker_main, args=(child, settings, os.getpid()), daemon=True)
         self.process.start()
         child.close()
         self.job: FileJob | None = None
@@ -80,6 +85,13 @@ class _Worker:
         self.process.join(5)
         if self.process.is_alive():
             self.kill()
+
+
+def _start_method() -> str:
+    """fork on Linux: workers start at once with the engine already imported (spawn re-imports everything,
+    ~2 s per worker, and the parent's __main__). The parent runs no threads when it forks (the progress bar
+    refreshes by hand). Elsewhere spawn, the platform default."""
+    return "fork" if sys.platform.startswith("linux") else "spawn"
 
 
 def _death_reason(process) -> str:
@@ -108,7 +120,7 @@ def run_jobs(
         for job in jobs:
             on_outcome(migrate_file(job, settings))
         return BatchStats(0, _peak_rss_kb())
-    context = multiprocessing.get_context("spawn")  # no fork of a parent that may run a progress thread
+    context = multiprocessing.get_context(_start_method())
     pool = [_Worker(context, settings) for _ in range(max(1, min(workers, len(jobs))))]
     stats = BatchStats(len(pool))
     pending = deque(jobs)

@@ -308,7 +308,7 @@ def _run_paths(paths: list[str], settings, *, setting, **args) -> int:
         outcomes.append(outcome)
         report_lines(outcome)
         if progress:
-            progress.advance(task)
+            progress.update(task, advance=1, refresh=True)
 
     workers = setting("jobs", None) or default_jobs()
     timeout = setting("timeout", DEFAULT_TIMEOUT)
@@ -396,6 +396,7 @@ def _progress(total: int, quiet: bool):
         TimeElapsedColumn(),
         console=Console(stderr=True),
         transient=True,
+        auto_refresh=False,  # no refresh thread: worker processes are forked (migrate.batch)
     )
 
 
