@@ -67,6 +67,13 @@ def migrate(
     respect_gitignore: Annotated[
         bool | None, typer.Option("--gitignore/--no-gitignore", help="Skip files ignored by .gitignore [default: on].")
     ] = None,
+    force_exclude: Annotated[
+        bool | None,
+        typer.Option(
+            "--force-exclude/--no-force-exclude",
+            help="Apply excludes and the TensorFlow pre-filter to files named explicitly too (for pre-commit).",
+        ),
+    ] = None,
     timeout: Annotated[
         float | None, typer.Option("--timeout", metavar="SECONDS", min=0.001, help="Seconds allowed per file [default: 120].")
     ] = None,
@@ -113,6 +120,7 @@ def migrate(
             include=include,
             exclude=exclude,
             respect_gitignore=respect_gitignore,
+            force_exclude=force_exclude,
             timeout=timeout,
             report=report,
             color=color,
@@ -277,6 +285,7 @@ def _run_paths(paths: list[str], settings, *, setting, **args) -> int:
             respect_gitignore=setting("respect_gitignore", True),
             collect_others=bool(out_dir),
             skip_dirs=(out_dir,) if out_dir else (),
+            force_exclude=setting("force_exclude", False),
         ),
     )
     outcomes: list[FileOutcome] = []
@@ -294,7 +303,8 @@ def _run_paths(paths: list[str], settings, *, setting, **args) -> int:
             _copy_others(root.others, destination)
 
     progress = _progress(len(file_jobs), quiet)
-    explicit_paths = {job.path for job in file_jobs if job.explicit}
+    # A single named file says why it was skipped; with many (pre-commit), the summary counts the reasons.
+    explicit_paths = {job.path for job in file_jobs if job.explicit} if len(paths) == 1 else set()
 
     def report_lines(outcome: FileOutcome) -> None:
         if outcome.status == "failed" or not quiet:

@@ -25,6 +25,7 @@ CLI_KEYS: dict[str, type | tuple[type, ...]] = {
     "include": list,
     "exclude": list,
     "respect_gitignore": bool,
+    "force_exclude": bool,
     "jobs": int,
     "timeout": (int, float),
     "emit": list,

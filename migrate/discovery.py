@@ -6,7 +6,9 @@ Rules (issue 6):
 - Built-in excludes (`BUILTIN_EXCLUDES`) prune whole directories; `.gitignore` files (pathspec, gitignore
   semantics, nested files honoured, deeper files win) and `--exclude` globs skip paths; `--include` globs
   (default `*.py`) select the Python files. All globs are gitignore-style, matched relative to the root.
-- Files named explicitly on the command line are always processed (like black): ignore rules are for walks.
+- Files named explicitly on the command line are always processed and go to the engine without the import
+  pre-filter (like black), unless `force_exclude` is set (pre-commit passes every staged file): then the
+  built-in excludes, `--include`/`--exclude` (relative to the working directory) and the pre-filter apply too.
 - `prefilter()` decides from bytes alone whether a file can be a TF training script (and honours the
   `# sm-migrate: skip` pragma), so non-TF modules never reach libcst.
 """
@@ -87,6 +89,7 @@ class DiscoverySettings:
     respect_gitignore: bool = True
     collect_others: bool = False  # --out-dir: also list what to copy (incl. ignored and excluded files)
     skip_dirs: Sequence[str] = ()  # absolute paths never entered (the --out-dir itself)
+    force_exclude: bool = False  # apply the rules to explicitly named files too
 
 
 def _gitignore_spec(directory: str):
@@ -209,6 +212,15 @@ def _display(argument: str, argument_abs: str, path: str) -> str:
     return os.path.normpath(os.path.join(argument, os.path.relpath(path, argument_abs)))
 
 
+def _excluded_explicit(path: str, settings: DiscoverySettings) -> bool:
+    rel = os.path.relpath(os.path.abspath(path)).replace(os.sep, "/")
+    if any(part in BUILTIN_EXCLUDES for part in rel.split("/")[:-1]):
+        return True
+    if settings.exclude and _spec(settings.exclude).match_file(rel):
+        return True
+    return not _spec(settings.include).match_file(rel)
+
+
 def discover(paths: Sequence[str], settings: DiscoverySettings = DiscoverySettings()) -> list[WalkRoot]:
     """One WalkRoot per argument: a file argument is an explicit candidate, a directory is walked."""
     roots = []
@@ -218,8 +230,8 @@ def discover(paths: Sequence[str], settings: DiscoverySettings = DiscoverySettin
             _walk(root, settings)
         elif os.path.islink(path) and os.path.isdir(path):
             root.skipped.append(Skipped(path, "symlink to a directory: not followed (pass its target)"))
-        else:
-            root.candidates.append(Candidate(path, os.path.basename(path), explicit=True))
+        elif not (settings.force_exclude and _excluded_explicit(path, settings)):
+            root.candidates.append(Candidate(path, os.path.basename(path), explicit=not settings.force_exclude))
         roots.append(root)
     return roots
 

@@ -282,6 +282,18 @@ def test_emit_conflict_between_two_scripts_in_one_folder():
     assert not Path("job/requirements.txt").exists()
 
 
+def test_pre_commit_style_run_filters_the_named_files():
+    """The .pre-commit-hooks.yaml entry: every staged .py is named; only TF training scripts count."""
+    write("train.py", SCRIPT)
+    write("utils.py", "import os\n")
+    write("legacy_py2.py", "print 'no tensorflow here'\n")
+    result = sm_migrate("--check", "--force-exclude", "train.py", "utils.py", "legacy_py2.py")
+    assert result.exit_code == 1, result.output
+    assert "1 file would be migrated, 2 skipped" in result.stderr
+    hook = (PROJECT_ROOT / ".pre-commit-hooks.yaml").read_text()
+    assert "entry: sm-migrate --check --force-exclude" in hook
+
+
 def test_verify_subcommand_is_dispatched(capsys):
     with pytest.raises(SystemExit) as exit_info:
         main(["verify", "--help"])

@@ -131,3 +131,12 @@ def test_collect_others_lists_what_an_out_dir_copy_needs(tmp_path):
     others = {(o.relpath, o.kind) for o in walk.others}
     assert others == {(".gitignore", "file"), ("data/big.csv", "file"), ("README.md", "file"), ("empty", "dir")}
     assert [c.relpath for c in walk.candidates] == ["train.py"]
+
+
+def test_force_exclude_applies_the_rules_to_explicit_files(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    touch(tmp_path, ".venv/x.py", "legacy/a.py", "b.py", "notes.txt")
+    named = [".venv/x.py", "legacy/a.py", "b.py", "notes.txt"]
+    walks = discover(named, DiscoverySettings(exclude=("legacy/",), force_exclude=True))
+    candidates = [c for walk in walks for c in walk.candidates]
+    assert [(c.path, c.explicit) for c in candidates] == [("b.py", False)]  # False: the pre-filter applies
