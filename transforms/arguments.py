@@ -28,12 +28,12 @@ BOOL_CONVERTER = '''def {name}(value):
         return True
     if value.strip().lower() in ("false", "0", "no", "n", "f"):
         return False
-    raise argparse.ArgumentTypeError(f"expected a boolean, got {{value!r}}")
+    raise {argparse}.ArgumentTypeError(f"expected a boolean, got {{value!r}}")
 '''
 
 SM_PATH_HELPER = '''def {name}(local_path, sagemaker_path):
     """`local_path` when run locally; `sagemaker_path` on SageMaker, which keeps only what is under /opt/ml."""
-    return sagemaker_path if "SM_MODEL_DIR" in os.environ else local_path
+    return sagemaker_path if "SM_MODEL_DIR" in {os}.environ else local_path
 '''
 
 PREAMBLE_COMMENT = (
@@ -90,7 +90,6 @@ def bool_converter(plan: EditPlan) -> str:
 
 def sm_path_helper(plan: EditPlan) -> str:
     plan.helpers.add("sm_path")
-    plan.imports.add("os")
     return plan.fresh_name("sm_path", "_sm_path", "_sm_migrate_path")
 
 
@@ -112,9 +111,8 @@ def render(plan: EditPlan) -> None:
     else:
         if not plan.arguments:
             return
-        plan.imports.add("argparse")
         lines = [
-            f"{target.parser_name} = argparse.ArgumentParser(allow_abbrev=False)\n",
+            f"{target.parser_name} = {plan.module('argparse')}.ArgumentParser(allow_abbrev=False)\n",
             *(spec.render(target.parser_name) + "\n" for spec in missing),
             f"{target.args_name}{_known_args_suffix(plan)}\n",
         ]
@@ -185,10 +183,10 @@ def _switch_to_parse_known_args(plan: EditPlan, parse: ParseCall) -> None:
 def _render_helpers(plan: EditPlan) -> list[list[cst.BaseStatement]]:
     groups = []
     if "str_to_bool" in plan.helpers:
-        plan.imports.add("argparse")
-        groups.append(parse_statements(BOOL_CONVERTER.format(name=plan.names["str_to_bool"])))
+        code = BOOL_CONVERTER.format(name=plan.names["str_to_bool"], argparse=plan.module("argparse"))
+        groups.append(parse_statements(code))
     if "sm_path" in plan.helpers:
-        groups.append(parse_statements(SM_PATH_HELPER.format(name=plan.names["sm_path"])))
+        groups.append(parse_statements(SM_PATH_HELPER.format(name=plan.names["sm_path"], os=plan.module("os"))))
     return [_with_leading_blank(group, 2) for group in groups]
 
 

@@ -82,6 +82,7 @@ SAVE_FUNCTIONS = {
     "tensorflow.saved_model.save": {"model_arg": 0, "path_arg": 1, "path_keywords": ("export_dir",)},
     "keras.models.save_model": {"model_arg": 0, "path_arg": 1, "path_keywords": ("filepath",)},
     "keras.saving.save_model": {"model_arg": 0, "path_arg": 1, "path_keywords": ("filepath",)},
+    "keras.experimental.export_saved_model": {"model_arg": 0, "path_arg": 1, "path_keywords": ("saved_model_path",)},
 }
 SAVE_METHODS = {
     "save": ("filepath",),

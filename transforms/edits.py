@@ -75,7 +75,7 @@ class EditPlan:
     insert_after: dict = field(default_factory=dict)
     arguments: list[ArgumentSpec] = field(default_factory=list)
     helpers: set = field(default_factory=set)  # helper functions the new code calls ("str_to_bool", "sm_path")
-    imports: set = field(default_factory=set)  # modules to import: "os", "argparse", "json"
+    imports: dict = field(default_factory=dict)  # module -> name to import it as ("os" -> "os", "tensorflow" -> "tf")
     diagnostics: list[Diagnostic] = field(default_factory=list)
     transforms: list[str] = field(default_factory=list)
     names: dict = field(default_factory=dict)  # role -> injected name ("args" -> "args", "tf" -> "tf", ...)
@@ -108,6 +108,15 @@ class EditPlan:
         line, col = self.facts.position(node)
         self.diagnostics.append(Diagnostic(line, col, code, message))
 
+    def module(self, module: str, preferred: str | None = None) -> str:
+        """The name new code uses for `module`: the script's own import of it, else one added (once) under a
+        name nothing in the script uses (`os`, or `_os` where the script binds `os` to something else)."""
+        if module in self.facts.module_imports:
+            return self.facts.module_imports[module]
+        if module not in self.imports:
+            self.imports[module] = self.fresh_name(module, preferred or module, f"_{preferred or module}")
+        return self.imports[module]
+
     def fresh_name(self, role: str, *candidates: str) -> str:
         """A name for injected code that no scope of the script binds or reads, so nothing shadows it."""
         if role in self.names:
@@ -128,11 +137,8 @@ class EditPlan:
         module = self.facts.module.visit(_ApplyEdits(self))
         if self.imports:
             context = CodemodContext()
-            for name in sorted(self.imports):
-                if name == "tensorflow":
-                    AddImportsVisitor.add_needed_import(context, "tensorflow", asname=self.names["tf"])
-                else:
-                    AddImportsVisitor.add_needed_import(context, name)
+            for name, alias in sorted(self.imports.items()):
+                AddImportsVisitor.add_needed_import(context, name, asname=None if alias == name else alias)
             module = AddImportsVisitor(context).transform_module(module)
         return module
 

@@ -159,8 +159,7 @@ def _model_dir(plan: EditPlan, anchor: cst.CSTNode) -> str:
     reference = args_reference(plan, anchor, "sm_model_dir")
     if reference is not None:
         return plan.facts.module.code_for_node(reference)
-    plan.imports.add("os")
-    return f'os.environ.get("SM_MODEL_DIR", {quote(plan.options.local_model_dir)})'
+    return f'{plan.module("os")}.environ.get("SM_MODEL_DIR", {quote(plan.options.local_model_dir)})'
 
 
 def _reroute_file_save(plan: EditPlan, save: SaveCall) -> None:
@@ -168,9 +167,10 @@ def _reroute_file_save(plan: EditPlan, save: SaveCall) -> None:
     facts = plan.facts
     local = facts.module.code_for_node(save.path)
     literal = _static_path(facts, save.path) if isinstance(save.path, cst.SimpleString) else None
-    basename = quote(literal.rstrip("/").rsplit("/", 1)[-1]) if literal else f"os.path.basename({local})"
+    os = plan.module("os")
+    basename = quote(literal.rstrip("/").rsplit("/", 1)[-1]) if literal else f"{os}.path.basename({local})"
     helper = sm_path_helper(plan)
-    new_path = parse_expression(f"{helper}({local}, os.path.join({_model_dir(plan, save.call)}, {basename}))")
+    new_path = parse_expression(f"{helper}({local}, {os}.path.join({_model_dir(plan, save.call)}, {basename}))")
     plan.replace(save.path, new_path)
 
 
@@ -179,7 +179,7 @@ def _make_export(plan: EditPlan, save: SaveCall, options: MigrationOptions) -> N
     facts = plan.facts
     helper = sm_path_helper(plan)
     local = facts.module.code_for_node(save.path)
-    new_path = f'{helper}({local}, os.path.join({_model_dir(plan, save.call)}, "1"))'
+    new_path = f'{helper}({local}, {plan.module("os")}.path.join({_model_dir(plan, save.call)}, "1"))'
     model = facts.module.code_for_node(save.model)
     if save.kind in ("save", "keras.save_model") and catalog.keras3(options.framework_version):
         plan.warn(save.call, "SM204", f"`{facts.module.code_for_node(save.call.func)}(dir)` raises on Keras 3 "
@@ -191,12 +191,11 @@ def _make_export(plan: EditPlan, save: SaveCall, options: MigrationOptions) -> N
 
 def _add_export(plan: EditPlan, anchor: cst.BaseStatement, model: str, options: MigrationOptions) -> None:
     tf = _tensorflow(plan)
-    path = f'os.path.join({_model_dir(plan, anchor)}, "1")'
+    path = f'{plan.module("os")}.path.join({_model_dir(plan, anchor)}, "1")'
     if catalog.export_call_for(options.framework_version) == "saved_model.save":
         code = f"{tf}.saved_model.save({model}, {path})\n"
     else:
         code = f"{tf}.keras.experimental.export_saved_model({model}, {path})\n"
-    plan.imports.add("os")
     statement = parse_statements(code)[0]
     statement = statement.with_changes(leading_lines=[cst.EmptyLine(), cst.EmptyLine(comment=cst.Comment(EXPORT_COMMENT))])
     plan.add_after(anchor, [statement])
@@ -204,7 +203,4 @@ def _add_export(plan: EditPlan, anchor: cst.BaseStatement, model: str, options: 
 
 def _tensorflow(plan: EditPlan) -> str:
     """The script's module-level name for `tensorflow`, or a fresh `import tensorflow as tf`."""
-    if plan.facts.tensorflow_alias:
-        return plan.facts.tensorflow_alias
-    plan.imports.add("tensorflow")
-    return plan.fresh_name("tf", "tf", "tensorflow")
+    return plan.module("tensorflow", "tf")

@@ -63,7 +63,7 @@ class ScriptFacts:
     parents: dict
     qualified_raw: dict  # node -> qualified names (lazily computed by libcst)
     imports_tensorflow: bool = False
-    tensorflow_alias: str | None = None  # module-level name bound to `import tensorflow`
+    module_imports: dict = field(default_factory=dict)  # module -> the module-level name `import module [as x]` binds
     fit_calls: list[FitCall] = field(default_factory=list)
     save_calls: list[SaveCall] = field(default_factory=list)
     optimizer_calls: list[cst.Call] = field(default_factory=list)
@@ -195,8 +195,9 @@ def _collect_names(facts: ScriptFacts) -> None:
         for small in statement.body:
             if isinstance(small, cst.Import):
                 for alias in small.names:
-                    if _dotted(alias.name) == "tensorflow":
-                        facts.tensorflow_alias = alias.evaluated_alias or "tensorflow"
+                    module = _dotted(alias.name)
+                    if alias.asname is not None or "." not in module:
+                        facts.module_imports.setdefault(module, alias.evaluated_alias or module)
     for node in facts.positions:
         if isinstance(node, cst.Import):
             modules = [_dotted(alias.name) for alias in node.names]

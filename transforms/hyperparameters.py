@@ -100,10 +100,10 @@ class _Lifter:
             return
         if not (name in flowing or catalog.looks_like_hyperparameter(name)):
             return
-        if self.global_scope is not None and (
-            len(self.global_scope.assignments[name]) != 1 or not self.global_scope.accesses[name]
-        ):
-            return  # reassigned (not a constant) or never used
+        if self.global_scope is not None:
+            assignments = self.global_scope.assignments[name]
+            if len(assignments) != 1 or not next(iter(assignments)).references:
+                return  # reassigned (not a constant) or never used
         lower = name.lower()
         canonical = catalog.CANONICAL_HYPERPARAMETER_NAMES.get(lower, lower)
         aliases = (lower,) if canonical != lower else ()

@@ -15,24 +15,24 @@ NAME = "sm_env"
 
 
 def plan(plan: EditPlan, options: MigrationOptions) -> None:
-    plan.imports.add("os")
+    os = plan.module("os")
     specs = [
         ArgumentSpec("sm_model_dir", ("--sm-model-dir", "--sm_model_dir"), "str",
-                     f'os.environ.get("SM_MODEL_DIR", {quote(options.local_model_dir)})',
+                     f'{os}.environ.get("SM_MODEL_DIR", {quote(options.local_model_dir)})',
                      "where the final model goes (SageMaker: SM_MODEL_DIR)"),
         ArgumentSpec("output_data_dir", ("--output-data-dir", "--output_data_dir"), "str",
-                     f'os.environ.get("SM_OUTPUT_DATA_DIR", {quote(options.local_output_data_dir)})',
+                     f'{os}.environ.get("SM_OUTPUT_DATA_DIR", {quote(options.local_output_data_dir)})',
                      "other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)"),
     ]
     if plan.facts.uses_devices:
-        plan.imports.add("json")
+        json = plan.module("json")
         specs += [
-            ArgumentSpec("num_gpus", ("--num-gpus", "--num_gpus"), "int", 'int(os.environ.get("SM_NUM_GPUS", "0"))',
+            ArgumentSpec("num_gpus", ("--num-gpus", "--num_gpus"), "int", f'int({os}.environ.get("SM_NUM_GPUS", "0"))',
                          "GPUs on this host (SageMaker: SM_NUM_GPUS)"),
-            ArgumentSpec("hosts", ("--hosts",), "json.loads", 'json.loads(os.environ.get("SM_HOSTS", \'["localhost"]\'))',
+            ArgumentSpec("hosts", ("--hosts",), f"{json}.loads", f'{json}.loads({os}.environ.get("SM_HOSTS", \'["localhost"]\'))',
                          "all hosts of the job (SageMaker: SM_HOSTS)"),
             ArgumentSpec("current_host", ("--current-host", "--current_host"), "str",
-                         'os.environ.get("SM_CURRENT_HOST", "localhost")', "this host (SageMaker: SM_CURRENT_HOST)"),
+                         f'{os}.environ.get("SM_CURRENT_HOST", "localhost")', "this host (SageMaker: SM_CURRENT_HOST)"),
         ]
     for spec in specs:
         plan.add_argument(spec)
