@@ -4,8 +4,10 @@ SDK v2 form (sagemaker-contract.md §8): `sagemaker.tensorflow.TensorFlow(entry_
 instance_count, instance_type, framework_version, py_version, hyperparameters)` then `fit({channel: s3_uri})`,
 which becomes `SM_CHANNEL_<NAME>` in the job (§2). SDK v3 form: v3 has no TensorFlow estimator; `ModelTrainer`
 + `SourceCode` + `Compute` + `InputData` (aws/sagemaker-python-sdk `sagemaker-train/src/sagemaker/train/
-model_trainer.py`, `sagemaker-core/src/sagemaker/core/training/configs.py`) with the TensorFlow training image
-from `sagemaker.core.image_uris.retrieve(framework, region, version, py_version, instance_type, image_scope)`.
+model_trainer.py`; the configs live in `sagemaker-core/src/sagemaker/core/training/configs.py`, the old
+`sagemaker.train.configs` is a deprecated shim) with the TensorFlow training image from
+`sagemaker.core.image_uris.retrieve(framework, region, version, py_version, instance_type, image_scope)`, and a
+`Session` bound to the region (ModelTrainer refuses to build without one; seen with sagemaker 3.27.0).
 v3 runs the script through its own driver (`container_drivers/distributed_drivers/basic_script_driver.py`):
 no `--model_dir`, booleans as JSON `true`/`false` (§8).
 
@@ -112,6 +114,9 @@ def parse_args(argv=None):
                         help="training instance type (default: $SAGEMAKER_INSTANCE_TYPE or %(default)s)")
     parser.add_argument("--instance-count", type=int, default=int(os.environ.get("SAGEMAKER_INSTANCE_COUNT", "1")),
                         help="number of instances (default: $SAGEMAKER_INSTANCE_COUNT or %(default)s)")
+    parser.add_argument("--output-s3", default=os.environ.get("SAGEMAKER_OUTPUT_S3"), metavar="S3_URI",
+                        help="where model.tar.gz and output.tar.gz go (default: $SAGEMAKER_OUTPUT_S3 or the "
+                             "SDK's default bucket)")
 {extra_arguments}{channel_arguments}    args = parser.parse_args(argv)
     if not args.role:
         parser.error("an IAM role is required: pass --role or set SAGEMAKER_ROLE")
@@ -133,6 +138,7 @@ def build_estimator(args):
         framework_version=FRAMEWORK_VERSION,
         py_version=PY_VERSION,
         hyperparameters=HYPERPARAMETERS,
+        output_path=args.output_s3,
     )
 
 
@@ -151,34 +157,36 @@ _V3_BODY = '''
 def build_trainer(args):
     """The SDK v3 ModelTrainer on the TensorFlow training image; the SDK is imported here so that --help works
     without it."""
+    import boto3
     from sagemaker.core import image_uris
+    from sagemaker.core.helper.session_helper import Session
+    from sagemaker.core.training.configs import Compute, OutputDataConfig, SourceCode
     from sagemaker.train import ModelTrainer
-    from sagemaker.train.configs import Compute, SourceCode
 
-    region = args.region
-    if not region:
-        import boto3
-
-        region = boto3.session.Session().region_name
+    boto_session = boto3.session.Session(region_name=args.region)
+    if not boto_session.region_name:
+        raise SystemExit("no AWS region: pass --region or set AWS_REGION")
     image = image_uris.retrieve(
         framework="tensorflow",
-        region=region,
+        region=boto_session.region_name,
         version=FRAMEWORK_VERSION,
         py_version=PY_VERSION,
         instance_type=args.instance_type,
         image_scope="training",
     )
     return ModelTrainer(
+        sagemaker_session=Session(boto_session=boto_session),
         training_image=image,
         source_code=SourceCode(source_dir=SOURCE_DIR, entry_script=ENTRY_SCRIPT{requirements}),
         compute=Compute(instance_type=args.instance_type, instance_count=args.instance_count),
         role=args.role,
         hyperparameters=HYPERPARAMETERS,
+        output_data_config=OutputDataConfig(s3_output_path=args.output_s3) if args.output_s3 else None,
     )
 
 
 def input_data(args):
-    from sagemaker.train.configs import InputData
+    from sagemaker.core.training.configs import InputData
 
     channels = {inputs}
     return [InputData(channel_name=name, data_source=uri) for name, uri in channels.items()]
