@@ -191,12 +191,12 @@ def _render_helpers(plan: EditPlan) -> list[list[cst.BaseStatement]]:
 
 
 def _with_leading_blank(statements: list[cst.BaseStatement], count: int = 1) -> list[cst.BaseStatement]:
-    first = statements[0].with_changes(leading_lines=[cst.EmptyLine()] * count)
+    first = statements[0].with_changes(leading_lines=[cst.EmptyLine(indent=False)] * count)
     return [first, *statements[1:]]
 
 
 def _with_comment(statements: list[cst.BaseStatement], comment: str) -> list[cst.BaseStatement]:
-    lines = [cst.EmptyLine()] * 2 + [cst.EmptyLine(comment=cst.Comment(text)) for text in comment.splitlines()]
+    lines = [cst.EmptyLine(indent=False)] * 2 + [cst.EmptyLine(comment=cst.Comment(text)) for text in comment.splitlines()]
     return [statements[0].with_changes(leading_lines=lines), *statements[1:]]
 
 

@@ -197,7 +197,7 @@ def _add_export(plan: EditPlan, anchor: cst.BaseStatement, model: str, options: 
     else:
         code = f"{tf}.keras.experimental.export_saved_model({model}, {path})\n"
     statement = parse_statements(code)[0]
-    statement = statement.with_changes(leading_lines=[cst.EmptyLine(), cst.EmptyLine(comment=cst.Comment(EXPORT_COMMENT))])
+    statement = statement.with_changes(leading_lines=[cst.EmptyLine(indent=False), cst.EmptyLine(comment=cst.Comment(EXPORT_COMMENT))])
     plan.add_after(anchor, [statement])
 
 
