@@ -8,6 +8,8 @@ dir, then measures in the same run:
   (b) `sm-migrate --check` over the whole repo with -j1 and -j2 (subprocesses: start-up and workers included);
   (c) what a non-TF file costs: discovery + byte pre-filter per file, against parsing it with libcst;
   (d) a worker's peak RSS at 1x and 2x the repo size (from the JSON report), which must stay flat.
+A control figure says how much parallelism the machine really offers right now (a pure-Python loop in one and
+in two processes): on a shared machine, -j2 cannot beat it.
 Targets on a 2-core machine: (b,-j1) <= 2.5x (a); -j2 >= 1.7x faster than -j1; (c) <= 1/20; (d) flat.
 A benchmark, not a test: it prints figures and never fails.
 """
@@ -168,6 +170,27 @@ def prefilter_seconds(root: Path) -> tuple[float, int]:
     return time.perf_counter() - started, skipped
 
 
+def _burn(iterations: int) -> float:
+    started = time.perf_counter()
+    total = 0
+    for i in range(iterations):
+        total += i * i
+    return time.perf_counter() - started
+
+
+def available_parallelism(iterations: int = 5_000_000) -> float:
+    """Speed-up of two CPU-bound processes over one on this machine, now (2.0 on two idle cores)."""
+    import multiprocessing
+
+    single = _burn(iterations)
+    with multiprocessing.Pool(2) as pool:
+        pool.map(_burn, [1, 1])  # both workers up before the clock starts
+        started = time.perf_counter()
+        pool.map(_burn, [iterations, iterations])
+        pair = time.perf_counter() - started
+    return 2 * single / pair
+
+
 def run_check(root: Path, jobs: int, report: Path) -> tuple[float, dict]:
     command = [sys.executable, "-m", "migrate.cli", "--check", "-q", "-j", str(jobs), "--report", str(report), str(root)]
     started = time.perf_counter()
@@ -193,6 +216,7 @@ def main() -> None:
         print(f"repo: {len(scripts)} TF scripts ({script_lines // len(scripts)} lines each), {len(modules)} non-TF "
               f"modules, {os.cpu_count()} CPUs")
 
+        print(f"control: two CPU-bound processes run {available_parallelism():.2f}x as fast as one")
         parse = bare_parse_seconds(scripts)
         print(f"(a) bare libcst parse+codegen of the TF scripts: {parse:.2f} s ({parse / len(scripts) * 1e3:.1f} ms/file)")
 

@@ -139,13 +139,15 @@ def migrate(
     raise typer.Exit(code)
 
 
-def _validate(paths: list[str], *, diff, check, output, out_dir, quiet, verbose) -> None:
+def _validate(paths: list[str], *, diff, check, output, out_dir, report, quiet, verbose) -> None:
     if not paths:
         raise UsageError("no paths given (use '-' to read from stdin)")
     if quiet and verbose:
         raise UsageError("--quiet and --verbose exclude each other")
     if "-" in paths and len(paths) > 1:
         raise UsageError("'-' (stdin) cannot be combined with other paths")
+    if paths == ["-"] and (out_dir or report):
+        raise UsageError("--out-dir and --report need file paths, not '-' (stdin)")
     if output and out_dir:
         raise UsageError("-o/--output and --out-dir exclude each other")
     if (output or out_dir) and (diff or check):
@@ -165,7 +167,7 @@ def _validate(paths: list[str], *, diff, check, output, out_dir, quiet, verbose)
 
 
 def _run(paths: list[str], **args) -> int:
-    _validate(paths, **{k: args[k] for k in ("diff", "check", "output", "out_dir", "quiet", "verbose")})
+    _validate(paths, **{k: args[k] for k in ("diff", "check", "output", "out_dir", "report", "quiet", "verbose")})
     from migrate.config import ConfigError, load_config
     from migrate.results import MigrationOptions
     from migrate.runner import RunSettings

@@ -214,6 +214,7 @@ def test_read_only_file_fails_and_is_untouched():
         ["-", "train.py"],
         ["--emit", "dockerfile", "train.py"],
         ["--emit", "all", "-"],
+        ["--report", "r.json", "-"],
         ["--out-dir", ".", "train.py"],
     ],
 )
