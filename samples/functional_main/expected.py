@@ -61,7 +61,7 @@ def main():
         metrics=["accuracy", keras.metrics.AUC(name="auc")],
     )
     history = model.fit(x, y, epochs=args.epochs, batch_size=args.batch_size, verbose=2)
-    
+
     # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
     tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
     print("final training accuracy: %.3f" % history.history["accuracy"][-1])
