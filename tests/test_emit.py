@@ -483,3 +483,31 @@ def test_v3_model_trainer_constructs_offline_with_the_lifted_hyperparameters(pro
     assert (trainer.source_code.entry_script, trainer.source_code.requirements) == ("train.py", "requirements.txt")
     channels = {data.channel_name: data.data_source for data in launcher["input_data"](args)}
     assert channels == {"train": "s3://b/train", "eval-set": "s3://b/e"}
+
+
+@pytest.mark.toolkit
+def test_shell_entrypoint_under_the_real_toolkit(tmp_path, sagemaker_job):
+    """The toolkit runs a `.sh` entry point as `/bin/sh -c ./train.sh <args>` and does not install
+    requirements.txt itself (sagemaker-contract.md §4): the entry point must, then pass every argument on."""
+    project = tmp_path / "argv_job"
+    shutil.copytree(FIXTURE.parent / "argv_job", project)
+    script = project / "train.py"
+    source = script.read_text()
+    options = EmitOptions(kinds=frozenset({"requirements", "entrypoint"}), framework_version="2.1", py_version="py36")
+    _write(emit_files(str(script), MigrationResult(source=source, code=source), options))
+    assert _requirement_names((project / "requirements.txt").read_text()) == ["numpy"]
+
+    job = sagemaker_job(
+        project / "train.sh",
+        hyperparameters={"epochs": 3, "flag": "two words"},
+        source_dir=project,
+        model_dir=False,
+        check_model=False,
+        # the real pip and python of this environment; numpy is installed, so pip needs no index
+        env={"PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}", "PIP_NO_INDEX": "1"},
+    )
+
+    assert job.succeeded, job.failure or job.log
+    assert job.log.index("Requirement already satisfied: numpy") < job.log.index("ARGV-RECORDED")
+    recorded = json.loads((job.layout.base_dir / "output" / "data" / "argv.json").read_text())
+    assert recorded == ["--epochs", "3", "--flag", "two words"]
