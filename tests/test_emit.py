@@ -31,6 +31,7 @@ from migrate.emit import (
     resolve_target,
     scan_imports,
 )
+from migrate.emit import requirements as requirements_module
 from migrate.emit.requirements import CONTAINER_COMMENT_PREFIX, canonical_name
 from migrate.engine import HyperParameter, MigrationResult
 from migrate.files import write_atomic
@@ -43,7 +44,7 @@ HYPERPARAMETERS = [
     HyperParameter("use_augmentation", False, "bool", 33, "AUGMENT"),
     HyperParameter("optimizer", "adam 100%", "str", 34, "OPTIMIZER"),
 ]
-CHANNELS = {"train": "data/train.csv", "eval-set": "data/eval.csv"}
+CHANNELS = {"train": "data/train.csv", "eval-set": "data/eval 100%.csv"}
 
 
 def _installed_or(module: str, alias: str) -> str:
@@ -204,6 +205,42 @@ def test_render_requirements_for_a_script_with_only_stdlib_and_tensorflow(tmp_pa
     rendered = render_requirements(plan, "train.py")
     assert _requirement_names(rendered.text) == []
     assert render_requirements(plan, "train.py", existing=rendered.text).text == rendered.text
+
+
+def _install_fake_distribution(site: Path, name: str, files: list[str]) -> None:
+    """A real (tiny) installed distribution: its files plus a dist-info with METADATA and RECORD."""
+    for relative in files:
+        (site / relative).parent.mkdir(parents=True, exist_ok=True)
+        (site / relative).write_text("")
+    info = site / f"{name.replace('-', '_')}-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n")
+    (info / "RECORD").write_text("".join(f"{relative},,\n" for relative in files))
+
+
+@pytest.fixture
+def fresh_installed_modules():
+    """Forget the per-process cache of installed distributions before and after the test."""
+    requirements_module._installed_modules.cache_clear()
+    yield
+    requirements_module._installed_modules.cache_clear()
+
+
+def test_a_namespace_package_shared_by_distributions_maps_by_submodule(tmp_path, monkeypatch, fresh_installed_modules):
+    site = tmp_path / "site"
+    _install_fake_distribution(site, "nsdemo-alpha", ["nsdemo/alpha/__init__.py"])
+    _install_fake_distribution(site, "nsdemo-beta", ["nsdemo/beta/__init__.py"])
+    monkeypatch.syspath_prepend(str(site))
+    script = tmp_path / "train.py"
+
+    script.write_text("from nsdemo.beta import thing\n")
+    plan = plan_requirements(scan_imports(str(script), script.read_text()))
+    assert [requirement.name for requirement in plan.requirements] == ["nsdemo-beta"]
+
+    script.write_text("import nsdemo\n")
+    plan = plan_requirements(scan_imports(str(script), script.read_text()))
+    assert plan.requirements == [] and plan.unmapped == ["nsdemo"]
+    assert any("nsdemo-alpha" in note and "nsdemo-beta" in note for note in plan.notes)
 
 
 # --- shell entry point ---------------------------------------------------------------------------------
