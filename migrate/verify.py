@@ -31,6 +31,7 @@ How it emulates a job (rules from /work/shared/docs/sagemaker-contract.md, "§n"
 
 from __future__ import annotations
 
+import contextlib
 import importlib.metadata
 import importlib.util
 import json
@@ -61,6 +62,7 @@ _KERAS_FILE_SUFFIXES = (".keras", ".h5", ".hdf5")
 _JOB_VARIABLE_PREFIXES = ("SM_", "SAGEMAKER_")
 _JOB_VARIABLES = ("TF_CONFIG", "TRAINING_JOB_NAME")
 _STOP_GRACE_SECONDS = 5.0
+_WAIT_SLICE_SECONDS = 0.2
 
 LogCallback = Callable[[str], None]
 
@@ -472,12 +474,17 @@ def _run_streaming(
 
     reader = threading.Thread(target=pump, daemon=True)
     reader.start()
+    deadline = None if timeout is None else started + timeout
     timed_out = False
     try:
-        process.wait(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        timed_out = True
-        _stop_group(process)
+        # Wait in short slices: a blocking wait() would not see a Ctrl-C delivered to another thread.
+        while process.poll() is None:
+            if deadline is not None and time.monotonic() >= deadline:
+                timed_out = True
+                _stop_group(process)
+                break
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                process.wait(timeout=_WAIT_SLICE_SECONDS)
     except BaseException:
         _stop_group(process)
         raise
@@ -493,16 +500,14 @@ def _run_streaming(
 
 
 def _stop_group(process: subprocess.Popen) -> None:
-    for sig in (signal.SIGTERM, signal.SIGKILL):
-        try:
-            os.killpg(process.pid, sig)
-        except ProcessLookupError:
-            return
-        try:
-            process.wait(timeout=_STOP_GRACE_SECONDS)
-            return
-        except subprocess.TimeoutExpired:
-            continue
+    """SIGTERM the process group, give its leader a grace period, then SIGKILL whatever is left of it."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.wait(timeout=_STOP_GRACE_SECONDS)
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
 
 
 def _clean_environment(env: Mapping[str, str] | None) -> dict[str, str]:

@@ -1,0 +1,25 @@
+"""Shared fixtures: run a script as an emulated SageMaker job (the same harness as `sm-migrate verify`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from migrate.verify import JobResult, run_job
+
+
+@pytest.fixture
+def sagemaker_job(tmp_path: Path):
+    """`sagemaker_job(script, channels, hyperparameters, **run_job_options) -> JobResult`.
+
+    Runs `migrate.verify.run_job` with the job's tree kept under the test's tmp_path (inspect
+    `result.layout.model_dir` etc. freely); the job log is printed, so pytest shows it when a test fails.
+    """
+
+    def run(script, channels=None, hyperparameters=None, **options) -> JobResult:
+        options.setdefault("work_dir", tmp_path / "jobs")
+        options.setdefault("log", print)
+        return run_job(script, channels, hyperparameters, **options)
+
+    return run

@@ -1,0 +1,290 @@
+"""The emulated SageMaker job (`migrate.verify`) and `sm-migrate verify`.
+
+Fast tests check the layout and parsing; the `toolkit` tests run the real sagemaker-training toolkit on the
+tiny scripts in tests/verify_scripts/ (each run costs several seconds: the toolkit imports TensorFlow).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+from migrate import verify
+from migrate.verify_cli import parse_hyperparameter, run_verify_cli, verify_app
+
+SCRIPTS = Path(__file__).parent / "verify_scripts"
+runner = CliRunner()
+
+
+def invoke(*args: str):
+    return runner.invoke(verify_app, list(args), prog_name="sm-migrate verify")
+
+
+@pytest.fixture
+def train_channel(tmp_path: Path) -> Path:
+    """A `train` channel folder with 16 random rows of 4 features and a label."""
+    folder = tmp_path / "data" / "train"
+    folder.mkdir(parents=True)
+    rows = np.random.default_rng(0).random((16, 5))
+    np.savetxt(folder / "train.csv", rows, delimiter=",", fmt="%.5f")
+    return folder
+
+
+def is_running(pid: int) -> bool:
+    """Alive and not a zombie waiting to be reaped (Linux /proc)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return False
+    return "\nState:\tZ" not in status
+
+
+def make_source(tmp_path: Path) -> Path:
+    source = tmp_path / "src"
+    (source / "pkg").mkdir(parents=True)
+    (source / "pkg" / "train.py").write_text("print('hi')\n")
+    (source / "helpers.py").write_text("X = 1\n")
+    (source / "requirements.txt").write_text("pandas\n")
+    return source
+
+
+# --- layout and parsing (no toolkit) ---------------------------------------------------------------------
+
+
+def test_hyperparameters_are_encoded_as_the_sdk_sends_them():
+    encoded = verify.encode_hyperparameters({"epochs": 3, "optimizer": "adam", "flag": True, "sizes": [64, 32]})
+    assert encoded == {"epochs": "3", "optimizer": '"adam"', "flag": "true", "sizes": "[64, 32]"}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("epochs=1", ("epochs", 1)),
+        ("lr=1e-3", ("lr", 0.001)),
+        ("flag=true", ("flag", True)),
+        ("sizes=[64,32]", ("sizes", [64, 32])),
+        ("optimizer=adam", ("optimizer", "adam")),
+        ("name=a=b", ("name", "a=b")),
+        ("empty=", ("empty", "")),
+    ],
+)
+def test_hp_values_are_json_when_they_parse_else_strings(text, expected):
+    assert parse_hyperparameter(text) == expected
+
+
+def test_layout_is_the_sagemaker_tree(tmp_path: Path):
+    source = make_source(tmp_path)
+    single_file = tmp_path / "test.csv"
+    single_file.write_text("1,2\n")
+    folder = tmp_path / "train"
+    (folder / "part").mkdir(parents=True)
+    (folder / "part" / "a.csv").write_text("3,4\n")
+    (tmp_path / "job").mkdir()
+
+    layout = verify.lay_out_job(
+        tmp_path / "job",
+        source / "pkg" / "train.py",
+        {"train": folder, "test": single_file},
+        {"epochs": 2, "optimizer": "adam"},
+        source_dir=source,
+        job_name="job-1",
+    )
+
+    for folder_name in ("code", "input/config", "model", "output/data", "checkpoints"):
+        assert (layout.base_dir / folder_name).is_dir()
+    assert (layout.channel_dir("train") / "part" / "a.csv").read_text() == "3,4\n"
+    assert (layout.channel_dir("test") / "test.csv").read_text() == "1,2\n"
+    assert not any(layout.code_dir.iterdir()), "code/ is left for the toolkit to fill"
+    config = layout.input_config_dir
+    sent = json.loads((config / "hyperparameters.json").read_text())
+    assert sent == {
+        "epochs": "2",
+        "optimizer": '"adam"',
+        "model_dir": '"s3://sagemaker-us-east-1-000000000000/job-1/model"',
+        "sagemaker_program": '"pkg/train.py"',
+        "sagemaker_submit_directory": json.dumps(str(layout.submit_dir)),
+        "sagemaker_region": '"us-east-1"',
+        "sagemaker_job_name": '"job-1"',
+        "sagemaker_container_log_level": "20",
+    }
+    assert json.loads((config / "inputdataconfig.json").read_text())["test"]["TrainingInputMode"] == "File"
+    resources = json.loads((config / "resourceconfig.json").read_text())
+    assert resources["current_host"] == "algo-1" and resources["hosts"] == ["algo-1"]
+    assert sorted(layout.submitted_files) == ["helpers.py", "pkg/train.py", "requirements.txt"]
+
+
+def test_layout_without_install_drops_requirements_and_model_dir_false_sends_none(tmp_path: Path):
+    source = make_source(tmp_path)
+    (tmp_path / "job").mkdir()
+    layout = verify.lay_out_job(
+        tmp_path / "job", source / "pkg" / "train.py", {}, {}, source_dir=source,
+        install_requirements=False, model_dir=False,
+    )
+    assert not (layout.submit_dir / "requirements.txt").exists()
+    assert (source / "requirements.txt").exists(), "the user's folder is never touched"
+    sent = json.loads((layout.input_config_dir / "hyperparameters.json").read_text())
+    assert "model_dir" not in sent
+
+
+@pytest.mark.parametrize(
+    "channels, hyperparameters, message",
+    [
+        ({"train": "/no/such/path"}, {}, "channel 'train': path not found: /no/such/path"),
+        ({"bad name": "."}, {}, "bad channel name 'bad name'"),
+        ({}, {"sagemaker_program": "x.py"}, "names starting with 'sagemaker_' are reserved"),
+    ],
+)
+def test_bad_inputs_are_rejected_before_anything_runs(tmp_path: Path, channels, hyperparameters, message):
+    source = make_source(tmp_path)
+    with pytest.raises(verify.JobInputError, match=message):
+        verify.lay_out_job(tmp_path, source / "helpers.py", channels, hyperparameters)
+    assert not (tmp_path / "opt").exists()
+
+
+def test_script_outside_the_source_dir_is_rejected(tmp_path: Path):
+    source = make_source(tmp_path)
+    with pytest.raises(verify.JobInputError, match="is not inside the source dir"):
+        verify.lay_out_job(tmp_path, SCRIPTS / "raises.py", {}, {}, source_dir=source)
+
+
+def test_last_traceback_stops_at_the_toolkit_log():
+    log = (
+        "Traceback (most recent call last):\n  old\nKeyError: 'x'\n"
+        "epoch 1\n"
+        "Traceback (most recent call last):\n"
+        '  File "train.py", line 3, in <module>\n'
+        "ValueError: boom\n"
+        "2026-11-26 05:48:37,284 sagemaker-training-toolkit ERROR    Reporting training FAILURE\n"
+    )
+    assert verify.last_traceback(log).splitlines()[-1] == "ValueError: boom"
+    assert verify.last_traceback("all fine\n") == ""
+
+
+def test_check_servable_on_an_empty_model_dir_finds_nothing(tmp_path: Path):
+    assert verify.check_servable(tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["missing.py"], "error: script not found: missing.py"),
+        ([str(SCRIPTS / "raises.py"), "--channel", "train=/no/such/data"], "path not found: /no/such/data"),
+        ([str(SCRIPTS / "raises.py"), "--hp", "epochs"], "bad --hp 'epochs': expected KEY=VALUE"),
+        ([str(SCRIPTS / "raises.py"), "--channel", "train"], "bad --channel 'train': expected NAME=PATH"),
+    ],
+)
+def test_usage_errors_exit_2_with_one_line(args, message):
+    result = invoke(*args)
+    assert result.exit_code == 2
+    assert result.stderr.strip() == message or message in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_run_verify_cli_returns_the_exit_code():
+    assert run_verify_cli(["missing.py"]) == 2
+
+
+def test_run_local_strips_sagemaker_variables(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("SM_MODEL_DIR", "/opt/ml/model")
+    monkeypatch.setenv("SAGEMAKER_BASE_DIR", "/tmp/elsewhere")
+    local = verify.run_local(SCRIPTS / "prints_env.py", cwd=tmp_path)
+    assert local.ok
+    assert local.output.strip().splitlines() == ["local run done"]
+
+
+# --- the real toolkit -------------------------------------------------------------------------------------
+
+
+@pytest.mark.toolkit
+@pytest.mark.e2e
+def test_cli_json_for_a_servable_model(train_channel: Path):
+    result = invoke(
+        str(SCRIPTS / "servable.py"), "--channel", f"train={train_channel}",
+        "--hp", "epochs=1", "--hp", "optimizer=adam", "--json", "--keep",
+    )
+    report = json.loads(result.stdout)
+    base_dir = Path(report["base_dir"])
+    try:
+        assert result.exit_code == 0, result.stdout + result.stderr
+        assert report["ok"] and report["problems"] == [] and report["warnings"] == []
+        (model,) = report["saved_models"]
+        assert model["path"] == "1" and model["servable"] and model["version"] == 1
+        assert model["inputs"][0]["dtype"] == "float32" and model["inputs"][0]["shape"] == [None, 4]
+        assert report["output_data_files"] == ["args.json"]
+        assert report["checkpoint_files"] == ["epoch-1.txt"]
+        assert report["code_dir_writes"] == []
+        # The override reached the script as command-line text, keys sorted, model_dir as the SDK sends it.
+        argv = json.loads((base_dir / "output" / "data" / "args.json").read_text())
+        assert argv[:4] == ["--epochs", "1", "--model_dir", argv[3]] and argv[4:] == ["--optimizer", "adam"]
+        assert argv[3].startswith("s3://sagemaker-us-east-1-") and argv[3].endswith("/model")
+        assert "Reporting training SUCCESS" in result.stderr, "the job log streams to stderr"
+    finally:
+        shutil.rmtree(base_dir.parents[1])
+
+
+@pytest.mark.toolkit
+def test_cli_table_shows_the_scripts_error():
+    result = invoke(str(SCRIPTS / "raises.py"))
+    assert result.exit_code == 1
+    table = result.stdout
+    assert "FAILED (exit 1): ValueError: no column named 'label' in the training data" in table
+    assert "script error:" in table and 'raises.py", line 3, in <module>' in table
+    assert "servable model  NONE" in table
+    assert table.strip().splitlines()[-1].startswith("verdict: NOT OK: job failed (exit 1)")
+
+
+@pytest.mark.toolkit
+def test_no_model_is_the_reported_reason_and_code_dir_writes_are_warned(sagemaker_job):
+    result = sagemaker_job(SCRIPTS / "no_model.py")
+    assert result.succeeded and not result.ok
+    assert result.problems == ["no servable model: model/ has no <digits>/saved_model.pb"]
+    assert result.code_dir_writes == ["metrics.txt"]
+    assert "lost on SageMaker: metrics.txt" in result.warnings[0]
+    assert result.layout.submitted_files.keys() >= {"no_model.py", "servable.py"}
+
+
+@pytest.mark.toolkit
+@pytest.mark.e2e
+def test_savedmodel_in_a_non_numeric_folder_is_not_servable(sagemaker_job):
+    result = sagemaker_job(SCRIPTS / "non_numeric.py")
+    assert result.succeeded and not result.ok
+    (model,) = result.saved_models
+    assert model.path == "export" and not model.servable and model.version is None
+    assert "non-numeric folder 'export'" in model.reason
+    assert model.signatures == ["serve", "serving_default"], "still loaded, to show what it is"
+    assert result.keras_files == ["model.keras"]
+    (problem,) = result.problems
+    assert problem.startswith("no servable model: model/export: SavedModel in a non-numeric folder")
+    assert "model/model.keras: a Keras file is not servable" in problem
+
+
+@pytest.mark.toolkit
+def test_timeout_stops_the_job_and_removes_its_tree():
+    result = verify.run_job(SCRIPTS / "sleeps.py", timeout=1)
+    assert result.timed_out and result.exit_code is None and not result.ok
+    assert result.problems[0].startswith("job timed out after")
+    assert not result.kept and not result.layout.root.exists()
+
+
+@pytest.mark.toolkit
+def test_ctrl_c_stops_the_script_and_removes_the_tree():
+    seen: dict[str, str] = {}
+
+    def interrupt_when_the_script_runs(line: str) -> None:
+        if line.startswith("sleeping pid="):
+            pid, cwd = line.removeprefix("sleeping pid=").split(" cwd=")
+            seen.update(pid=pid, cwd=cwd)
+            os.kill(os.getpid(), signal.SIGINT)  # what Ctrl-C in a terminal delivers
+
+    with pytest.raises(KeyboardInterrupt):
+        verify.run_job(SCRIPTS / "sleeps.py", log=interrupt_when_the_script_runs)
+    assert seen, "the script ran"
+    assert not is_running(int(seen["pid"]))
+    assert not Path(seen["cwd"]).exists(), "the job's tree (and code dir) is removed"
