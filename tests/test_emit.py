@@ -32,7 +32,13 @@ from migrate.emit import (
     scan_imports,
 )
 from migrate.emit import requirements as requirements_module
-from migrate.emit.requirements import CONTAINER_COMMENT_PREFIX, canonical_name
+from migrate.emit.requirements import (
+    CONTAINER_COMMENT_PREFIX,
+    Requirement,
+    RequirementsPlan,
+    canonical_name,
+    python_allowed,
+)
 from migrate.engine import HyperParameter, MigrationResult
 from migrate.files import write_atomic
 
@@ -145,9 +151,47 @@ def test_pin_takes_versions_from_the_local_environment(project):
     for name, version in pinned.items():
         assert version == importlib.metadata.version(name)
     for name in (line for line in lines if "==" not in line):
-        with pytest.raises(importlib.metadata.PackageNotFoundError):
-            importlib.metadata.version(name)
-        assert any(note.startswith(f"{name}: not installed here") for note in report.notes)
+        try:
+            metadata = importlib.metadata.metadata(name)
+        except importlib.metadata.PackageNotFoundError:
+            assert any(note.startswith(f"{name}: not installed here") for note in report.notes)
+        else:  # installed, but not for the image's Python 3.12
+            assert not python_allowed(metadata["Requires-Python"], (3, 12))
+            assert any(note.startswith(f"{name}: left unpinned") for note in report.notes)
+
+
+@pytest.mark.parametrize(
+    ("requires_python", "python", "admitted"),
+    [
+        (">=3.11", (3, 10), False),
+        (">=3.11", (3, 12), True),
+        (">=3.9, <3.13", (3, 12), True),
+        (">=3.9,<3.12", (3, 12), False),
+        ("<3.11.2", (3, 11), True),
+        ("!=3.0.*,!=3.1.*,>=2.7", (3, 6), True),
+        ("!=3.6.*", (3, 6), False),
+        ("==3.*", (2, 7), False),
+        ("~=3.8", (3, 12), True),
+        ("~=3.8", (3, 7), False),
+        ("", (3, 6), True),
+        (None, (3, 6), True),
+        ("not a specifier", (3, 6), True),
+    ],
+)
+def test_python_allowed(requires_python, python, admitted):
+    assert python_allowed(requires_python, python) is admitted
+
+
+def test_pin_leaves_a_version_the_images_python_cannot_install_unpinned():
+    plan = RequirementsPlan(
+        requirements=[Requirement("numpy", "2.4.6", ">=3.11"), Requirement("PyYAML", "6.0.4", ">=3.8")],
+        container_provided=[], unmapped=[], optional=[], notes=[],
+    )  # fmt: skip
+    rendered = render_requirements(plan, "train.py", pin=True, python=(3, 10))
+
+    assert _requirement_names(rendered.text) == ["numpy", "PyYAML"]
+    assert [line for line in rendered.text.splitlines() if "==" in line] == ["PyYAML==6.0.4"]
+    assert any(note.startswith("numpy: left unpinned") and "3.10" in note for note in rendered.notes)
 
 
 def test_merge_keeps_the_users_lines_and_reports_pin_conflicts(project):

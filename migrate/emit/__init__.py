@@ -115,9 +115,8 @@ def emit_files(script_path: str, result: MigrationResult, options: EmitOptions |
 
     if "requirements" in options.kinds:
         plan = plan_requirements(scan_imports(script_path, result.code))
-        rendered = render_requirements(
-            plan, script_name, existing=_read_existing_requirements(requirements_path), pin=options.pin
-        )
+        existing = _read_existing_requirements(requirements_path)
+        rendered = render_requirements(plan, script_name, existing=existing, pin=options.pin, python=target.python)
         report.files.append(_emitted("requirements", requirements_path, rendered.text.encode("utf-8")))
         report.unmapped_imports = plan.unmapped
         report.notes += plan.notes + rendered.notes

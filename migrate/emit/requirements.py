@@ -201,8 +201,8 @@ def _imported_modules(node: ast.Import | ast.ImportFrom, package: str) -> list[s
 @dataclass(frozen=True)
 class Requirement:
     name: str  # distribution name as its metadata spells it ("PyYAML")
-    modules: tuple[str, ...]  # the top-level modules that need it
     version: str | None = None  # installed here, if it is
+    requires_python: str | None = None  # the installed version's Requires-Python (">=3.11")
 
 
 @dataclass
@@ -222,11 +222,12 @@ def _installed_modules() -> dict[str, list[str]]:
     return importlib.metadata.packages_distributions()
 
 
-def _installed_version(distribution: str) -> str | None:
+def _installed_requirement(distribution: str) -> Requirement:
     try:
-        return importlib.metadata.version(distribution)
+        metadata = importlib.metadata.metadata(distribution)
     except importlib.metadata.PackageNotFoundError:
-        return None
+        return Requirement(name=distribution)
+    return Requirement(name=distribution, version=metadata["Version"], requires_python=metadata["Requires-Python"])
 
 
 def _narrow_by_files(candidates: list[str], dotted_names: set[str]) -> list[str]:
@@ -264,7 +265,7 @@ def _distribution_for(top: str, dotted_names: set[str], installed: dict[str, lis
 def plan_requirements(scan: ImportScan) -> RequirementsPlan:
     """Map the scanned imports to distributions (installed metadata first, then MODULE_ALIASES)."""
     installed = _installed_modules()
-    modules_by_distribution: dict[str, list[str]] = {}
+    distributions: set[str] = set()
     container, unmapped = [], []
     notes = list(scan.notes)
     for top in sorted(scan.required):
@@ -280,12 +281,8 @@ def plan_requirements(scan: ImportScan) -> RequirementsPlan:
         if canonical_name(distribution) in CONTAINER_DISTRIBUTIONS:
             container.append(top)
             continue
-        modules_by_distribution.setdefault(distribution, []).append(top)
-    requirements = [
-        Requirement(name=name, modules=tuple(modules), version=_installed_version(name))
-        for name, modules in modules_by_distribution.items()
-    ]
-    requirements.sort(key=lambda requirement: canonical_name(requirement.name))
+        distributions.add(distribution)
+    requirements = [_installed_requirement(name) for name in sorted(distributions, key=canonical_name)]
     return RequirementsPlan(
         requirements=requirements,
         container_provided=container,
@@ -320,8 +317,34 @@ def _line_project(line: str) -> tuple[str, str] | None:
     return canonical_name(match.group(1)), rest.split(";", 1)[0].strip()
 
 
-def _requirement_line(requirement: Requirement, pin: bool) -> str:
-    return f"{requirement.name}=={requirement.version}" if pin and requirement.version else requirement.name
+_PYTHON_CLAUSE_RE = re.compile(r"\s*(~=|==|!=|<=|>=|<|>)\s*(\d+(?:\.\d+)*)(\.\*)?\s*")
+
+
+def python_allowed(requires_python: str | None, python: tuple[int, int]) -> bool:
+    """Whether a `Requires-Python` specifier admits Python `major.minor`. The image's patch level is unknown,
+    so a bound with a patch level is read leniently; a clause this cannot read admits it."""
+    for clause in (requires_python or "").split(","):
+        match = _PYTHON_CLAUSE_RE.fullmatch(clause)
+        if not match:
+            continue
+        operator, version, wildcard = match.groups()
+        bound = tuple(int(part) for part in version.split("."))
+        minor_bound = (bound + (0,))[:2]
+        if wildcard:  # ==3.* / !=3.10.*
+            admitted = (python[: len(bound)] == bound[:2]) == (operator == "==")
+        elif operator in ("==", "!="):
+            admitted = len(bound) > 2 or (python == minor_bound) == (operator == "==")
+        elif operator == "~=":  # ~=3.8 is >=3.8, ==3.*
+            admitted = python >= minor_bound and python[: len(bound) - 1] == bound[: len(bound) - 1][:2]
+        elif operator == "<":
+            admitted = python < minor_bound if len(bound) <= 2 else python <= minor_bound
+        elif operator == "<=":
+            admitted = python <= minor_bound
+        else:  # > and >=: 3.10.x can be above 3.10 or 3.10.2
+            admitted = python >= minor_bound
+        if not admitted:
+            return False
+    return True
 
 
 def container_comment(modules: list[str]) -> str:
@@ -338,26 +361,41 @@ class RequirementsText:
 
 
 def render_requirements(
-    plan: RequirementsPlan, script_name: str, existing: str | None = None, pin: bool = False
+    plan: RequirementsPlan,
+    script_name: str,
+    existing: str | None = None,
+    pin: bool = False,
+    python: tuple[int, int] | None = None,
 ) -> RequirementsText:
     """The requirements.txt text: a new file, or `existing` with what is missing appended.
 
-    An existing file keeps every line as it is; a requirement it already names is not added again, and an
-    exact pin there that differs from the local version (with `pin`) is reported, not changed. The result
-    of a second run on its own output is the same text.
+    With `pin`, each installed distribution gets `==<local version>`, unless that version's Requires-Python
+    excludes `python` (the image's Python): then it stays unpinned, with a note. An existing file keeps every
+    line as it is; a requirement it already names is not added again, and an exact pin there that differs
+    from the local version (with `pin`) is reported, not changed. A second run on its own output gives the
+    same text.
     """
     notes = []
-    if pin:
-        notes += [
-            f"{requirement.name}: not installed here, left unpinned"
-            for requirement in plan.requirements
-            if requirement.version is None
-        ]
+    pinned: set[str] = set()
+    for requirement in plan.requirements if pin else []:
+        if requirement.version is None:
+            notes.append(f"{requirement.name}: not installed here, left unpinned")
+        elif python and not python_allowed(requirement.requires_python, python):
+            notes.append(
+                f"{requirement.name}: left unpinned: the local {requirement.version} needs Python "
+                f"{requirement.requires_python}, the image runs Python {python[0]}.{python[1]}"
+            )
+        else:
+            pinned.add(requirement.name)
+
+    def requirement_line(requirement: Requirement) -> str:
+        return f"{requirement.name}=={requirement.version}" if requirement.name in pinned else requirement.name
+
     comment = container_comment(plan.container_provided) if plan.container_provided else None
     if existing is None:
         lines = [f"# Generated by sm-migrate from the imports of {script_name} and the local modules it imports."]
         lines += [comment] if comment else []
-        lines += [_requirement_line(requirement, pin) for requirement in plan.requirements]
+        lines += [requirement_line(requirement) for requirement in plan.requirements]
         return RequirementsText(text="\n".join(lines) + "\n", notes=notes)
 
     newline = "\r\n" if "\r\n" in existing else "\n"
@@ -379,7 +417,7 @@ def render_requirements(
             missing.append(requirement)
             continue
         exact = _EXACT_PIN_RE.match(specifier)
-        if pin and requirement.version and exact and not _same_version(exact.group(1), requirement.version):
+        if requirement.name in pinned and exact and not _same_version(exact.group(1), requirement.version):
             notes.append(
                 f"conflict: {REQUIREMENTS_NAME} pins {requirement.name}{specifier.replace(' ', '')}, the local "
                 f"environment has {requirement.version} (kept the file's pin)"
@@ -394,7 +432,7 @@ def render_requirements(
         lines.append(comment)
     if missing:
         lines.append(f"# Added by sm-migrate from the imports of {script_name}:")
-        lines += [_requirement_line(requirement, pin) for requirement in missing]
+        lines += [requirement_line(requirement) for requirement in missing]
     if lines == existing_lines:
         return RequirementsText(text=existing, notes=notes)
     return RequirementsText(text=newline.join(lines) + newline, notes=notes)
