@@ -528,7 +528,7 @@ def test_v2_estimator_constructs_offline_with_the_lifted_hyperparameters(project
     launcher = runpy.run_path(str(project / "launch_sagemaker.py"))
 
     args = launcher["parse_args"](
-        ["--role", "arn:aws:iam::123456789012:role/Fake", "--output-s3", "s3://b/out",
+        ["--role", "arn:aws:iam::123456789012:role/Fake", "--output-path", "s3://b/out",
          "--train-s3", "s3://b/train", "--eval-set-s3", "s3://b/e"]
     )  # fmt: skip
     estimator = launcher["build_estimator"](args)
@@ -554,7 +554,7 @@ def test_v3_model_trainer_constructs_offline_with_the_lifted_hyperparameters(pro
     launcher = runpy.run_path(str(project / "launch_sagemaker.py"))
 
     args = launcher["parse_args"](
-        ["--role", "arn:aws:iam::123456789012:role/Fake", "--region", "us-east-1", "--output-s3", "s3://b/out",
+        ["--role", "arn:aws:iam::123456789012:role/Fake", "--region", "us-east-1", "--output-path", "s3://b/out",
          "--train-s3", "s3://b/train", "--eval-set-s3", "s3://b/e"]
     )  # fmt: skip
     trainer = launcher["build_trainer"](args)

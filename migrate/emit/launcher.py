@@ -92,8 +92,8 @@ _HEADER = '''\
     python {launcher} --role arn:aws:iam::123456789012:role/SageMakerRole{usage_channels}
 
 The role may also come from $SAGEMAKER_ROLE, the instance type and count from $SAGEMAKER_INSTANCE_TYPE and
-$SAGEMAKER_INSTANCE_COUNT. Hyperparameters are the values sm-migrate lifted from {script}; each reaches the
-script as `--<name> <value>`.
+$SAGEMAKER_INSTANCE_COUNT. Everything in this folder is uploaded as the job's code: keep data out of it.
+Hyperparameters are the values sm-migrate lifted from {script}; each reaches the script as `--<name> <value>`.
 {sdk_notes}
 """
 
@@ -114,8 +114,8 @@ def parse_args(argv=None):
                         help="training instance type (default: $SAGEMAKER_INSTANCE_TYPE or %(default)s)")
     parser.add_argument("--instance-count", type=int, default=int(os.environ.get("SAGEMAKER_INSTANCE_COUNT", "1")),
                         help="number of instances (default: $SAGEMAKER_INSTANCE_COUNT or %(default)s)")
-    parser.add_argument("--output-s3", default=os.environ.get("SAGEMAKER_OUTPUT_S3"), metavar="S3_URI",
-                        help="where model.tar.gz and output.tar.gz go (default: $SAGEMAKER_OUTPUT_S3 or the "
+    parser.add_argument("--output-path", default=os.environ.get("SAGEMAKER_OUTPUT_PATH"), metavar="S3_URI",
+                        help="where model.tar.gz and output.tar.gz go (default: $SAGEMAKER_OUTPUT_PATH or the "
                              "SDK's default bucket)")
 {extra_arguments}{channel_arguments}    args = parser.parse_args(argv)
     if not args.role:
@@ -138,7 +138,7 @@ def build_estimator(args):
         framework_version=FRAMEWORK_VERSION,
         py_version=PY_VERSION,
         hyperparameters=HYPERPARAMETERS,
-        output_path=args.output_s3,
+        output_path=args.output_path,
     )
 
 
@@ -181,7 +181,7 @@ def build_trainer(args):
         compute=Compute(instance_type=args.instance_type, instance_count=args.instance_count),
         role=args.role,
         hyperparameters=HYPERPARAMETERS,
-        output_data_config=OutputDataConfig(s3_output_path=args.output_s3) if args.output_s3 else None,
+        output_data_config=OutputDataConfig(s3_output_path=args.output_path) if args.output_path else None,
     )
 
 
