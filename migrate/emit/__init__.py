@@ -152,6 +152,12 @@ def emit_files(script_path: str, result: MigrationResult, options: EmitOptions |
                 )
         else:
             entry_point = script_name
+            if shell_entrypoint:
+                report.notes.append(
+                    f"the SDK v3 launcher runs {script_name} itself and installs {REQUIREMENTS_NAME} through "
+                    f"SourceCode(requirements=...); whether ModelTrainer's driver runs on the {target.label} image "
+                    "is not known here: prefer --launcher-sdk v2 for it"
+                )
         text = build_launcher(
             script_name,
             target,
