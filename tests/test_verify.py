@@ -288,3 +288,25 @@ def test_ctrl_c_stops_the_script_and_removes_the_tree():
     assert seen, "the script ran"
     assert not is_running(int(seen["pid"]))
     assert not Path(seen["cwd"]).exists(), "the job's tree (and code dir) is removed"
+
+
+@pytest.mark.toolkit
+@pytest.mark.e2e
+def test_cli_migrate_then_verify_and_run_locally(tmp_path: Path):
+    source = tmp_path / "project"
+    shutil.copytree(SCRIPTS / "unmigrated", source)
+    (source / "data").mkdir()
+    rows = np.random.default_rng(1).random((16, 5)).astype("float32")
+    np.savez(source / "data" / "train.npz", x=rows[:, :4], y=rows[:, 4:])
+    original = (source / "train.py").read_text()
+
+    result = invoke(str(source / "train.py"), "--migrate", "--local", "--hp", "epochs=1", "--json")
+
+    assert result.exit_code == 0, result.stdout + result.stderr
+    report = json.loads(result.stdout)
+    assert report["ok"] and report["servable_models"] == ["1"]
+    assert report["hyperparameters"]["epochs"] == 1
+    assert any(note.startswith("migrated a temp copy") for note in report["notes"])
+    assert "channel 'data' taken from the script: data" in report["notes"]
+    assert report["local_run"]["ok"], "the migrated script still runs with no SM_* variables"
+    assert (source / "train.py").read_text() == original and not (source / "model.keras").exists()
