@@ -586,10 +586,24 @@ class JobResult:
 
     @property
     def failure_reason(self) -> str:
-        """One line: the script's exception when it raised, else the first line of output/failure."""
+        """One line: the script's exception when it raised, else the toolkit's error and what it said.
+
+        The toolkit's failure text is `<Error>:`, `ExitCode n`, `ErrorMessage "..."`, `Command "..."` lines;
+        its ErrorMessage is empty unless stderr was captured, so pip's last `ERROR:` line is used then.
+        """
         if self.script_error:
             return self.script_error.splitlines()[-1]
-        return first_line(self.failure) or "no output/failure text"
+        if not self.failure:
+            return "no output/failure text"
+        fields = dict(line.partition(" ")[::2] for line in self.failure.splitlines()[1:])
+        message = fields.get("ErrorMessage", "").strip('"')
+        pip_errors = [line[len("ERROR: ") :] for line in self.log.splitlines() if line.startswith("ERROR: ")]
+        if not message and pip_errors:
+            message = pip_errors[-1].strip()
+        if not message and "Command" in fields:
+            command = fields["Command"].strip('"')
+            message = f"{command} exited with {fields.get('ExitCode', '?')}"
+        return ": ".join(filter(None, [first_line(self.failure).rstrip(":"), message]))
 
     @property
     def non_servable(self) -> list[str]:

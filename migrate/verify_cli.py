@@ -83,7 +83,10 @@ def verify_command(
     as_json: bool = typer.Option(False, "--json", help="Print the verdict as JSON."),
     timeout: float = typer.Option(3600.0, "--timeout", help="Stop the job after this many seconds."),
     no_install: bool = typer.Option(
-        False, "--no-install", help="Do not pip-install the source dir's requirements.txt (offline use)."
+        False,
+        "--no-install",
+        help="Do not pip-install the source dir's requirements.txt (offline use). When installed, as on "
+        "SageMaker, pip runs in this Python environment; PIP_* variables (PIP_NO_INDEX, ...) apply.",
     ),
     local: bool = typer.Option(
         False, "--local/--no-local", help="Also run the script plainly, without SM_* variables."

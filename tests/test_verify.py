@@ -310,3 +310,19 @@ def test_cli_migrate_then_verify_and_run_locally(tmp_path: Path):
     assert "channel 'data' taken from the script: data" in report["notes"]
     assert report["local_run"]["ok"], "the migrated script still runs with no SM_* variables"
     assert (source / "train.py").read_text() == original and not (source / "model.keras").exists()
+
+
+@pytest.mark.toolkit
+def test_requirements_are_installed_unless_no_install(sagemaker_job):
+    script = SCRIPTS / "needs_requirements" / "train.py"
+    offline = {"PIP_NO_INDEX": "1"}  # pip options pass through the environment
+
+    installed = sagemaker_job(script, env=offline)
+    assert not installed.succeeded
+    assert installed.failure_reason.startswith("InstallRequirementsError: ")
+    assert "sm-migrate-no-such-package==1.0" in installed.failure_reason
+    assert "ran without installing requirements" not in installed.log
+
+    skipped = sagemaker_job(script, env=offline, install_requirements=False)
+    assert skipped.succeeded and "ran without installing requirements" in skipped.log
+    assert skipped.problems == ["no servable model: model/ has no <digits>/saved_model.pb"]
