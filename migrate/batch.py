@@ -8,6 +8,7 @@ file either as it was or completely migrated.
 
 from __future__ import annotations
 
+import faulthandler
 import multiprocessing
 import os
 import signal
@@ -44,6 +45,7 @@ def _peak_rss_kb() -> int:
 def _worker_main(conn, settings: RunSettings, parent_pid: int) -> None:
     """Migrate the jobs the parent sends, one at a time, until it sends None or goes away."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's business: it stops the workers
+    faulthandler.disable()  # a crash is reported by the parent as one `path: worker crashed` line, not a dump
     while True:
         if not conn.poll(1.0):
             if os.getppid() != parent_pid:  # the parent was killed: a forked sibling may keep the pipe open
@@ -114,9 +116,11 @@ def run_jobs(
 ) -> BatchStats:
     """Run every job, calling `on_outcome` in this process as each finishes (in completion order).
 
-    A single job runs in this process (no timeout: nothing else to protect); more use `workers` processes.
+    Jobs run in `workers` processes, so a file that crashes the parser (libcst's native parser overflows its
+    stack on deeply nested brackets) fails alone. Where workers must be spawned (not Linux), a single job runs
+    in this process instead: a fresh interpreter would cost more than the file.
     """
-    if len(jobs) <= 1:
+    if len(jobs) <= 1 and _start_method() != "fork":
         for job in jobs:
             on_outcome(migrate_file(job, settings))
         return BatchStats(0, _peak_rss_kb())

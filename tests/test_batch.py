@@ -139,6 +139,20 @@ def test_worker_timeout_fails_the_file_and_the_run_goes_on(tmp_path):
     assert snapshot(tmp_path) == before
 
 
+def test_a_file_that_crashes_the_parser_fails_alone(tmp_path):
+    """libcst 1.9's native parser overflows its stack (SIGSEGV) on 100,000 nested brackets: a real crash."""
+    crasher = tmp_path / "deep.py"
+    crasher.write_text("import tensorflow as tf\nx = " + "[" * 100_000 + "]" * 100_000 + "\n")
+    good = tmp_path / "train.py"
+    good.write_text(training_script())
+    alone = sm_migrate(crasher)
+    assert alone.exit_code == 3 and f"{crasher}: worker crashed (SIGSEGV)" in alone.stderr
+    both = sm_migrate(tmp_path, "-j", "1")
+    assert both.exit_code == 3
+    assert "worker crashed (SIGSEGV)" in both.stderr
+    assert good.read_bytes() == migrated_bytes(training_script().encode())
+
+
 def test_config_in_pyproject_and_cli_override(repo):
     (repo.root / "pyproject.toml").write_text('[tool.sm-migrate]\nexclude = ["broken/", "readonly/"]\njobs = 1\n')
     check = sm_migrate(repo.root, "--check")
