@@ -450,7 +450,8 @@ def _run_streaming(
     """Run `command` in its own process group, streaming its lines to `log`.
 
     On timeout or Ctrl-C the whole group (the toolkit and the script it started) is stopped: SIGTERM, then
-    SIGKILL after a grace period. KeyboardInterrupt is re-raised after the group is stopped.
+    SIGKILL after a grace period. KeyboardInterrupt is re-raised after the group is stopped. Whatever the
+    command leaves running in its group is killed when it ends, as when a job's container stops.
     """
     started = time.monotonic()
     process = subprocess.Popen(
@@ -481,14 +482,17 @@ def _run_streaming(
         while process.poll() is None:
             if deadline is not None and time.monotonic() >= deadline:
                 timed_out = True
-                _stop_group(process)
+                _terminate_group(process)
                 break
             with contextlib.suppress(subprocess.TimeoutExpired):
                 process.wait(timeout=_WAIT_SLICE_SECONDS)
     except BaseException:
-        _stop_group(process)
+        _terminate_group(process)
         raise
     finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
         reader.join(timeout=_STOP_GRACE_SECONDS)
         process.stdout.close()
     return ProcessOutcome(
@@ -499,15 +503,12 @@ def _run_streaming(
     )
 
 
-def _stop_group(process: subprocess.Popen) -> None:
-    """SIGTERM the process group, give its leader a grace period, then SIGKILL whatever is left of it."""
+def _terminate_group(process: subprocess.Popen) -> None:
+    """SIGTERM the process group and give its leader a grace period to end (SIGKILL follows)."""
     with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGTERM)
     with contextlib.suppress(subprocess.TimeoutExpired):
         process.wait(timeout=_STOP_GRACE_SECONDS)
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGKILL)
-    process.wait()
 
 
 def _clean_environment(env: Mapping[str, str] | None) -> dict[str, str]:

@@ -199,6 +199,13 @@ def test_run_local_strips_sagemaker_variables(tmp_path: Path, monkeypatch):
     assert local.output.strip().splitlines() == ["local run done"]
 
 
+def test_nothing_a_run_started_outlives_it(tmp_path: Path):
+    local = verify.run_local(SCRIPTS / "leaves_a_child.py", cwd=tmp_path)
+    assert local.ok
+    child_pid = int(local.output.split("child pid=")[1].split()[0])
+    assert not is_running(child_pid)
+
+
 # --- the real toolkit -------------------------------------------------------------------------------------
 
 
