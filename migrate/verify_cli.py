@@ -16,7 +16,7 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Callable, Optional, Sequence
 
 import typer
 
@@ -49,8 +49,9 @@ def parse_channel(text: str) -> tuple[str, str]:
     return name, path
 
 
-def _pairs(texts: list[str], parse, option: str) -> dict:
-    pairs: dict = {}
+def _pairs(texts: list[str], parse: Callable[[str], tuple[str, Any]], option: str) -> dict[str, Any]:
+    """Parse repeated `--option K=V` values into a dict, refusing a key given twice."""
+    pairs: dict[str, Any] = {}
     for text in texts:
         key, value = parse(text)
         if key in pairs:
@@ -145,9 +146,12 @@ def _verify(
     source = (source_dir or script.parent).resolve()
     if not source.is_dir():
         raise verify.JobInputError(f"source dir not found: {source_dir}")
+    script = script.resolve()
+    if not script.is_relative_to(source):
+        raise verify.JobInputError(f"script {script} is not inside the source dir {source}")
+    verify.toolkit_command()
     verify.require_tensorflow()
     notes = _framework_notes(framework_version)
-    script = script.resolve()
     if migrate_first:
         copy = scratch / "migrated"
         shutil.copytree(source, copy)
@@ -232,7 +236,9 @@ def _local_dict(local_run: verify.LocalRun | None) -> dict | None:
     }
 
 
-def format_report(result: verify.JobResult, local_run: verify.LocalRun | None = None, notes=()) -> str:
+def format_report(
+    result: verify.JobResult, local_run: verify.LocalRun | None = None, notes: Sequence[str] = ()
+) -> str:
     """The short verdict table printed by `sm-migrate verify`."""
     rows: list[tuple[str, str]] = []
     if result.succeeded:

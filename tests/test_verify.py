@@ -59,7 +59,8 @@ def make_source(tmp_path: Path) -> Path:
 
 
 def test_hyperparameters_are_encoded_as_the_sdk_sends_them():
-    encoded = verify.encode_hyperparameters({"epochs": 3, "optimizer": "adam", "flag": True, "sizes": [64, 32]})
+    typed = {"epochs": 3, "optimizer": "adam", "flag": True, "sizes": [64, 32]}
+    encoded = verify.encode_hyperparameters(typed)
     assert encoded == {"epochs": "3", "optimizer": '"adam"', "flag": "true", "sizes": "[64, 32]"}
 
 
@@ -184,6 +185,23 @@ def test_usage_errors_exit_2_with_one_line(args, message):
     result = invoke(*args)
     assert result.exit_code == 2
     assert result.stderr.strip() == message or message in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_missing_toolkit_is_one_line_naming_the_extra(tmp_path: Path, monkeypatch):
+    monkeypatch.setattr(verify.sys, "executable", str(tmp_path / "bin" / "python"))
+    result = invoke(str(SCRIPTS / "raises.py"))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: the SageMaker training toolkit is not installed")
+    assert "pip install 'sm-migrate[verify]'" in result.stderr
+
+
+def test_migrate_refuses_a_script_it_cannot_parse_with_exit_2(tmp_path: Path):
+    script = tmp_path / "train.py"
+    script.write_text("import tensorflow as tf\nprint 'python 2'\n")
+    result = invoke(str(script), "--migrate")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: cannot migrate train.py: ")
     assert "Traceback" not in result.output
 
 
