@@ -18,7 +18,7 @@ from __future__ import annotations
 import errno
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 BUILTIN_EXCLUDES = frozenset(
@@ -234,8 +234,3 @@ def discover(paths: Sequence[str], settings: DiscoverySettings = DiscoverySettin
             root.candidates.append(Candidate(path, os.path.basename(path), explicit=not settings.force_exclude))
         roots.append(root)
     return roots
-
-
-def iter_candidates(roots: Sequence[WalkRoot]) -> Iterator[Candidate]:
-    for root in roots:
-        yield from root.candidates

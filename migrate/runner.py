@@ -24,7 +24,6 @@ from migrate.report import Diagnostic
 if TYPE_CHECKING:
     from migrate.emit import EmitOptions, EmittedFile
 
-MODES = ("write", "check", "diff")
 STATUSES = ("migrated", "would_migrate", "already_migrated", "skipped", "failed")
 
 
