@@ -15,7 +15,7 @@ from migrate.results import (  # noqa: F401  (re-exported: the library API)
     MigrationOptions,
     MigrationResult,
 )
-from transforms import arguments, export, hyperparameters, model_dir, sm_env
+from transforms import arguments, channels, export, hyperparameters, model_dir, outputs, sm_env
 from transforms.edits import EditPlan
 from transforms.facts import analyse
 
@@ -37,6 +37,8 @@ def migrate_source(source: str, options: MigrationOptions | None = None) -> Migr
     plan = EditPlan(facts, options)
     plan.target = arguments.choose_target(plan)
     found = hyperparameters.plan(plan)
+    found_channels = channels.plan(plan)
+    outputs.plan(plan)
     sm_env.plan(plan, options)
     model_dir.plan(plan)
     export.plan(plan, options)
@@ -50,7 +52,7 @@ def migrate_source(source: str, options: MigrationOptions | None = None) -> Migr
                                         f"internal error, generated code does not compile: {exc.msg}", "error"))
     diagnostics = sorted(plan.diagnostics, key=lambda d: (d.line, d.col, d.code))
     return MigrationResult(source=source, code=code, diagnostics=diagnostics, hyperparameters=found,
-                           transforms=plan.transforms if code != source else [])
+                           channels=found_channels, transforms=plan.transforms if code != source else [])
 
 
 def _parse_exactly(source: str) -> cst.Module:

@@ -27,6 +27,8 @@ class MigrationOptions:
     # Local fallbacks used when the script runs with no SM_* variables.
     local_model_dir: str = "sm_model"
     local_output_data_dir: str = "sm_output"
+    # Channels named by the user: name -> local folder (or file); reads under it go to that channel.
+    channels: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -419,16 +419,31 @@ def test_custom_loop_with_two_models_is_reported_not_guessed():
     assert "saved_model.save" not in result.code
 
 
-def test_model_checkpoint_callback_is_reported():
+def test_model_checkpoint_goes_to_the_checkpoint_dir():
     result = migrate("""\
         import tensorflow as tf
         model = tf.keras.Sequential()
-        ckpt = tf.keras.callbacks.ModelCheckpoint("ckpt/best.keras")
+        ckpt = tf.keras.callbacks.ModelCheckpoint("checkpoints/best.keras")
+        model.fit([[0.0]], [0.0], callbacks=[ckpt])
+    """)
+
+    assert 'ModelCheckpoint(_sm_path("checkpoints/best.keras", os.path.join(args.checkpoint_dir, "best.keras")))' \
+        in result.code
+    assert 'os.path.join(os.path.dirname(os.environ["SM_MODEL_DIR"]), "checkpoints")' in result.code
+    assert "SM201" not in codes(result)
+
+
+def test_model_checkpoint_with_a_run_time_path_is_reported():
+    result = migrate("""\
+        import sys
+        import tensorflow as tf
+        model = tf.keras.Sequential()
+        ckpt = tf.keras.callbacks.ModelCheckpoint(sys.argv[1])
         model.fit([[0.0]], [0.0], callbacks=[ckpt])
     """)
 
     assert "SM201" in codes(result)
-    assert 'ModelCheckpoint("ckpt/best.keras")' in result.code
+    assert "ModelCheckpoint(sys.argv[1])" in result.code
 
 
 def test_not_a_tensorflow_script_is_left_alone():

@@ -32,8 +32,11 @@ BOOL_CONVERTER = '''def {name}(value):
 '''
 
 SM_PATH_HELPER = '''def {name}(local_path, sagemaker_path):
-    """`local_path` when run locally; `sagemaker_path` on SageMaker, which keeps only what is under /opt/ml."""
-    return sagemaker_path if "SM_MODEL_DIR" in {os}.environ else local_path
+    """`local_path` when run locally; on SageMaker `sagemaker_path`, under the dirs the job keeps."""
+    if "SM_MODEL_DIR" not in {os}.environ:
+        return local_path
+    {os}.makedirs({os}.path.dirname(sagemaker_path) or ".", exist_ok=True)
+    return sagemaker_path
 '''
 
 PREAMBLE_COMMENT = (

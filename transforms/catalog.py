@@ -165,3 +165,102 @@ def version_tuple(version: str) -> tuple[int, ...]:
             break
         parts.append(int(digits.group()))
     return tuple(parts)
+
+
+# --- Paths a script reads and writes (issue 3) --------------------------------------------------------------
+# role: "read" (a file or glob pattern), "read_dir" (a directory of inputs), "checkpoint" (re-rooted under the
+# checkpoint dir on SageMaker), "output" (under SM_OUTPUT_DATA_DIR), "write" (written, not re-rooted: e.g. a
+# cache the script reads back), "download" (fetches data at run time). `arg`/`keywords`: where the path is;
+# arg None means the receiver of a method call is the path (pathlib).
+
+
+class PathSpec:
+    __slots__ = ("role", "arg", "keywords", "mode_arg", "mode_keyword", "default_mode")
+
+    def __init__(self, role, arg=0, keywords=(), mode_arg=None, mode_keyword=None, default_mode="r"):
+        self.role, self.arg, self.keywords = role, arg, tuple(keywords)
+        self.mode_arg, self.mode_keyword, self.default_mode = mode_arg, mode_keyword, default_mode
+
+
+def _rows(role, names, keywords, arg=0):
+    return {name: PathSpec(role, arg, keywords) for name in names}
+
+
+PATH_FUNCTIONS = {
+    # numpy
+    **_rows("read", ["numpy.load", "numpy.fromfile"], ("file",)),
+    **_rows("read", ["numpy.loadtxt", "numpy.genfromtxt"], ("fname",)),
+    # pandas
+    **_rows("read", ["pandas.read_csv", "pandas.read_table", "pandas.read_pickle"], ("filepath_or_buffer",)),
+    **_rows("read", ["pandas.read_json", "pandas.read_hdf"], ("path_or_buf",)),
+    **_rows("read", ["pandas.read_parquet", "pandas.read_feather", "pandas.read_orc"], ("path",)),
+    **_rows("read", ["pandas.read_excel"], ("io",)),
+    # tf.data and tf.io
+    **_rows("read", ["tensorflow.data.TFRecordDataset", "tensorflow.data.TextLineDataset",
+                     "tensorflow.data.FixedLengthRecordDataset"], ("filenames",)),
+    **_rows("read", ["tensorflow.data.Dataset.list_files", "tensorflow.data.experimental.make_csv_dataset"],
+            ("file_pattern",)),
+    **_rows("read", ["tensorflow.io.gfile.glob"], ("pattern",)),
+    **_rows("read", ["tensorflow.io.read_file"], ("filename",)),
+    **_rows("read", ["tensorflow.io.gfile.GFile"], ("name",)),
+    # Keras utilities
+    **_rows("read_dir", ["keras.utils.image_dataset_from_directory", "keras.preprocessing.image_dataset_from_directory",
+                         "keras.utils.text_dataset_from_directory", "keras.preprocessing.text_dataset_from_directory",
+                         "keras.utils.audio_dataset_from_directory"], ("directory",)),
+    **_rows("read", ["keras.utils.load_img", "keras.preprocessing.image.load_img"], ("path",)),
+    # standard library and friends
+    "builtins.open": PathSpec("read", 0, ("file",), mode_arg=1, mode_keyword="mode"),
+    "io.open": PathSpec("read", 0, ("file",), mode_arg=1, mode_keyword="mode"),
+    "h5py.File": PathSpec("read", 0, ("name",), mode_arg=1, mode_keyword="mode"),
+    **_rows("read", ["glob.glob", "glob.iglob"], ("pathname",)),
+    **_rows("read_dir", ["os.listdir", "os.scandir"], ("path",)),
+    **_rows("read_dir", ["os.walk"], ("top",)),
+    **_rows("read", ["PIL.Image.open"], ("fp",)),
+    # outputs
+    **_rows("checkpoint", ["keras.callbacks.ModelCheckpoint"], ("filepath",)),
+    **_rows("checkpoint", ["keras.callbacks.BackupAndRestore"], ("backup_dir",)),
+    "tensorflow.train.CheckpointManager": PathSpec("checkpoint", 1, ("directory",)),
+    **_rows("output", ["keras.callbacks.TensorBoard"], ("log_dir",)),
+    **_rows("output", ["keras.callbacks.CSVLogger"], ("filename",)),
+    **_rows("output", ["matplotlib.pyplot.savefig"], ("fname",)),
+    **_rows("output", ["numpy.save", "numpy.savez", "numpy.savez_compressed"], ("file",)),
+    **_rows("output", ["numpy.savetxt"], ("fname",)),
+    # data fetched at run time
+    **_rows("download", ["keras.utils.get_file"], ("fname",)),
+    **_rows("download", ["tensorflow_datasets.load"], ("name",)),
+}
+# Methods recognised by name when the receiver's type can't be resolved statically.
+PATH_METHODS = {
+    "flow_from_directory": PathSpec("read_dir", 0, ("directory",)),
+    "flow_from_dataframe": PathSpec("read_dir", 1, ("directory",)),
+    "savefig": PathSpec("output", 0, ("fname",)),
+    "to_csv": PathSpec("output", 0, ("path_or_buf",)),
+    "to_json": PathSpec("output", 0, ("path_or_buf",)),
+    "to_parquet": PathSpec("output", 0, ("path",)),
+    "to_pickle": PathSpec("output", 0, ("path",)),
+}
+# pathlib methods: the receiver is the path.
+PATHLIB_METHODS = {
+    **_rows("read", ["read_text", "read_bytes", "glob", "rglob"], (), arg=None),
+    **_rows("read_dir", ["iterdir"], (), arg=None),
+    **_rows("output", ["write_text", "write_bytes"], (), arg=None),
+}
+PATHLIB_CONSTRUCTORS = frozenset({"pathlib.Path", "pathlib.PurePath", "pathlib.PosixPath"})
+# `tf.train.Checkpoint(...).save(prefix)` and `.write(prefix)`: checkpoints.
+CHECKPOINT_OBJECTS = frozenset({"tensorflow.train.Checkpoint"})
+CHECKPOINT_OBJECT_METHODS = {"save": PathSpec("checkpoint", 0, ("file_prefix",)),
+                             "write": PathSpec("checkpoint", 0, ("file_prefix",))}
+# keras.datasets.<name>.load_data() downloads its data set.
+DOWNLOADING_PREFIX, DOWNLOADING_SUFFIX = "keras.datasets.", ".load_data"
+
+WRITE_MODES = ("w", "a", "x", "+")
+
+# Channel names SageMaker users expect for common folder names; others are kept (lower-cased, slugged).
+CHANNEL_NAMES = {
+    "train": "train", "training": "train",
+    "test": "test", "testing": "test",
+    "val": "validation", "valid": "validation", "validation": "validation", "eval": "validation",
+    "dev": "validation",
+}
+REMOTE_PREFIXES = ("s3://", "gs://", "hdfs://", "http://", "https://", "file://")
+GLOB_CHARACTERS = "*?["

@@ -22,6 +22,7 @@ from transforms import catalog
 from transforms.arguments import args_reference, sm_path_helper
 from transforms.edits import EditPlan, parse_expression, parse_statements, quote
 from transforms.facts import SaveCall, ScriptFacts
+from transforms.paths import script_paths
 
 NAME = "export"
 EXPORT_COMMENT = "# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)"
@@ -30,7 +31,10 @@ HANDLED_MARKERS = ("sm_model_dir", "SM_MODEL_DIR")
 
 def plan(plan: EditPlan, options: MigrationOptions) -> None:
     facts = plan.facts
+    rerooted = {site.call for site in script_paths(facts).writes if site.path.root in plan.replacements}
     for callback in facts.saving_callbacks:
+        if callback in rerooted:
+            continue
         plan.warn(callback, "SM201", "a callback saves the model during training: its files stay where they are "
                   "(on SageMaker, point it at /opt/ml/checkpoints or the model dir by hand)")
     if any(_already_handled(facts, save.path) for save in facts.save_calls):

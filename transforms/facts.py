@@ -42,6 +42,17 @@ class SaveCall:
 
 
 @dataclass
+class PathUse:
+    """A call that reads or writes a path (catalog.PATH_FUNCTIONS and friends)."""
+
+    call: cst.Call
+    role: str  # the spec's role, with open()/h5py modes applied: "read", "read_dir", "output", ...
+    path: cst.BaseExpression | None
+    scope: Scope
+    pattern: str | None = None  # pathlib glob()'s pattern, joined onto the receiver
+
+
+@dataclass
 class ParseCall:
     """`X = parser.parse_args(...)` or `return parser.parse_args(...)` of an existing argparse parser."""
 
@@ -76,18 +87,23 @@ class ScriptFacts:
     parser_names: dict = field(default_factory=dict)  # (scope, name) -> ArgumentParser(...) call
     add_argument_calls: list[tuple[str, cst.Call]] = field(default_factory=list)  # (parser name, call)
     parse_calls: list[ParseCall] = field(default_factory=list)
+    path_uses: list[PathUse] = field(default_factory=list)
+    checkpoint_objects: set = field(default_factory=set)  # names bound to tf.train.Checkpoint(...)
+    constants: dict = field(default_factory=dict)  # module-level name assigned exactly once -> its value
+    calls_by_name: dict = field(default_factory=dict)  # function name -> calls of it by that plain name
+    script_paths: object = None  # transforms.paths.ScriptPaths, computed on first use
     all_names: set = field(default_factory=set)  # every name bound or read anywhere: injected names avoid them
 
     _qualified: dict = field(default_factory=dict)
 
     # --- queries ---------------------------------------------------------------------------------------
     def qualified_name(self, node: cst.CSTNode) -> str | None:
-        """The canonical qualified name of an imported name or attribute (catalog.canonical_name), else None."""
+        """The canonical qualified name of an imported or builtin name or attribute (catalog.canonical_name)."""
         if node not in self._qualified:
             names = self.qualified_raw.get(node, ())
             if callable(names):
                 names = names()
-            imported = sorted(q.name for q in names if q.source is QualifiedNameSource.IMPORT)
+            imported = sorted(q.name for q in names if q.source is not QualifiedNameSource.LOCAL)
             self._qualified[node] = catalog.canonical_name(imported[0]) if imported else None
         return self._qualified[node]
 
@@ -198,6 +214,16 @@ def _collect_names(facts: ScriptFacts) -> None:
                     module = _dotted(alias.name)
                     if alias.asname is not None or "." not in module:
                         facts.module_imports.setdefault(module, alias.evaluated_alias or module)
+    assigned: dict = {}
+    for statement in facts.module.body:
+        if isinstance(statement, cst.SimpleStatementLine) and isinstance(statement.body[0], cst.Assign):
+            for target in statement.body[0].targets:
+                if isinstance(target.target, cst.Name):
+                    assigned.setdefault(target.target.value, []).append(statement.body[0].value)
+    global_scope = next((s for s in facts.scopes.values() if isinstance(s, GlobalScope)), None)
+    for name, values in assigned.items():
+        if len(values) == 1 and global_scope is not None and len(global_scope.assignments[name]) == 1:
+            facts.constants[name] = values[0]
     for node in facts.positions:
         if isinstance(node, cst.Import):
             modules = [_dotted(alias.name) for alias in node.names]
@@ -260,12 +286,35 @@ class _FactsCollector(cst.CSTVisitor):
     def _is_model_constructor(self, expr: cst.BaseExpression) -> bool:
         return is_model_constructor(self.facts, expr)
 
+    def _collect_path_use(self, node: cst.Call, name: str | None, scope: Scope) -> None:
+        spec = _path_spec(self.facts, node, name)
+        if spec is None:
+            return
+        role = spec.role
+        mode = _mode(node, spec)
+        if role == "read" and any(flag in mode for flag in catalog.WRITE_MODES):
+            role = "output"
+        elif mode == "?":
+            return  # a mode only known at run time: neither a safe input nor a safe output
+        pattern = None
+        if spec.arg is None and spec.role != "download":  # pathlib: the receiver is the path
+            path = node.func.value if isinstance(node.func, cst.Attribute) else None
+            if node.func.attr.value in ("glob", "rglob") and node.args and isinstance(node.args[0].value, cst.SimpleString):
+                pattern = node.args[0].value.evaluated_value
+        else:
+            path = _argument(node, spec.arg, spec.keywords)
+        if path is not None or role == "download":
+            self.facts.path_uses.append(PathUse(node, role, path, scope, pattern))
+
     def visit_Assign(self, node: cst.Assign) -> None:
         scope = self.facts.scopes.get(node)
         if self._is_model_constructor(node.value):
             for target in node.targets:
                 if isinstance(target.target, cst.Name):
                     self.facts.model_names[(scope, target.target.value)] = node.value
+        if isinstance(node.value, cst.Call) and self.facts.qualified_name(node.value.func) in catalog.CHECKPOINT_OBJECTS:
+            self.facts.checkpoint_objects.update(
+                t.target.value for t in node.targets if isinstance(t.target, cst.Name))
         if isinstance(node.value, cst.Call) and self.facts.qualified_name(node.value.func) == "argparse.ArgumentParser":
             for target in node.targets:
                 if isinstance(target.target, cst.Name):
@@ -275,6 +324,9 @@ class _FactsCollector(cst.CSTVisitor):
         facts = self.facts
         name = facts.qualified_name(node.func)
         scope = facts.scopes.get(node)
+        self._collect_path_use(node, name, scope)
+        if isinstance(node.func, cst.Name):
+            facts.calls_by_name.setdefault(node.func.value, []).append(node)
         if name:
             if name.startswith(catalog.OPTIMIZER_MODULE) and name[len(catalog.OPTIMIZER_MODULE) :][:1].isupper():
                 facts.optimizer_calls.append(node)
@@ -310,6 +362,29 @@ class _FactsCollector(cst.CSTVisitor):
                 facts.parse_calls.append(
                     ParseCall(node, statement, small, receiver.value, None, None, method == "parse_known_args")
                 )
+
+
+def _path_spec(facts: ScriptFacts, call: cst.Call, name: str | None):
+    if name in catalog.PATH_FUNCTIONS:
+        return catalog.PATH_FUNCTIONS[name]
+    if name and name.startswith(catalog.DOWNLOADING_PREFIX) and name.endswith(catalog.DOWNLOADING_SUFFIX):
+        return catalog.PathSpec("download", None, ("path",))
+    if not isinstance(call.func, cst.Attribute):
+        return None
+    method, receiver = call.func.attr.value, call.func.value
+    if method in catalog.CHECKPOINT_OBJECT_METHODS and isinstance(receiver, cst.Name) \
+            and receiver.value in facts.checkpoint_objects:
+        return catalog.CHECKPOINT_OBJECT_METHODS[method]
+    return catalog.PATHLIB_METHODS.get(method) or catalog.PATH_METHODS.get(method)
+
+
+def _mode(call: cst.Call, spec) -> str:
+    if spec.mode_arg is None:
+        return spec.default_mode
+    value = _argument(call, spec.mode_arg, (spec.mode_keyword,))
+    if isinstance(value, cst.SimpleString) and isinstance(value.evaluated_value, str):
+        return value.evaluated_value
+    return spec.default_mode if value is None else "?"
 
 
 def _walk(node: cst.CSTNode):

@@ -14,8 +14,11 @@ import tensorflow as tf
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
 def _sm_path(local_path, sagemaker_path):
-    """`local_path` when run locally; `sagemaker_path` on SageMaker, which keeps only what is under /opt/ml."""
-    return sagemaker_path if "SM_MODEL_DIR" in os.environ else local_path
+    """`local_path` when run locally; on SageMaker `sagemaker_path`, under the dirs the job keeps."""
+    if "SM_MODEL_DIR" not in os.environ:
+        return local_path
+    os.makedirs(os.path.dirname(sagemaker_path) or ".", exist_ok=True)
+    return sagemaker_path
 
 
 def parse_args():
@@ -23,7 +26,7 @@ def parse_args():
     parser.add_argument("--epochs", type=int, default=3, help="passes over the training data")
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--lr", type=float, default=0.005, help="Adam learning rate")
-    parser.add_argument("--data-dir", default="data", help="folder holding train.csv")
+    parser.add_argument("--data-dir", default=os.environ.get("SM_CHANNEL_DATA", "data"), help="folder holding train.csv")
     parser.add_argument("--validation_split", "--validation-split", type=float, default=0.2,
                         help="fit(validation_split=) in the original script")
     parser.add_argument(

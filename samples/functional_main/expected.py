@@ -18,6 +18,8 @@ parser.add_argument("--batch_size", "--batch-size", type=int, default=64,
                     help="fit(batch_size=) in the original script")
 parser.add_argument("--learning_rate", "--learning-rate", type=float, default=0.001,
                     help="optimizer learning rate in the original script")
+parser.add_argument("--data", type=str, default=os.environ.get("SM_CHANNEL_DATA", "data"),
+                    help="input channel 'data' (SageMaker: SM_CHANNEL_DATA)")
 parser.add_argument(
     "--sm-model-dir", "--sm_model_dir",
     type=str,
@@ -36,8 +38,8 @@ args, _ = parser.parse_known_args()
 
 
 def load_data():
-    x = np.load("data/features.npy")
-    y = np.load("data/labels.npy")
+    x = np.load(os.path.join(args.data, "features.npy"))
+    y = np.load(os.path.join(args.data, "labels.npy"))
     return x, y
 
 

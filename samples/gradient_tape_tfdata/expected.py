@@ -17,6 +17,8 @@ parser.add_argument("--batch_size", "--batch-size", type=int, default=32,
                     help="BATCH_SIZE in the original script")
 parser.add_argument("--learning_rate", "--learning-rate", "--lr", type=float, default=0.01,
                     help="LR in the original script")
+parser.add_argument("--data", type=str, default=os.environ.get("SM_CHANNEL_DATA", "data"),
+                    help="input channel 'data' (SageMaker: SM_CHANNEL_DATA)")
 parser.add_argument(
     "--sm-model-dir", "--sm_model_dir",
     type=str,
@@ -37,7 +39,7 @@ NUM_EPOCHS = args.epochs
 BATCH_SIZE = args.batch_size
 LR = args.learning_rate
 
-data = np.load("data/train.npz")
+data = np.load(os.path.join(args.data, "train.npz"))
 dataset = (
     tf.data.Dataset.from_tensor_slices((data["x"], data["y"]))
     .shuffle(buffer_size=len(data["x"]), seed=0)

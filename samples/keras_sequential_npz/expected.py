@@ -9,8 +9,11 @@ import os
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
 def _sm_path(local_path, sagemaker_path):
-    """`local_path` when run locally; `sagemaker_path` on SageMaker, which keeps only what is under /opt/ml."""
-    return sagemaker_path if "SM_MODEL_DIR" in os.environ else local_path
+    """`local_path` when run locally; on SageMaker `sagemaker_path`, under the dirs the job keeps."""
+    if "SM_MODEL_DIR" not in os.environ:
+        return local_path
+    os.makedirs(os.path.dirname(sagemaker_path) or ".", exist_ok=True)
+    return sagemaker_path
 
 
 parser = argparse.ArgumentParser(allow_abbrev=False)
@@ -21,6 +24,8 @@ parser.add_argument("--learning_rate", "--learning-rate", type=float, default=1e
                     help="LEARNING_RATE in the original script")
 parser.add_argument("--validation_split", "--validation-split", type=float, default=0.1,
                     help="fit(validation_split=) in the original script")
+parser.add_argument("--data", type=str, default=os.environ.get("SM_CHANNEL_DATA", "data"),
+                    help="input channel 'data' (SageMaker: SM_CHANNEL_DATA)")
 parser.add_argument(
     "--sm-model-dir", "--sm_model_dir",
     type=str,
@@ -43,8 +48,8 @@ LEARNING_RATE = args.learning_rate
 NUM_CLASSES = 10
 
 # Load the data and scale pixels to [0, 1]
-train = np.load("data/train.npz")
-test = np.load("data/test.npz")
+train = np.load(os.path.join(args.data, "train.npz"))
+test = np.load(os.path.join(args.data, "test.npz"))
 x_train, y_train = train["x_train"] / 255.0, train["y_train"]
 x_test, y_test = test["x_test"] / 255.0, test["y_test"]
 print("train:", x_train.shape, "test:", x_test.shape)

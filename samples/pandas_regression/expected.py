@@ -11,8 +11,11 @@ import tensorflow as tf
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
 def _sm_path(local_path, sagemaker_path):
-    """`local_path` when run locally; `sagemaker_path` on SageMaker, which keeps only what is under /opt/ml."""
-    return sagemaker_path if "SM_MODEL_DIR" in os.environ else local_path
+    """`local_path` when run locally; on SageMaker `sagemaker_path`, under the dirs the job keeps."""
+    if "SM_MODEL_DIR" not in os.environ:
+        return local_path
+    os.makedirs(os.path.dirname(sagemaker_path) or ".", exist_ok=True)
+    return sagemaker_path
 
 
 parser = argparse.ArgumentParser(allow_abbrev=False)
@@ -23,6 +26,8 @@ parser.add_argument("--validation_split", "--validation-split", type=float, defa
                     help="fit(validation_split=) in the original script")
 parser.add_argument("--learning_rate", "--learning-rate", type=float, default=0.001,
                     help="optimizer learning rate in the original script")
+parser.add_argument("--data", type=str, default=os.environ.get("SM_CHANNEL_DATA", "data"),
+                    help="input channel 'data' (SageMaker: SM_CHANNEL_DATA)")
 parser.add_argument(
     "--sm-model-dir", "--sm_model_dir",
     type=str,
@@ -43,7 +48,7 @@ EPOCHS = args.epochs
 BATCH_SIZE = args.batch_size
 TARGET = "price"
 
-df = pd.read_csv("data/housing.csv")
+df = pd.read_csv(os.path.join(args.data, "housing.csv"))
 print(df.describe().T[["mean", "std"]])
 
 train_df = df.sample(frac=0.8, random_state=0)

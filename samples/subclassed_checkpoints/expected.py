@@ -24,8 +24,11 @@ def _str_to_bool(value):
 
 
 def _sm_path(local_path, sagemaker_path):
-    """`local_path` when run locally; `sagemaker_path` on SageMaker, which keeps only what is under /opt/ml."""
-    return sagemaker_path if "SM_MODEL_DIR" in os.environ else local_path
+    """`local_path` when run locally; on SageMaker `sagemaker_path`, under the dirs the job keeps."""
+    if "SM_MODEL_DIR" not in os.environ:
+        return local_path
+    os.makedirs(os.path.dirname(sagemaker_path) or ".", exist_ok=True)
+    return sagemaker_path
 
 
 parser = argparse.ArgumentParser(allow_abbrev=False)
@@ -37,6 +40,18 @@ parser.add_argument("--use_augmentation", "--use-augmentation", type=_str_to_boo
                     help="USE_AUGMENTATION in the original script")
 parser.add_argument("--learning_rate", "--learning-rate", type=float, default=3e-3,
                     help="optimizer learning rate in the original script")
+parser.add_argument(
+    "--images",
+    type=str,
+    default=os.environ.get("SM_CHANNEL_IMAGES", "data/images"),
+    help="input channel 'images' (SageMaker: SM_CHANNEL_IMAGES)",
+)
+parser.add_argument(
+    "--checkpoint-dir", "--checkpoint_dir",
+    type=str,
+    default=os.path.join(os.path.dirname(os.environ["SM_MODEL_DIR"]), "checkpoints") if "SM_MODEL_DIR" in os.environ else "checkpoints",
+    help="checkpoints (SageMaker: /opt/ml/checkpoints, synced to checkpoint_s3_uri)",
+)
 parser.add_argument(
     "--sm-model-dir", "--sm_model_dir",
     type=str,
@@ -95,7 +110,7 @@ def augment(images, labels):
 
 
 train_ds, val_ds = tf.keras.utils.image_dataset_from_directory(
-    "data/images",
+    args.images,
     validation_split=0.2,
     subset="both",
     seed=123,
@@ -117,7 +132,7 @@ model.compile(
     metrics=["accuracy"],
 )
 
-checkpoint = tf.keras.callbacks.ModelCheckpoint("checkpoints/ckpt.weights.h5", save_weights_only=True)
+checkpoint = tf.keras.callbacks.ModelCheckpoint(_sm_path("checkpoints/ckpt.weights.h5", os.path.join(args.checkpoint_dir, "ckpt.weights.h5")), save_weights_only=True)
 model.fit(train_ds, validation_data=val_ds, epochs=EPOCHS, callbacks=[checkpoint])
 
 model.save(_sm_path("tinynet.keras", os.path.join(args.sm_model_dir, "tinynet.keras")))

@@ -33,7 +33,7 @@ parser.add_argument("--embedding_dim", "--embedding-dim", type=int, default=16,
 parser.add_argument("--shuffle_buffer", "--shuffle-buffer", type=int, default=1000,
                     help="SHUFFLE_BUFFER in the original script")
 parser.add_argument("--records", type=str, default=os.environ.get("SM_CHANNEL_RECORDS", "records"),
-                    help="input channel 'records': records locally")
+                    help="input channel 'records' (SageMaker: SM_CHANNEL_RECORDS)")
 parser.add_argument(
     "--checkpoint-dir", "--checkpoint_dir",
     type=str,

@@ -1,0 +1,234 @@
+"""Static paths: what a path expression of a script evaluates to, as far as the source tells, and where to
+rewrite it.
+
+A path is followed through literals, module constants (`DATA_DIR = "data"`), `os.path.join`, `pathlib.Path`
+and `/`, f-strings with a literal start, the default of an existing argparse argument (`args.data_dir`), and
+one level of function parameters (`load(path)` called with a literal). The *root* is the node to rewrite: the
+literal (or constant value, or argument default) everything else is joined onto, so that a `DATA_DIR` constant
+used by three loaders is rewritten once.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+import libcst as cst
+
+from transforms import catalog
+from transforms.facts import ScriptFacts
+
+
+MAX_DEPTH = 12  # nesting of joins, constants and parameters followed; stops recursive helper functions
+
+
+@dataclass(frozen=True)
+class StaticPath:
+    root: cst.CSTNode  # the node to rewrite: a string literal, or an f-string whose literal start is the root
+    root_text: str  # the root's text ("data", "data/train.npz"; for an f-string its literal folder prefix)
+    full: str  # the whole path as far as known, normalised ("data/train.npz", "records/train-*.tfrecord")
+    complete: bool  # every part of `full` is known
+    is_default: bool = False  # the root is the default of the script's own argparse argument
+
+    @property
+    def is_fstring(self) -> bool:
+        return isinstance(self.root, cst.FormattedString)
+
+
+def resolve(facts: ScriptFacts, expr: cst.BaseExpression | None, depth: int = 0) -> list[StaticPath]:
+    """Every static reading of `expr` (several when it is a parameter of a function called in several places)."""
+    if expr is None or depth > MAX_DEPTH:
+        return []
+    if isinstance(expr, cst.SimpleString):
+        value = expr.evaluated_value
+        if not isinstance(value, str) or not value or value.startswith(catalog.REMOTE_PREFIXES):
+            return []
+        return [StaticPath(expr, value, _normal(value), True)]
+    if isinstance(expr, cst.Name):
+        if expr.value in facts.constants and _is_module_level_name(facts, expr):
+            return resolve(facts, facts.constants[expr.value], depth + 1)
+        return _parameter_paths(facts, expr, depth)
+    if isinstance(expr, cst.Call):
+        name = facts.qualified_name(expr.func)
+        if name == "os.path.join" or name in catalog.PATHLIB_CONSTRUCTORS:
+            return _joined(facts, [arg.value for arg in expr.args if arg.keyword is None and not arg.star], depth)
+        return []
+    if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.Divide):
+        return _joined(facts, [expr.left, expr.right], depth)
+    if isinstance(expr, cst.FormattedString):
+        return _fstring(facts, expr, depth)
+    if isinstance(expr, cst.Attribute) and isinstance(expr.value, cst.Name):
+        return _argument_default(facts, expr)
+    return []
+
+
+def _normal(path: str) -> str:
+    normal = posixpath.normpath(path)
+    return "" if normal == "." else normal
+
+
+def _is_module_level_name(facts: ScriptFacts, name: cst.Name) -> bool:
+    """`name` is read from module scope here (not shadowed by a local of the same name)."""
+    scope = facts.scopes.get(name)
+    while scope is not None and scope is not scope.globals:
+        if name.value in scope.assignments:
+            return False
+        scope = scope.parent
+    return True
+
+
+def _joined(facts: ScriptFacts, parts: list[cst.BaseExpression], depth: int) -> list[StaticPath]:
+    if not parts:
+        return []
+    found = []
+    for base in resolve(facts, parts[0], depth + 1):
+        full, complete = base.full, base.complete
+        for part in parts[1:]:
+            text = _literal_text(facts, part)
+            if text is None:
+                complete = False
+                full = posixpath.join(full, "*")
+                break
+            full = posixpath.join(full, text)
+        found.append(StaticPath(base.root, base.root_text, _normal(full), complete, base.is_default))
+    return found
+
+
+def _literal_text(facts: ScriptFacts, expr: cst.BaseExpression) -> str | None:
+    if isinstance(expr, cst.SimpleString) and isinstance(expr.evaluated_value, str):
+        return expr.evaluated_value
+    if isinstance(expr, cst.Name) and isinstance(facts.constants.get(expr.value), cst.SimpleString):
+        return _literal_text(facts, facts.constants[expr.value])
+    return None
+
+
+def _fstring(facts: ScriptFacts, expr: cst.FormattedString, depth: int) -> list[StaticPath]:
+    parts = expr.parts
+    if not parts:
+        return []
+    first = parts[0]
+    if isinstance(first, cst.FormattedStringText):
+        if "/" not in first.value or "{" in expr.prefix or not first.value.strip("/"):
+            return []
+        folder = first.value.rsplit("/", 1)[0]
+        return [StaticPath(expr, folder, _normal(folder + "/*"), False)]
+    if isinstance(first, cst.FormattedStringExpression) and isinstance(first.expression, cst.Name):
+        found = []
+        for base in resolve(facts, first.expression, depth + 1):
+            found.append(StaticPath(base.root, base.root_text, _normal(base.full + "/*"), False, base.is_default))
+        return found
+    return []
+
+
+def _parameter_paths(facts: ScriptFacts, name: cst.Name, depth: int) -> list[StaticPath]:
+    """A function parameter: the static paths of the arguments at every call of that function."""
+    function = facts.enclosing(name, cst.FunctionDef)
+    if function is None:
+        return []
+    params = [p for p in function.params.params if p.name.value == name.value]
+    if not params:
+        return []
+    index = function.params.params.index(params[0])
+    found = []
+    for call in facts.calls_by_name.get(function.name.value, ()):
+        value = None
+        for arg in call.args:
+            if arg.keyword is not None and arg.keyword.value == name.value:
+                value = arg.value
+        positional = [arg for arg in call.args if arg.keyword is None and not arg.star]
+        if value is None and index < len(positional):
+            value = positional[index].value
+        found.extend(resolve(facts, value, depth + 1))
+    return found
+
+
+def _argument_default(facts: ScriptFacts, expr: cst.Attribute) -> list[StaticPath]:
+    """`args.data_dir`: the literal default of the script's own `--data-dir` argument."""
+    dest = expr.attr.value
+    for _, call in facts.add_argument_calls:
+        flags = [a.value.evaluated_value for a in call.args if a.keyword is None and isinstance(a.value, cst.SimpleString)]
+        keywords = {a.keyword.value: a.value for a in call.args if a.keyword is not None}
+        explicit = keywords.get("dest")
+        own_dest = explicit.evaluated_value if isinstance(explicit, cst.SimpleString) else next(
+            (f.lstrip("-").replace("-", "_") for f in flags if f.startswith("--")), None)
+        default = keywords.get("default")
+        if own_dest == dest and isinstance(default, cst.SimpleString) and isinstance(default.evaluated_value, str):
+            value = default.evaluated_value
+            return [StaticPath(default, value, _normal(value), True, is_default=True)]
+    return []
+
+
+def folder_of(path: StaticPath, role: str) -> str:
+    """The folder a read belongs to: the folder read itself, the root folder a constant names, or the file's folder."""
+    full = path.full
+    if any(ch in full for ch in catalog.GLOB_CHARACTERS):
+        full = full[: min(full.index(ch) for ch in catalog.GLOB_CHARACTERS if ch in full)]
+        return _normal(full.rsplit("/", 1)[0]) if "/" in full else ""
+    if role == "read_dir" and path.complete:
+        return full
+    root = _normal(path.root_text)
+    if path.is_fstring or (root != full and is_within(full, root)):
+        return root
+    return _normal(posixpath.dirname(full))
+
+
+def is_within(path: str, folder: str) -> bool:
+    if folder in ("", "."):
+        return not path.startswith(("/", "../")) and path != ".."
+    return path == folder or path.startswith(folder.rstrip("/") + "/")
+
+
+@dataclass(frozen=True)
+class PathUseSite:
+    role: str  # "read", "read_dir", "output", "checkpoint"
+    call: cst.Call
+    path: StaticPath
+
+
+@dataclass
+class ScriptPaths:
+    """Every static path a script reads and writes, split the way the channel and output transforms need."""
+
+    reads: list[PathUseSite]  # inputs: become channels
+    writes: list[PathUseSite]  # outputs and checkpoints: re-rooted under SageMaker's kept dirs
+    scratch: list[PathUseSite]  # written and read back by the script itself: left alone
+    downloads: list[cst.Call]
+
+
+def script_paths(facts: ScriptFacts) -> ScriptPaths:
+    """Computed once per script and shared by the transforms."""
+    if facts.script_paths is None:
+        facts.script_paths = _classify(facts)
+    return facts.script_paths
+
+
+def _classify(facts: ScriptFacts) -> ScriptPaths:
+    reads, writes, downloads = [], [], []
+    for use in facts.path_uses:
+        if use.role == "download":
+            downloads.append(use.call)
+            continue
+        for path in resolve(facts, use.path):
+            if use.pattern:
+                path = StaticPath(path.root, path.root_text, _normal(posixpath.join(path.full, use.pattern)), False,
+                                  path.is_default)
+            site = PathUseSite(use.role, use.call, path)
+            (reads if use.role in ("read", "read_dir") else writes).append(site)
+    written = [site.path.full for site in writes]
+    scratch_reads = [site for site in reads if any(_overlaps(site, full) for full in written)]
+    read_back = [site for site in writes if any(_overlaps(read, site.path.full) for read in scratch_reads)]
+    return ScriptPaths(
+        reads=[site for site in reads if site not in scratch_reads],
+        writes=[site for site in writes if site not in read_back],
+        scratch=scratch_reads + read_back,
+        downloads=downloads,
+    )
+
+
+def _overlaps(read: PathUseSite, written: str) -> bool:
+    """The script reads something it (may have) written itself."""
+    if is_within(read.path.full, written):
+        return True
+    listing = read.role == "read_dir" or not read.path.complete  # a folder listing or a glob may pick it up
+    folder = folder_of(read.path, read.role)
+    return listing and folder not in ("", ".") and is_within(written, folder)
