@@ -630,12 +630,18 @@ class JobResult:
 
     @property
     def warnings(self) -> list[str]:
-        if not self.code_dir_writes:
-            return []
-        return [
-            f"the script wrote {len(self.code_dir_writes)} file(s) into its code dir, lost on SageMaker: "
-            f"{short_list(self.code_dir_writes)} (write to $SM_MODEL_DIR or $SM_OUTPUT_DATA_DIR)"
-        ]
+        """What passed here but needs a look: files lost with the code dir, hyperparameters at risk."""
+        warnings = []
+        if self.code_dir_writes:
+            warnings.append(
+                f"the script wrote {len(self.code_dir_writes)} file(s) into its code dir, lost on SageMaker: "
+                f"{short_list(self.code_dir_writes)} (write to $SM_MODEL_DIR or $SM_OUTPUT_DATA_DIR)"
+            )
+        return warnings + self.hyperparameter_warnings
+
+    @property
+    def hyperparameter_warnings(self) -> list[str]:
+        return shell_split_warnings(self.layout.hyperparameters)
 
     def to_dict(self) -> dict:
         return {
@@ -795,6 +801,30 @@ def run_local(
         log=log,
     )
     return LocalRun(outcome.exit_code, outcome.output, outcome.wall_time, outcome.timed_out)
+
+
+def shell_split_warnings(hyperparameters: Mapping[str, Any]) -> list[str]:
+    """Hyperparameters that reach the script intact here but not in the SageMaker TF container.
+
+    The container runs the script with capture_error=True, which toolkits 3.9.3 to 5.1.2 (it pins
+    <= 4.8.3) turn into a shell command: a value with whitespace is split, an empty one vanishes (§3).
+    """
+    warnings = []
+    for name, value in sorted(hyperparameters.items()):
+        text = _command_line_text(value)
+        if not text or any(character.isspace() for character in text):
+            warnings.append(
+                f"hyperparameter {name!r} is passed as {text!r}, which the SageMaker TF container's "
+                f"shell splits or drops (read it from SM_HPS, or avoid spaces)"
+            )
+    return warnings
+
+
+def _command_line_text(value: Any) -> str:
+    """A hyperparameter as the toolkit puts it on the command line (§3): str(), dicts as `a=1,b=2`."""
+    if isinstance(value, dict):
+        return ",".join(f"{key}={item}" for key, item in sorted(value.items()))
+    return "" if value is None else str(value)
 
 
 def last_traceback(log: str) -> str:

@@ -254,7 +254,10 @@ def format_report(
     rows += [("not servable", finding) for finding in result.non_servable]
     rows.append(("output/data", verify.short_list(result.output_data_files) or "-"))
     rows.append(("checkpoints", verify.short_list(result.checkpoint_files) or "-"))
-    rows.append(("code dir", f"WARNING {result.warnings[0]}" if result.warnings else "nothing written"))
+    lost = f"WARNING {len(result.code_dir_writes)} file(s) written, lost on SageMaker: "
+    lost += verify.short_list(result.code_dir_writes)
+    rows.append(("code dir", lost if result.code_dir_writes else "nothing written"))
+    rows += [("warning", warning) for warning in result.hyperparameter_warnings]
     if local_run is not None:
         state = "OK" if local_run.ok else ("TIMED OUT" if local_run.timed_out else "FAILED")
         error = f": {local_run.error}" if local_run.error and not local_run.ok else ""

@@ -178,6 +178,13 @@ def test_last_traceback_stops_at_the_toolkit_log():
     assert verify.last_traceback("all fine\n") == ""
 
 
+def test_values_the_container_shell_would_split_are_warned_about():
+    hyperparameters = {"sizes": [64, 32], "name": "two words", "empty": "", "epochs": 3, "opts": {"a": 1}}
+    warnings = verify.shell_split_warnings(hyperparameters)
+    assert [warning.split("'")[1] for warning in warnings] == ["empty", "name", "sizes"]
+    assert "passed as '[64, 32]'" in warnings[2]
+
+
 def test_check_servable_on_an_empty_model_dir_finds_nothing(tmp_path: Path):
     assert verify.check_servable(tmp_path) == []
 
