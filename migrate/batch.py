@@ -31,6 +31,9 @@ class BatchStats:
 
 
 def default_jobs() -> int:
+    """The CPUs this process may run on (a container's affinity mask, not the host's count)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
     return os.cpu_count() or 1
 
 
