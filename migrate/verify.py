@@ -624,7 +624,9 @@ class JobResult:
         elif not self.succeeded:
             problems.append(f"job failed (exit {self.exit_code}): {self.failure_reason}")
         if not self.servable_models:
-            detail = "; ".join(self.non_servable) or "model/ has no <digits>/saved_model.pb"
+            found = [f"model/{model.path}" for model in self.saved_models]
+            found += [f"model/{path}" for path in self.keras_files]
+            detail = f"{short_list(found)} not servable" if found else "model/ has no <digits>/saved_model.pb"
             problems.append(f"no servable model: {detail}")
         return problems
 

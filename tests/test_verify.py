@@ -302,9 +302,9 @@ def test_savedmodel_in_a_non_numeric_folder_is_not_servable(sagemaker_job):
     assert "non-numeric folder 'export'" in model.reason
     assert model.signatures == ["serve", "serving_default"], "still loaded, to show what it is"
     assert result.keras_files == ["model.keras"]
-    (problem,) = result.problems
-    assert problem.startswith("no servable model: model/export: SavedModel in a non-numeric folder")
-    assert "model/model.keras: a Keras file is not servable" in problem
+    assert result.problems == ["no servable model: model/export, model/model.keras not servable"]
+    assert result.non_servable[0].startswith("model/export: SavedModel in a non-numeric folder 'export'")
+    assert result.non_servable[1].startswith("model/model.keras: a Keras file is not servable")
 
 
 @pytest.mark.toolkit
