@@ -27,6 +27,12 @@ How it emulates a job (rules from /work/shared/docs/sagemaker-contract.md, "§n"
 - A model is servable when TF Serving would load it (§5): `saved_model.pb` in an all-digit version folder,
   loadable with the `serve` tag, with a `serving_default` signature that can be called. TensorFlow is only
   imported in a subprocess of the same interpreter (`check_servable`), never in the caller.
+
+Known differences from a real job: the script runs on this machine's TensorFlow, not the image's; the
+toolkit here (5.1.4) passes hyperparameters intact where the TF container's (<= 4.8.3) splits values with
+spaces (warned about, see `shell_split_warnings`); the host is `algo-1` as on SageMaker, but a literal
+`/opt/ml/...` path in a script is not redirected (the script can read `SAGEMAKER_BASE_DIR`); nothing talks
+to S3, so writing to the `s3://` `model_dir` fails here; channel data is copied, so keep it small.
 """
 
 from __future__ import annotations
