@@ -23,3 +23,17 @@ def sagemaker_job(tmp_path: Path):
         return run_job(script, channels, hyperparameters, **options)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def legacy_tf_python() -> Path:
+    """The python of the TF 2.15 + tf.estimator venv (tests/legacy_tf.py), built on first use, then reused.
+
+    Skips, with the reason, only when no Python that TF 2.15 supports is available; a failed build errors.
+    """
+    from legacy_tf import legacy_environment
+
+    environment = legacy_environment()
+    if environment.python is None:
+        pytest.skip(environment.reason)
+    return environment.python
