@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from migrate.engine import migrate_source
-from migrate.verify import check_servable, run_local
+from migrate.verify import run_local
 from test_samples_local import SAMPLE_DIRS, load_manifest, logged_epochs, run_python
 
 SDK_MODEL_DIR = "s3://bucket/job/model"  # what the SageMaker SDK passes as --model_dir (contract §3)
@@ -117,7 +117,7 @@ def test_migrated_sample_runs_as_a_sagemaker_job(sample_dir: Path, tmp_path: Pat
         assert not (result.layout.code_dir / input_path).exists()
     assert logged_epochs(result.log, manifest["epoch_log"], override) == list(range(1, override + 1))
     assert not logged_epochs(result.log, manifest["epoch_log"], default_epochs), "the epochs override was ignored"
-    served = [model for model in check_servable(result.layout.model_dir) if model.path == "1"]
+    served = [model for model in result.saved_models if model.path == "1"]
     assert served and served[0].servable, served
     assert "serving_default" in served[0].signatures and served[0].outputs
     outputs = manifest.get("outputs", {})
