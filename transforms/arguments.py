@@ -102,7 +102,8 @@ def render(plan: EditPlan) -> None:
     existing = existing_dests(plan)
     for call in _existing_add_argument_calls(plan, target):
         _fix_bool_type(plan, call)
-    missing = [spec for spec in plan.arguments if spec.dest not in existing and not set(spec.flags) & existing]
+    missing = sorted((spec for spec in plan.arguments if spec.dest not in existing and not set(spec.flags) & existing),
+                     key=lambda spec: spec.order)
     helpers = _render_helpers(plan)
     if target.existing:
         parse = target.parse

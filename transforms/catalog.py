@@ -254,6 +254,9 @@ CHECKPOINT_OBJECT_METHODS = {"save": PathSpec("checkpoint", 0, ("file_prefix",))
 DOWNLOADING_PREFIX, DOWNLOADING_SUFFIX = "keras.datasets.", ".load_data"
 
 WRITE_MODES = ("w", "a", "x", "+")
+# Reading one of these makes a script SageMaker-aware (sagemaker-contract.md §2).
+SAGEMAKER_VARIABLE_PREFIXES = ("SM_MODEL_DIR", "SM_CHANNEL", "SM_OUTPUT_DATA_DIR", "SM_HPS", "SM_HP_",
+                               "SM_TRAINING_ENV", "SM_HOSTS", "SM_CURRENT_HOST", "SM_NUM_GPUS")
 
 # Channel names SageMaker users expect for common folder names; others are kept (lower-cased, slugged).
 CHANNEL_NAMES = {

@@ -116,7 +116,7 @@ def _rewrite(plan: EditPlan, channel: Channel) -> None:
         plan.replace(root, _rooted(plan, site, channel, base))
     if added:
         plan.add_argument(ArgumentSpec(dest, (f"--{dest}",), "str", env_default,
-                                       f"input channel {channel.name!r} (SageMaker: {channel.env_var})"))
+                                       f"input channel {channel.name!r} (SageMaker: {channel.env_var})", order=1))
 
 
 def _dest(plan: EditPlan, name: str) -> str:

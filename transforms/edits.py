@@ -36,6 +36,7 @@ class ArgumentSpec:
     type_code: str | None  # "int", "float", "str", the bool converter's name, or None
     default_code: str
     help: str
+    order: int = 0  # where it goes in the parser: hyperparameters (0), channels (1), then the SageMaker dirs
 
     def render(self, parser_name: str) -> str:
         flags = ", ".join(f'"{flag}"' for flag in self.flags)

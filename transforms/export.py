@@ -18,7 +18,7 @@ from __future__ import annotations
 import libcst as cst
 
 from migrate.results import MigrationOptions
-from transforms import catalog
+from transforms import catalog, sm_env
 from transforms.arguments import args_reference, sm_path_helper
 from transforms.edits import EditPlan, parse_expression, parse_statements, quote
 from transforms.facts import SaveCall, ScriptFacts
@@ -162,6 +162,7 @@ def _model_dir(plan: EditPlan, anchor: cst.CSTNode) -> str:
     """Code for the model dir, from the parsed arguments where visible, else straight from the environment."""
     reference = args_reference(plan, anchor, "sm_model_dir")
     if reference is not None:
+        sm_env.require(plan, "sm_model_dir")
         return plan.facts.module.code_for_node(reference)
     return f'{plan.module("os")}.environ.get("SM_MODEL_DIR", {quote(plan.options.local_model_dir)})'
 

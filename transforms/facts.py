@@ -92,6 +92,7 @@ class ScriptFacts:
     constants: dict = field(default_factory=dict)  # module-level name assigned exactly once -> its value
     calls_by_name: dict = field(default_factory=dict)  # function name -> calls of it by that plain name
     script_paths: object = None  # transforms.paths.ScriptPaths, computed on first use
+    sagemaker_aware: bool = False  # the script already reads SM_* variables (SM_MODEL_DIR, SM_CHANNEL_*, ...)
     all_names: set = field(default_factory=set)  # every name bound or read anywhere: injected names avoid them
 
     _qualified: dict = field(default_factory=dict)
@@ -285,6 +286,11 @@ class _FactsCollector(cst.CSTVisitor):
 
     def _is_model_constructor(self, expr: cst.BaseExpression) -> bool:
         return is_model_constructor(self.facts, expr)
+
+    def visit_SimpleString(self, node: cst.SimpleString) -> None:
+        value = node.evaluated_value
+        if isinstance(value, str) and value.startswith(catalog.SAGEMAKER_VARIABLE_PREFIXES):
+            self.facts.sagemaker_aware = True
 
     def _collect_path_use(self, node: cst.Call, name: str | None, scope: Scope) -> None:
         spec = _path_spec(self.facts, node, name)

@@ -8,13 +8,17 @@ has no such argument would still work thanks to `parse_known_args`, but the valu
 from __future__ import annotations
 
 from transforms.edits import ArgumentSpec, EditPlan
+from transforms.sm_env import ORDER
 
 NAME = "model_dir"
 
 
 def plan(plan: EditPlan) -> None:
+    if plan.facts.sagemaker_aware:
+        return  # a SageMaker-ready script parses with parse_known_args: an unused --model_dir is harmless there
     plan.add_argument(
         ArgumentSpec("model_dir", ("--model_dir", "--model-dir"), "str", "None",
-                     "checkpoints; an S3 URI on SageMaker (never the final model)")
+                     "checkpoints; an S3 URI on SageMaker (never the final model)",
+                     order=ORDER["model_dir"])
     )
     plan.transforms.append(NAME)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import posixpath
 
+from transforms import sm_env
 from transforms.arguments import args_reference, sm_path_helper
 from transforms.edits import ArgumentSpec, EditPlan, parse_expression, quote
 from transforms.paths import PathUseSite, script_paths
@@ -52,12 +53,15 @@ def _rerooted(plan: EditPlan, site: PathUseSite):
     if site.role == "checkpoint":
         plan.add_argument(ArgumentSpec("checkpoint_dir", ("--checkpoint-dir", "--checkpoint_dir"), "str",
                                        CHECKPOINT_DEFAULT.format(os=os),
-                                       "checkpoints (SageMaker: /opt/ml/checkpoints, synced to checkpoint_s3_uri)"))
+                                       "checkpoints (SageMaker: /opt/ml/checkpoints, synced to checkpoint_s3_uri)",
+                                       order=sm_env.ORDER["checkpoint_dir"]))
         dest, fallback = "checkpoint_dir", CHECKPOINT_DEFAULT.format(os=os)
     else:
         dest = "output_data_dir"
         fallback = f'{os}.environ.get("SM_OUTPUT_DATA_DIR", {quote(plan.options.local_output_data_dir)})'
     reference = args_reference(plan, site.path.root, dest)
+    if reference is not None and dest == "output_data_dir":
+        sm_env.require(plan, dest)
     folder = plan.facts.module.code_for_node(reference) if reference is not None else f"({fallback})"
     local = plan.facts.module.code_for_node(site.path.root)
     text = posixpath.normpath(site.path.root_text)

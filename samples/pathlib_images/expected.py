@@ -38,12 +38,6 @@ parser.add_argument("--learning_rate", "--learning-rate", type=float, default=0.
 parser.add_argument("--images", type=str, default=os.environ.get("SM_CHANNEL_IMAGES", "images"),
                     help="input channel 'images' (SageMaker: SM_CHANNEL_IMAGES)")
 parser.add_argument(
-    "--checkpoint-dir", "--checkpoint_dir",
-    type=str,
-    default=os.path.join(os.path.dirname(os.environ["SM_MODEL_DIR"]), "checkpoints") if "SM_MODEL_DIR" in os.environ else "checkpoints",
-    help="checkpoints (SageMaker: /opt/ml/checkpoints, synced to checkpoint_s3_uri)",
-)
-parser.add_argument(
     "--sm-model-dir", "--sm_model_dir",
     type=str,
     default=os.environ.get("SM_MODEL_DIR", "sm_model"),
@@ -54,6 +48,12 @@ parser.add_argument(
     type=str,
     default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
     help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
+)
+parser.add_argument(
+    "--checkpoint-dir", "--checkpoint_dir",
+    type=str,
+    default=os.path.join(os.path.dirname(os.environ["SM_MODEL_DIR"]), "checkpoints") if "SM_MODEL_DIR" in os.environ else "checkpoints",
+    help="checkpoints (SageMaker: /opt/ml/checkpoints, synced to checkpoint_s3_uri)",
 )
 parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
                     help="checkpoints; an S3 URI on SageMaker (never the final model)")

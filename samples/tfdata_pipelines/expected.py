@@ -35,12 +35,6 @@ parser.add_argument("--shuffle_buffer", "--shuffle-buffer", type=int, default=10
 parser.add_argument("--records", type=str, default=os.environ.get("SM_CHANNEL_RECORDS", "records"),
                     help="input channel 'records' (SageMaker: SM_CHANNEL_RECORDS)")
 parser.add_argument(
-    "--checkpoint-dir", "--checkpoint_dir",
-    type=str,
-    default=os.path.join(os.path.dirname(os.environ["SM_MODEL_DIR"]), "checkpoints") if "SM_MODEL_DIR" in os.environ else "checkpoints",
-    help="checkpoints (SageMaker: /opt/ml/checkpoints, synced to checkpoint_s3_uri)",
-)
-parser.add_argument(
     "--sm-model-dir", "--sm_model_dir",
     type=str,
     default=os.environ.get("SM_MODEL_DIR", "sm_model"),
@@ -51,6 +45,12 @@ parser.add_argument(
     type=str,
     default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
     help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
+)
+parser.add_argument(
+    "--checkpoint-dir", "--checkpoint_dir",
+    type=str,
+    default=os.path.join(os.path.dirname(os.environ["SM_MODEL_DIR"]), "checkpoints") if "SM_MODEL_DIR" in os.environ else "checkpoints",
+    help="checkpoints (SageMaker: /opt/ml/checkpoints, synced to checkpoint_s3_uri)",
 )
 parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
                     help="checkpoints; an S3 URI on SageMaker (never the final model)")
