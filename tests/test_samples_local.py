@@ -21,8 +21,10 @@ import pytest
 
 SAMPLES_DIR = Path(__file__).resolve().parent.parent / "samples"
 SAMPLE_DIRS = sorted(path.parent for path in SAMPLES_DIR.glob("*/train.py"))
-# The files a sample is made of; everything else in its folder is generated.
+# The files every sample is made of (plus its manifest's `modules`); everything else in its folder is generated.
 SAMPLE_SOURCES = ("train.py", "make_data.py", "sample.toml")
+# Manifest `python` values: which interpreter runs the sample. "legacy" is the TF 2.15 env (tests/legacy_tf.py).
+PYTHONS = ("default", "legacy")
 
 
 def load_manifest(sample_dir: Path) -> dict:
@@ -30,10 +32,22 @@ def load_manifest(sample_dir: Path) -> dict:
         return tomllib.load(handle)
 
 
-def run_python(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    """Run the current interpreter as a laptop user would: no SageMaker (`SM_*`) variables set."""
+def sample_sources(manifest: dict) -> list[str]:
+    """The files a sample's run needs: train.py, make_data.py, sample.toml and the modules train.py imports."""
+    return [*SAMPLE_SOURCES, *manifest.get("modules", [])]
+
+
+def sample_python(manifest: dict, request: pytest.FixtureRequest) -> Path:
+    """The interpreter a sample runs with: this one, or the TF 2.15 env's (skips when that can't exist)."""
+    if manifest.get("python", "default") == "legacy":
+        return request.getfixturevalue("legacy_tf_python")
+    return Path(sys.executable)
+
+
+def run_python(args: list[str], cwd: Path, python: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `python` (default: this interpreter) as a laptop user would: no SageMaker (`SM_*`) variables set."""
     env = {name: value for name, value in os.environ.items() if not name.startswith("SM_")}
-    return subprocess.run([sys.executable, *args], cwd=cwd, env=env, capture_output=True, text=True)
+    return subprocess.run([str(python or sys.executable), *args], cwd=cwd, env=env, capture_output=True, text=True)
 
 
 def logged_epochs(stdout: str, epoch_log: str, epochs: int) -> list[int]:
@@ -57,6 +71,10 @@ def test_manifest_is_complete(sample_dir: Path):
     assert "{epoch}" in manifest["epoch_log"] and "{epochs}" in manifest["epoch_log"]
     for path in [*manifest["inputs"], *manifest["artifacts"]]:
         assert not Path(path).is_absolute() and ".." not in Path(path).parts, path
+    assert manifest.get("python", "default") in PYTHONS
+    assert isinstance(manifest.get("unchanged", False), bool)
+    for module in manifest.get("modules", []):
+        assert module.endswith(".py") and (sample_dir / module).is_file(), module
 
 
 @pytest.mark.parametrize("sample_dir", SAMPLE_DIRS, ids=lambda path: path.name)
@@ -70,18 +88,21 @@ def test_make_data_writes_the_inputs_into_a_given_folder(sample_dir: Path, tmp_p
 
 @pytest.mark.e2e
 @pytest.mark.parametrize("sample_dir", SAMPLE_DIRS, ids=lambda path: path.name)
-def test_original_sample_trains_locally_and_writes_its_artifacts(sample_dir: Path, tmp_path: Path):
+def test_original_sample_trains_locally_and_writes_its_artifacts(
+    sample_dir: Path, tmp_path: Path, request: pytest.FixtureRequest
+):
     manifest = load_manifest(sample_dir)
     if not manifest.get("runnable", True):
         pytest.skip(f"downloads its data at run time: {', '.join(manifest['downloads'])}")
+    python = sample_python(manifest, request)
     workdir = tmp_path / sample_dir.name
     workdir.mkdir()
-    for name in SAMPLE_SOURCES:
+    for name in sample_sources(manifest):
         shutil.copy2(sample_dir / name, workdir)
 
-    generated = run_python(["make_data.py"], cwd=workdir)
+    generated = run_python(["make_data.py"], cwd=workdir, python=python)
     assert generated.returncode == 0, generated.stderr
-    trained = run_python(["train.py"], cwd=workdir)
+    trained = run_python(["train.py"], cwd=workdir, python=python)
 
     assert trained.returncode == 0, trained.stdout[-3000:] + trained.stderr[-3000:]
     for artifact in manifest["artifacts"]:
