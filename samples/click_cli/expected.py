@@ -1,0 +1,73 @@
+"""Review sentiment from bag-of-words counts, with a click command line.
+
+Example:
+    python train.py --epochs 5 --batch-size 16 --learning-rate 0.005
+"""
+import os
+
+import click
+import numpy as np
+import tensorflow as tf
+import argparse
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+def _sm_path(local_path, sagemaker_path):
+    """`local_path` when run locally; on SageMaker `sagemaker_path`, under the dirs the job keeps."""
+    if "SM_MODEL_DIR" not in os.environ:
+        return local_path
+    os.makedirs(os.path.dirname(sagemaker_path) or ".", exist_ok=True)
+    return sagemaker_path
+
+
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--validation_split", "--validation-split", type=float, default=0.2,
+                    help="fit(validation_split=) in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument(
+    "--output-data-dir", "--output_data_dir",
+    type=str,
+    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
+    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+
+@click.command()
+@click.option("--epochs", default=2, show_default=True, help="Passes over the training data.")
+@click.option("--batch-size", default=32, show_default=True)
+@click.option("--learning-rate", default=0.01, show_default=True, help="Adam learning rate.")
+@click.option("--data-dir", default="data", type=click.Path(exists=True, file_okay=False), show_default=True)
+def main(epochs, batch_size, learning_rate, data_dir):
+    """Train the sentiment classifier and save it as sentiment.keras."""
+    data = np.load(os.path.join(data_dir, "reviews.npz"))
+    counts, labels = data["counts"], data["labels"]
+
+    model = tf.keras.Sequential([
+        tf.keras.Input(shape=(counts.shape[1],)),
+        tf.keras.layers.Dense(8, activation="relu"),
+        tf.keras.layers.Dense(1, activation="sigmoid"),
+    ])
+    model.compile(
+        optimizer=tf.keras.optimizers.Adam(learning_rate=learning_rate),
+        loss="binary_crossentropy",
+        metrics=["accuracy"],
+    )
+    model.fit(counts, labels, epochs=epochs, batch_size=batch_size, validation_split=args.validation_split)
+    model.save(_sm_path("sentiment.keras", os.path.join(args.sm_model_dir, "sentiment.keras")))
+
+    # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+    tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
+    click.echo("saved sentiment.keras")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,78 @@
+"""Regression with tf.distribute.MirroredStrategy: one replica per local GPU (or the CPU).
+
+The model itself lives in model_def.py; this script only distributes, trains and saves it.
+"""
+import numpy as np
+import tensorflow as tf
+
+from model_def import build_regressor
+import argparse
+import json
+import os
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=3, help="EPOCHS in the original script")
+parser.add_argument("--batch_size_per_replica", "--batch-size-per-replica", type=int, default=16,
+                    help="BATCH_SIZE_PER_REPLICA in the original script")
+parser.add_argument("--learning_rate", "--learning-rate", type=float, default=0.01,
+                    help="LEARNING_RATE in the original script")
+parser.add_argument("--data", type=str, default=os.environ.get("SM_CHANNEL_DATA", "data"),
+                    help="input channel 'data' (SageMaker: SM_CHANNEL_DATA)")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument(
+    "--output-data-dir", "--output_data_dir",
+    type=str,
+    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
+    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
+)
+parser.add_argument(
+    "--num-gpus", "--num_gpus",
+    type=int,
+    default=int(os.environ.get("SM_NUM_GPUS", "0")),
+    help="GPUs on this host (SageMaker: SM_NUM_GPUS)",
+)
+parser.add_argument(
+    "--hosts",
+    type=json.loads,
+    default=json.loads(os.environ.get("SM_HOSTS", '["localhost"]')),
+    help="all hosts of the job (SageMaker: SM_HOSTS)",
+)
+parser.add_argument(
+    "--current-host", "--current_host",
+    type=str,
+    default=os.environ.get("SM_CURRENT_HOST", "localhost"),
+    help="this host (SageMaker: SM_CURRENT_HOST)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+EPOCHS = args.epochs
+BATCH_SIZE_PER_REPLICA = args.batch_size_per_replica
+LEARNING_RATE = args.learning_rate
+
+strategy = tf.distribute.MirroredStrategy()
+print("replicas:", strategy.num_replicas_in_sync)
+global_batch_size = BATCH_SIZE_PER_REPLICA * strategy.num_replicas_in_sync
+
+train = np.load(os.path.join(args.data, "train.npz"))
+test = np.load(os.path.join(args.data, "test.npz"))
+
+with strategy.scope():
+    model = build_regressor(train["features"].shape[1])
+    model.compile(optimizer=tf.keras.optimizers.Adam(learning_rate=LEARNING_RATE), loss="mse", metrics=["mae"])
+
+model.fit(train["features"], train["target"], epochs=EPOCHS, batch_size=global_batch_size)
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
+print("test mae:", model.evaluate(test["features"], test["target"], verbose=0)[1])
+model.save("model.keras")
