@@ -302,7 +302,9 @@ def _run_paths(paths: list[str], settings, *, setting, **args) -> int:
             if not quiet:
                 _echo_err(f"{skipped.path}: {skipped.reason}")
         if destination:
-            _copy_others(root.others, destination)
+            for path, reason in _copy_others(root.others, destination):
+                outcomes.append(FileOutcome(path, "failed", reason=reason))
+                _echo_err(f"{path}: {reason}")
 
     progress = _progress(len(file_jobs), quiet)
     # A single named file says why it was skipped; with many (pre-commit), the summary counts the reasons.
@@ -376,22 +378,30 @@ def _destination_base(argument: str, out_dir: str | None, several: bool) -> str 
     return out_dir
 
 
-def _copy_others(others, destination: str) -> None:
-    """--out-dir: copy what is not migrated (files with their modes, symlinks as symlinks, empty dirs)."""
+def _copy_others(others, destination: str) -> list[tuple[str, str]]:
+    """--out-dir: copy what is not migrated (files with their modes, symlinks as symlinks, empty dirs).
+
+    Returns (path, reason) for each entry that could not be copied; the others are still copied.
+    """
     import shutil
 
+    failures = []
     for other in others:
         target = os.path.join(destination, other.relpath)
-        if other.kind == "dir":
-            os.makedirs(target, exist_ok=True)
-            continue
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        if os.path.lexists(target):
-            os.unlink(target)
-        if other.kind == "symlink":
-            os.symlink(os.readlink(other.path), target)
-        else:
-            shutil.copy2(other.path, target)
+        try:
+            if other.kind == "dir":
+                os.makedirs(target, exist_ok=True)
+                continue
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            if os.path.lexists(target):
+                os.unlink(target)
+            if other.kind == "symlink":
+                os.symlink(os.readlink(other.path), target)
+            else:
+                shutil.copy2(other.path, target)
+        except OSError as exc:
+            failures.append((other.path, f"cannot copy to {target}: {exc.strerror or exc}"))
+    return failures
 
 
 def _progress(total: int, quiet: bool):
