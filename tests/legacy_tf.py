@@ -57,8 +57,6 @@ SUPPORTED_PYTHONS = ((3, 11), (3, 10), (3, 9))
 CACHE_VARIABLE = "SM_MIGRATE_TEST_CACHE"
 PYTHON_VARIABLE = "SM_MIGRATE_LEGACY_PYTHON"  # an explicit base interpreter to build the venv from
 COMPLETE_MARKER = "complete"
-
-
 REPO_ROOT = Path(__file__).resolve().parent.parent
 # Runs migrate.verify.run_job in the TF 2.15 interpreter. verify.py is loaded from its file, not as
 # `migrate.verify`: the package's __init__ imports the rewrite engine (libcst), which that env lacks.
@@ -86,11 +84,6 @@ class LegacyEnvironment:
     python: Path | None
     reason: str = ""
     build_seconds: float | None = None  # None when an existing env was reused
-
-    @property
-    def train(self) -> Path | None:
-        """The toolkit's `train` console script in the venv."""
-        return self.python.parent / "train" if self.python else None
 
 
 def legacy_python() -> Path | None:
