@@ -15,7 +15,7 @@ from migrate.results import (  # noqa: F401  (re-exported: the library API)
     MigrationOptions,
     MigrationResult,
 )
-from transforms import arguments, channels, export, hyperparameters, model_dir, outputs, sm_env
+from transforms import arguments, channels, estimator, export, hyperparameters, model_dir, outputs, sm_env
 from transforms.edits import EditPlan
 from transforms.facts import analyse
 
@@ -31,11 +31,13 @@ def migrate_source(source: str, options: MigrationOptions | None = None) -> Migr
     facts = analyse(module)
     if not facts.imports_tensorflow:
         return _not_a_training_script(source, "no TensorFlow or Keras import: nothing to migrate")
-    if not facts.fit_calls and not facts.tape_calls:
-        return _not_a_training_script(source, "imports TensorFlow but trains nothing (no fit or GradientTape): left alone")
+    if not facts.fit_calls and not facts.tape_calls and not facts.session_calls and not facts.estimator_training:
+        return _not_a_training_script(source, "imports TensorFlow but trains nothing (no fit, GradientTape loop, "
+                                      "session or estimator): left alone")
 
     plan = EditPlan(facts, options)
     plan.target = arguments.choose_target(plan)
+    estimator.plan(plan)
     found = hyperparameters.plan(plan)
     found_channels = channels.plan(plan)
     outputs.plan(plan)
@@ -43,6 +45,7 @@ def migrate_source(source: str, options: MigrationOptions | None = None) -> Migr
     model_dir.plan(plan)
     export.plan(plan, options)
     arguments.render(plan)
+    declared_hyperparameters, declared_channels = arguments.declared_contract(plan)
     code = plan.apply().code
 
     try:
@@ -51,8 +54,12 @@ def migrate_source(source: str, options: MigrationOptions | None = None) -> Migr
         raise MigrationError(Diagnostic(exc.lineno or 1, exc.offset or 1, "SM900",
                                         f"internal error, generated code does not compile: {exc.msg}", "error"))
     diagnostics = sorted(plan.diagnostics, key=lambda d: (d.line, d.col, d.code))
-    return MigrationResult(source=source, code=code, diagnostics=diagnostics, hyperparameters=found,
-                           channels=found_channels, transforms=plan.transforms if code != source else [])
+    lifted = {hp.name for hp in found}
+    contract = sorted([*found, *(hp for hp in declared_hyperparameters if hp.name not in lifted)],
+                      key=lambda hp: hp.name)
+    return MigrationResult(source=source, code=code, diagnostics=diagnostics, hyperparameters=contract,
+                           channels=dict(sorted({**declared_channels, **found_channels}.items())),
+                           transforms=plan.transforms if code != source else [])
 
 
 def _parse_exactly(source: str) -> cst.Module:

@@ -29,6 +29,8 @@ class MigrationOptions:
     local_output_data_dir: str = "sm_output"
     # Channels named by the user: name -> local folder (or file); reads under it go to that channel.
     channels: dict[str, str] = field(default_factory=dict)
+    # Export only this model (a variable name) where a script trains several; default: each one.
+    export_model: str | None = None
 
 
 @dataclass(frozen=True)

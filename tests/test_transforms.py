@@ -401,22 +401,61 @@ def test_custom_loop_exports_the_model_after_the_loop():
     assert result.code.rstrip().endswith('tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))')
 
 
-def test_custom_loop_with_two_models_is_reported_not_guessed():
-    result = migrate("""\
-        import tensorflow as tf
-        generator = tf.keras.Sequential()
-        discriminator = tf.keras.Sequential()
+GAN = """\
+    import tensorflow as tf
+    generator = tf.keras.Sequential()
+    discriminator = tf.keras.Sequential()
 
-        def step(x):
-            with tf.GradientTape() as tape:
-                loss = discriminator(generator(x))
+    def step(x):
+        with tf.GradientTape() as tape:
+            loss = discriminator(generator(x))
 
-        for epoch in range(2):
-            step(tf.zeros((1, 1)))
-    """)
+    for epoch in range(2):
+        step(tf.zeros((1, 1)))
+"""
+
+
+def test_custom_loop_with_two_models_exports_each_in_the_multi_model_layout():
+    result = migrate(GAN)
 
     assert "SM202" in codes(result)
-    assert "saved_model.save" not in result.code
+    assert 'tf.saved_model.save(generator, os.path.join(args.sm_model_dir, "generator", "1"))' in result.code
+    assert 'tf.saved_model.save(discriminator, os.path.join(args.sm_model_dir, "discriminator", "1"))' in result.code
+
+
+def test_export_option_names_the_one_model_to_serve():
+    result = migrate(GAN, export_model="generator")
+
+    assert "SM202" not in codes(result)
+    assert result.code.count("saved_model.save(") == 1
+    assert 'tf.saved_model.save(generator, os.path.join(args.sm_model_dir, "1"))' in result.code
+
+
+def test_session_script_export_is_rerooted_and_its_saver_checkpoints():
+    result = migrate("""\
+        import tensorflow as tf
+        tf.compat.v1.disable_eager_execution()
+        x = tf.compat.v1.placeholder(tf.float32, [None, 1])
+        saver = tf.compat.v1.train.Saver()
+        with tf.compat.v1.Session() as sess:
+            saver.save(sess, "ckpt/model.ckpt")
+            tf.compat.v1.saved_model.simple_save(sess, "export", inputs={"x": x}, outputs={"y": x})
+    """)
+
+    assert 'simple_save(sess, _sm_path("export", os.path.join(args.sm_model_dir, "1")),' in result.code
+    assert 'saver.save(sess, _sm_path("ckpt/model.ckpt", os.path.join(args.checkpoint_dir, "model.ckpt")))' \
+        in result.code
+
+
+def test_session_script_without_an_export_is_reported():
+    result = migrate("""\
+        import tensorflow as tf
+        with tf.compat.v1.Session() as sess:
+            sess.run(tf.constant(1))
+    """)
+
+    assert "SM203" in codes(result)
+    assert "saved_model" not in result.code
 
 
 def test_model_checkpoint_goes_to_the_checkpoint_dir():
@@ -467,3 +506,49 @@ def test_input_that_cannot_be_migrated_is_refused_with_a_reason(source, message)
     assert refused.value.diagnostic.code == "SM001"
     assert refused.value.diagnostic.message.startswith(message)
     assert refused.value.diagnostic.line >= 1
+
+
+def test_absl_script_gets_flags_not_a_second_parser():
+    result = migrate("""\
+        from absl import app, flags
+        import tensorflow as tf
+        FLAGS = flags.FLAGS
+        flags.DEFINE_integer("epochs", 2, "passes")
+        flags.DEFINE_boolean("augment", False, "augment")
+
+        def main(argv):
+            model = tf.keras.Sequential()
+            model.fit([[0.0]], [0.0], epochs=FLAGS.epochs, batch_size=16)
+
+        if __name__ == "__main__":
+            app.run(main)
+    """)
+
+    assert "argparse" not in result.code
+    assert 'flags.DEFINE_integer("batch_size", 16,' in result.code and "batch_size=FLAGS.batch_size" in result.code
+    assert re.search(r'flags\.DEFINE_string\(\s*"model_dir",\s*None,', result.code)
+    assert "app.run(main, flags_parser=lambda argv: flags.FLAGS(argv, known_only=True))" in result.code
+    assert 'tf.saved_model.save(model, os.path.join(FLAGS.sm_model_dir, "1"))' in result.code
+    assert "SM301" in codes(result)  # the boolean flag
+
+
+def test_click_command_lets_sagemaker_arguments_through_and_reads_paths_from_the_environment():
+    result = migrate("""\
+        import click
+        import tensorflow as tf
+
+        @click.command()
+        @click.option("--epochs", default=2)
+        def main(epochs):
+            model = tf.keras.Sequential()
+            model.fit([[0.0]], [0.0], epochs=epochs, batch_size=16)
+
+        if __name__ == "__main__":
+            main()
+    """)
+
+    assert '@click.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})' \
+        in result.code
+    assert "argparse" not in result.code and "args." not in result.code
+    assert 'tf.saved_model.save(model, os.path.join(os.environ.get("SM_MODEL_DIR", "sm_model"), "1"))' in result.code
+    assert [d.code for d in result.diagnostics] == ["SM101"]

@@ -15,9 +15,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import libcst as cst
-from libcst.metadata import Scope
+from libcst.metadata import GlobalScope, Scope
 
-from transforms.edits import ArgumentSpec, EditPlan, parse_expression, parse_statements
+from migrate.results import HyperParameter
+from transforms import catalog
+from transforms.edits import MAX_LINE, ArgumentSpec, EditPlan, parse_expression, parse_statements, quote
 from transforms.facts import ParseCall, function_scope_has_parameter
 
 BOOL_CONVERTER = '''def {name}(value):
@@ -51,6 +53,7 @@ class ArgumentTarget:
     parser_name: str
     parse: ParseCall | None  # the existing parser's parse call, or None for a new parser
     args_scope: Scope | None  # where the existing namespace is bound (None: module level, new parser)
+    kind: str = "argparse"  # "argparse", "absl" (flags.DEFINE_*), or "foreign" (click/typer/fire/hydra)
 
     @property
     def existing(self) -> bool:
@@ -59,6 +62,14 @@ class ArgumentTarget:
 
 def choose_target(plan: EditPlan) -> ArgumentTarget:
     facts = plan.facts
+    if facts.absl_defines:
+        define = facts.absl_defines[0].func
+        flags_module = plan.facts.module.code_for_node(define.value) if isinstance(define, cst.Attribute) else "flags"
+        holder = next((name for name, value in facts.constants.items()
+                       if facts.qualified_name(value) == "absl.flags.FLAGS"), f"{flags_module}.FLAGS")
+        return ArgumentTarget(holder, flags_module, None, None, kind="absl")
+    if facts.cli_framework:
+        return ArgumentTarget("", "", None, None, kind="foreign")
     parses = [p for p in facts.parse_calls if any(name == p.parser_name for (_, name) in facts.parser_names)]
     if parses:
         parse = parses[-1]
@@ -74,6 +85,10 @@ def choose_target(plan: EditPlan) -> ArgumentTarget:
 def args_reference(plan: EditPlan, use_node: cst.CSTNode, dest: str) -> cst.BaseExpression | None:
     """`args.<dest>` where the parsed namespace is visible from `use_node`; None where it is not."""
     target: ArgumentTarget = plan.target
+    if target.kind == "foreign":
+        return None  # the script's own CLI owns sys.argv: the caller falls back to the SM_* variables
+    if target.kind == "absl" and isinstance(plan.facts.scopes.get(use_node), GlobalScope):
+        return None  # absl flags are parsed by app.run: module-level code runs before that
     if target.existing:
         scope = plan.facts.scopes.get(use_node)
         visible = target.parse.args_name is not None and (
@@ -105,7 +120,13 @@ def render(plan: EditPlan) -> None:
     missing = sorted((spec for spec in plan.arguments if spec.dest not in existing and not set(spec.flags) & existing),
                      key=lambda spec: spec.order)
     helpers = _render_helpers(plan)
-    if target.existing:
+    if target.kind == "absl":
+        _render_absl(plan, missing)
+        block = helpers
+    elif target.kind == "foreign":
+        _report_foreign_cli(plan)
+        block = helpers
+    elif target.existing:
         parse = target.parse
         if missing:
             plan.add_before(parse.statement, parse_statements("".join(s.render(target.parser_name) + "\n" for s in missing)))
@@ -129,6 +150,60 @@ def render(plan: EditPlan) -> None:
             group = _with_comment(group, PREAMBLE_COMMENT)
         statements.extend(group)
     _insert_preamble(plan, statements)
+
+
+def _render_absl(plan: EditPlan, missing: list[ArgumentSpec]) -> None:
+    """absl: the missing arguments as flags.DEFINE_* after the script's own, and app.run told to ignore flags it
+    does not know (SageMaker may pass more than the script defines)."""
+    target: ArgumentTarget = plan.target
+    facts = plan.facts
+    for call in facts.absl_defines:
+        if facts.qualified_name(call.func) == "absl.flags.DEFINE_boolean" or \
+                facts.qualified_name(call.func) == "absl.flags.DEFINE_bool":
+            plan.warn(call, "SM301", "an absl boolean flag reads SageMaker's `--flag False` as True followed by an "
+                      "argument: pass booleans as --flag=false or use a string flag")
+    if missing:
+        lines = []
+        for spec in missing:
+            kind = "bool" if spec.type_code == plan.names.get("str_to_bool") else \
+                "list" if spec.type_code and spec.type_code.endswith(".loads") else spec.type_code or "str"
+            opening = f"{target.parser_name}.{catalog.ABSL_DEFINES[kind]}("
+            parts = [quote(spec.dest), spec.default_code, quote(spec.help)]
+            line = f"{opening}{', '.join(parts)})"
+            if len(line) > MAX_LINE:
+                line = f"{opening}\n" + "".join(f"    {part},\n" for part in parts) + ")"
+            lines.append(line + "\n")
+        last_define = facts.statement_in_body(facts.absl_defines[-1])
+        plan.add_after(last_define, parse_statements("".join(lines)))
+    for run in facts.absl_runs:
+        if not any(arg.keyword and arg.keyword.value == "flags_parser" for arg in run.args):
+            parser = f"lambda argv: {target.parser_name}.FLAGS(argv, known_only=True)"
+            plan.replace(run, run.with_changes(args=[*_with_comma(run.args), cst.Arg(
+                parse_expression(parser), keyword=cst.Name("flags_parser"),
+                equal=cst.AssignEqual(cst.SimpleWhitespace(""), cst.SimpleWhitespace("")))]))
+
+
+def _with_comma(args) -> list[cst.Arg]:
+    args = list(args)
+    if args:
+        args[-1] = args[-1].with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
+    return args
+
+
+def _report_foreign_cli(plan: EditPlan) -> None:
+    """click/typer/fire/hydra own sys.argv. A click command is told to let SageMaker's extra arguments through;
+    the SageMaker paths are read from the SM_* variables instead of arguments."""
+    facts = plan.facts
+    for command in facts.click_commands:
+        keywords = {arg.keyword.value for arg in command.args if arg.keyword is not None}
+        if "context_settings" not in keywords:
+            settings = parse_expression('{"ignore_unknown_options": True, "allow_extra_args": True}')
+            plan.replace(command, command.with_changes(args=[*_with_comma(command.args), cst.Arg(
+                settings, keyword=cst.Name("context_settings"),
+                equal=cst.AssignEqual(cst.SimpleWhitespace(""), cst.SimpleWhitespace("")))]))
+    if facts.cli_framework != "click":
+        plan.warn(facts.module, "SM304", f"the script's {facts.cli_framework} CLI is left as it is: make it accept "
+                  "(and ignore) SageMaker's --model_dir and other hyperparameters it does not define")
 
 
 def _known_args_suffix(plan: EditPlan) -> str:
@@ -230,3 +305,44 @@ def _is_import_or_docstring(statement: cst.BaseStatement) -> bool:
         or (isinstance(small, cst.Expr) and isinstance(small.value, (cst.SimpleString, cst.ConcatenatedString)))
         for small in statement.body
     )
+
+
+# Arguments that are SageMaker's plumbing, not hyperparameters a launcher should pass.
+SAGEMAKER_ARGUMENTS = frozenset({"sm_model_dir", "output_data_dir", "checkpoint_dir", "model_dir", "num_gpus",
+                                 "hosts", "current_host"})
+
+
+def declared_contract(plan: EditPlan) -> tuple[list[HyperParameter], dict[str, str]]:
+    """What the script's own parser (or absl flags) already declares: hyperparameters with literal defaults, and
+    channels whose default reads SM_CHANNEL_<NAME>. A migrated script reports the same contract as on its first
+    migration, so launchers emitted from it stay the same."""
+    facts = plan.facts
+    hyperparameters, channels = [], {}
+    for dest, default in facts.argument_defaults.items():
+        if dest in SAGEMAKER_ARGUMENTS or default in plan.replacements:
+            continue
+        channel = _channel_default(facts, default)
+        if channel is not None:
+            channels[channel[0]] = channel[1]
+            continue
+        literal = _literal(default)
+        if literal is not None:
+            line, _ = facts.position(default)
+            hyperparameters.append(HyperParameter(dest, literal[0], literal[1], line, "the script's own argument"))
+    return hyperparameters, channels
+
+
+def _literal(expr: cst.BaseExpression):
+    from transforms.hyperparameters import literal_value  # the one definition of a "simple literal"
+
+    return literal_value(expr)
+
+
+def _channel_default(facts, default: cst.BaseExpression) -> tuple[str, str] | None:
+    """`os.environ.get("SM_CHANNEL_TRAIN", "data/train")` -> ("train", "data/train")."""
+    if not (isinstance(default, cst.Call) and facts.qualified_name(default.func) == "os.environ.get"):
+        return None
+    values = [arg.value.evaluated_value for arg in default.args if isinstance(arg.value, cst.SimpleString)]
+    if len(values) == 2 and values[0].startswith("SM_CHANNEL_"):
+        return values[0][len("SM_CHANNEL_"):].lower(), values[1]
+    return None

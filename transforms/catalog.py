@@ -83,7 +83,33 @@ SAVE_FUNCTIONS = {
     "keras.models.save_model": {"model_arg": 0, "path_arg": 1, "path_keywords": ("filepath",)},
     "keras.saving.save_model": {"model_arg": 0, "path_arg": 1, "path_keywords": ("filepath",)},
     "keras.experimental.export_saved_model": {"model_arg": 0, "path_arg": 1, "path_keywords": ("saved_model_path",)},
+    # TF1 graph/session exports: the "model" is the session or the builder
+    "tensorflow.compat.v1.saved_model.simple_save": {"model_arg": 0, "path_arg": 1, "path_keywords": ("export_dir",),
+                                                     "kind": "tf1"},
+    "tensorflow.saved_model.simple_save": {"model_arg": 0, "path_arg": 1, "path_keywords": ("export_dir",),
+                                           "kind": "tf1"},
+    "tensorflow.compat.v1.saved_model.Builder": {"model_arg": None, "path_arg": 0, "path_keywords": ("export_dir",),
+                                                 "kind": "tf1"},
+    "tensorflow.compat.v1.saved_model.builder.SavedModelBuilder": {"model_arg": None, "path_arg": 0,
+                                                                   "path_keywords": ("export_dir",), "kind": "tf1"},
 }
+# Graph/session training (TF1 style) is training even without fit or a GradientTape.
+SESSION_CONSTRUCTORS = frozenset({"tensorflow.compat.v1.Session", "tensorflow.Session",
+                                  "tensorflow.compat.v1.train.MonitoredTrainingSession"})
+# tf.estimator (TF <= 2.15): constructors are tensorflow.estimator.<...Estimator|Classifier|Regressor>.
+ESTIMATOR_MODULE = "tensorflow.estimator."
+ESTIMATOR_SUFFIXES = ("Estimator", "Classifier", "Regressor", "EstimatorV2")
+ESTIMATOR_TRAINING = frozenset({"tensorflow.estimator.train_and_evaluate"})
+ESTIMATOR_TRAINING_METHODS = frozenset({"train", "train_and_evaluate"})
+ESTIMATOR_EXPORT_METHODS = {"export_saved_model": ("export_dir_base",), "export_savedmodel": ("export_dir_base",)}
+# Step counts that are hyperparameters: call -> {keyword: hyperparameter name}.
+ESTIMATOR_STEP_KEYWORDS = {
+    "tensorflow.estimator.TrainSpec": {"max_steps": "max_steps"},
+    "tensorflow.estimator.EvalSpec": {"steps": "eval_steps"},
+}
+LAST_ESTIMATOR_VERSION = (2, 15)  # tf.estimator was removed in TF 2.16 (tensorflow-and-libcst-notes.md)
+# Saver objects: `saver.save(sess, save_path)` writes a checkpoint.
+SAVER_OBJECTS = frozenset({"tensorflow.compat.v1.train.Saver", "tensorflow.train.Saver"})
 SAVE_METHODS = {
     "save": ("filepath",),
     "export": ("filepath",),
@@ -250,10 +276,16 @@ PATHLIB_CONSTRUCTORS = frozenset({"pathlib.Path", "pathlib.PurePath", "pathlib.P
 CHECKPOINT_OBJECTS = frozenset({"tensorflow.train.Checkpoint"})
 CHECKPOINT_OBJECT_METHODS = {"save": PathSpec("checkpoint", 0, ("file_prefix",)),
                              "write": PathSpec("checkpoint", 0, ("file_prefix",))}
+SAVER_METHODS = {"save": PathSpec("checkpoint", 1, ("save_path",))}
 # keras.datasets.<name>.load_data() downloads its data set.
 DOWNLOADING_PREFIX, DOWNLOADING_SUFFIX = "keras.datasets.", ".load_data"
 
 WRITE_MODES = ("w", "a", "x", "+")
+# Command-line frameworks next to which an argparse parser would fight over sys.argv (issue 7).
+FOREIGN_CLIS = frozenset({"click", "typer", "fire", "hydra"})
+# absl flag definitions for the argparse types the transforms use.
+ABSL_DEFINES = {"int": "DEFINE_integer", "float": "DEFINE_float", "str": "DEFINE_string", "bool": "DEFINE_boolean",
+                "list": "DEFINE_list"}
 # Reading one of these makes a script SageMaker-aware (sagemaker-contract.md §2).
 SAGEMAKER_VARIABLE_PREFIXES = ("SM_MODEL_DIR", "SM_CHANNEL", "SM_OUTPUT_DATA_DIR", "SM_HPS", "SM_HP_",
                                "SM_TRAINING_ENV", "SM_HOSTS", "SM_CURRENT_HOST", "SM_NUM_GPUS")

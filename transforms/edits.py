@@ -82,6 +82,7 @@ class EditPlan:
     names: dict = field(default_factory=dict)  # role -> injected name ("args" -> "args", "tf" -> "tf", ...)
     module_uses: list = field(default_factory=list)  # module-level statements that use injected names
     target: object = None  # where arguments go: transforms.arguments.ArgumentTarget, set before any transform
+    model_dir_default: str = "None"  # --model_dir's local default: the estimator's own model_dir, if any
 
     # --- recording ---------------------------------------------------------------------------------------
     def replace(self, original: cst.CSTNode, new: cst.CSTNode) -> None:

@@ -25,7 +25,7 @@ from transforms.facts import SaveCall, ScriptFacts
 from transforms.paths import script_paths
 
 NAME = "export"
-EXPORT_COMMENT = "# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)"
+EXPORT_COMMENT = "# TensorFlow Serving SavedModel for SageMaker: <model dir>/{} (added by sm-migrate)"
 HANDLED_MARKERS = ("sm_model_dir", "SM_MODEL_DIR")
 
 
@@ -39,11 +39,28 @@ def plan(plan: EditPlan, options: MigrationOptions) -> None:
                   "(on SageMaker, point it at /opt/ml/checkpoints or the model dir by hand)")
     if any(_already_handled(facts, save.path) for save in facts.save_calls):
         return  # exported to the model dir already (a migrated or SageMaker-ready script)
-    trained = _trained_model(plan)
+    if not facts.fit_calls and not facts.tape_calls:
+        _export_graph_script(plan)
+        return
+    trained = _trained_models(plan)
     if trained is None:
         return
-    model, training_anchor = trained
-    model_code = facts.module.code_for_node(model)
+    models, training_anchor = trained
+    names = [facts.module.code_for_node(model) for model in models]
+    if options.export_model and options.export_model in names:
+        names = [options.export_model]
+    elif options.export_model:
+        plan.warn(models[0], "SM202", f"--export {options.export_model}: no such trained model ({', '.join(names)})")
+    for name in names:
+        # One model: <model dir>/1. Several: TF Serving's multi-model layout, <model dir>/<name>/1 (contract §5).
+        version_parts = ("1",) if len(names) == 1 else (name, "1")
+        _export_model(plan, name, training_anchor, version_parts, options)
+    plan.transforms.append(NAME)
+
+
+def _export_model(plan: EditPlan, model_code: str, training_anchor: cst.BaseStatement,
+                  version_parts: tuple[str, ...], options: MigrationOptions) -> None:
+    facts = plan.facts
     saves = [s for s in facts.save_calls if facts.module.code_for_node(s.model) == model_code]
     file_saves, dir_saves = [], []
     for save in saves:
@@ -63,11 +80,29 @@ def plan(plan: EditPlan, options: MigrationOptions) -> None:
     if dir_saves:
         for save in dir_saves[:-1]:
             plan.warn(save.call, "SM202", "several SavedModel saves: only the last one is exported to the model dir")
-        _make_export(plan, dir_saves[-1], options)
+        _make_export(plan, dir_saves[-1], options, version_parts)
     else:
         anchor = facts.statement_after_loops(file_saves[-1].call) if file_saves else training_anchor
-        _add_export(plan, anchor, model_code, options)
-    plan.transforms.append(NAME)
+        _add_export(plan, anchor, model_code, options, version_parts)
+
+
+def _export_graph_script(plan: EditPlan) -> None:
+    """Estimator and TF1 session scripts: their own SavedModel export is re-rooted (an estimator's export base
+    becomes the model dir itself: it writes a numeric timestamp folder); without one nothing can be inferred."""
+    facts = plan.facts
+    exports = [save for save in facts.save_calls if save.kind in ("tf1", "estimator")]
+    if exports:
+        for save in exports[:-1]:
+            plan.warn(save.call, "SM202", "several SavedModel exports: only the last one goes to the model dir")
+        last = exports[-1]
+        _make_export(plan, last, plan.options, () if last.kind == "estimator" else ("1",))
+        plan.transforms.append(NAME)
+    elif facts.estimator_training:
+        plan.warn(facts.estimator_training[0], "SM203", "the estimator is never exported and its serving input "
+                  "can't be inferred: call export_saved_model(<sm-model-dir>, serving_input_receiver_fn) by hand")
+    else:
+        plan.warn(facts.module, "SM203", "session-based training without a SavedModel export: its inputs and "
+                  "outputs can't be inferred; export with tf.compat.v1.saved_model.simple_save to <sm-model-dir>/1")
 
 
 def _already_handled(facts: ScriptFacts, path: cst.BaseExpression | None) -> bool:
@@ -77,38 +112,36 @@ def _already_handled(facts: ScriptFacts, path: cst.BaseExpression | None) -> boo
     return any(marker in code for marker in HANDLED_MARKERS)
 
 
-def _trained_model(plan: EditPlan) -> tuple[cst.BaseExpression, cst.BaseStatement] | None:
-    """The model the script trains last, and the statement after which it is final."""
+def _trained_models(plan: EditPlan) -> tuple[list[cst.BaseExpression], cst.BaseStatement] | None:
+    """The model(s) the script trains last, and the statement after which they are final."""
     facts = plan.facts
     if facts.fit_calls:
         fit = facts.fit_calls[-1]
-        return fit.receiver, facts.statement_after_loops(fit.call)
-    if facts.tape_calls:
-        return _tape_trained_model(plan)
-    plan.warn(facts.module, "SM203", "no training call (fit or GradientTape loop) found: no export added")
-    return None
+        return [fit.receiver], facts.statement_after_loops(fit.call)
+    return _tape_trained_models(plan)
 
 
-def _tape_trained_model(plan: EditPlan) -> tuple[cst.BaseExpression, cst.BaseStatement] | None:
-    """A custom loop: the model used in the GradientTape's function, exported after the loop that runs it."""
+def _tape_trained_models(plan: EditPlan) -> tuple[list[cst.BaseExpression], cst.BaseStatement] | None:
+    """A custom loop: the models used in the GradientTape's function, exported after the loop that runs it."""
     facts = plan.facts
     tape = facts.tape_calls[-1]
     step_function = facts.enclosing(tape, cst.FunctionDef)
     anchor_node: cst.CSTNode = tape
     region: cst.CSTNode = step_function or facts.module
     if step_function is not None:
-        callers = [node for node in facts.positions if isinstance(node, cst.Call) and isinstance(node.func, cst.Name)
-                   and node.func.value == step_function.name.value]
-        callers = [c for c in callers if facts.enclosing(c, cst.FunctionDef) is not step_function]
+        callers = [node for node in facts.calls_by_name.get(step_function.name.value, ())
+                   if facts.enclosing(node, cst.FunctionDef) is not step_function]
         if callers:
             anchor_node = max(callers, key=lambda c: facts.position(c))
     model_names = sorted({name for (_, name) in facts.model_names if _mentions_name(region, name)})
-    if len(model_names) != 1:
-        plan.warn(tape, "SM202" if model_names else "SM203",
-                  f"custom training loop with {len(model_names) or 'no'} identifiable models: no export added; "
-                  "export the trained model to <sm-model-dir>/1 by hand")
+    if not model_names:
+        plan.warn(tape, "SM203", "custom training loop with no identifiable model: no export added; export the "
+                  "trained model to <sm-model-dir>/1 by hand")
         return None
-    return cst.Name(model_names[0]), facts.statement_after_loops(anchor_node)
+    if len(model_names) > 1 and not plan.options.export_model:
+        plan.warn(tape, "SM202", f"custom training loop with {len(model_names)} models: each is exported to "
+                  "<sm-model-dir>/<name>/1 (TF Serving's multi-model layout); --export NAME exports one")
+    return [cst.Name(name) for name in model_names], facts.statement_after_loops(anchor_node)
 
 
 def _mentions_name(region: cst.CSTNode, name: str) -> bool:
@@ -179,12 +212,12 @@ def _reroute_file_save(plan: EditPlan, save: SaveCall) -> None:
     plan.replace(save.path, new_path)
 
 
-def _make_export(plan: EditPlan, save: SaveCall, options: MigrationOptions) -> None:
+def _make_export(plan: EditPlan, save: SaveCall, options: MigrationOptions, version_parts: tuple[str, ...]) -> None:
     """The script's own SavedModel save becomes the export: <model dir>/1 on SageMaker, its own path locally."""
     facts = plan.facts
     helper = sm_path_helper(plan)
     local = facts.module.code_for_node(save.path)
-    new_path = f'{helper}({local}, {plan.module("os")}.path.join({_model_dir(plan, save.call)}, "1"))'
+    new_path = f'{helper}({local}, {_version_dir(plan, save.call, version_parts)})'
     model = facts.module.code_for_node(save.model)
     if save.kind in ("save", "keras.save_model") and catalog.keras3(options.framework_version):
         plan.warn(save.call, "SM204", f"`{facts.module.code_for_node(save.call.func)}(dir)` raises on Keras 3 "
@@ -194,15 +227,25 @@ def _make_export(plan: EditPlan, save: SaveCall, options: MigrationOptions) -> N
         plan.replace(save.path, parse_expression(new_path))
 
 
-def _add_export(plan: EditPlan, anchor: cst.BaseStatement, model: str, options: MigrationOptions) -> None:
+def _version_dir(plan: EditPlan, anchor: cst.CSTNode, version_parts: tuple[str, ...]) -> str:
+    if not version_parts:
+        return _model_dir(plan, anchor)
+    parts = ", ".join(quote(part) for part in version_parts)
+    return f"{plan.module('os')}.path.join({_model_dir(plan, anchor)}, {parts})"
+
+
+def _add_export(plan: EditPlan, anchor: cst.BaseStatement, model: str, options: MigrationOptions,
+                version_parts: tuple[str, ...]) -> None:
     tf = _tensorflow(plan)
-    path = f'{plan.module("os")}.path.join({_model_dir(plan, anchor)}, "1")'
+    path = _version_dir(plan, anchor, version_parts)
     if catalog.export_call_for(options.framework_version) == "saved_model.save":
         code = f"{tf}.saved_model.save({model}, {path})\n"
     else:
         code = f"{tf}.keras.experimental.export_saved_model({model}, {path})\n"
     statement = parse_statements(code)[0]
-    statement = statement.with_changes(leading_lines=[cst.EmptyLine(indent=False), cst.EmptyLine(comment=cst.Comment(EXPORT_COMMENT))])
+    comment = EXPORT_COMMENT.format("/".join(version_parts))
+    statement = statement.with_changes(leading_lines=[cst.EmptyLine(indent=False),
+                                                         cst.EmptyLine(comment=cst.Comment(comment))])
     plan.add_after(anchor, [statement])
 
 

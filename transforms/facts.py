@@ -89,6 +89,17 @@ class ScriptFacts:
     parse_calls: list[ParseCall] = field(default_factory=list)
     path_uses: list[PathUse] = field(default_factory=list)
     checkpoint_objects: set = field(default_factory=set)  # names bound to tf.train.Checkpoint(...)
+    saver_objects: set = field(default_factory=set)  # names bound to tf.compat.v1.train.Saver(...)
+    session_calls: list[cst.Call] = field(default_factory=list)  # TF1 sessions: graph-style training
+    estimator_calls: list[cst.Call] = field(default_factory=list)  # tf.estimator constructors and RunConfig
+    estimator_names: set = field(default_factory=set)  # names bound to an estimator
+    estimator_training: list[cst.Call] = field(default_factory=list)  # train_and_evaluate / estimator.train
+    estimator_specs: list[tuple[str, cst.Call]] = field(default_factory=list)  # (TrainSpec|EvalSpec name, call)
+    absl_defines: list[cst.Call] = field(default_factory=list)  # flags.DEFINE_*(name, default, help)
+    absl_runs: list[cst.Call] = field(default_factory=list)  # app.run(main)
+    cli_framework: str | None = None  # "click", "typer", "fire" or "hydra": a CLI argparse must not fight
+    click_commands: list[cst.Call] = field(default_factory=list)  # @click.command(...) decorator calls
+    argument_defaults: dict = field(default_factory=dict)  # dest -> literal default of the script's own CLI
     constants: dict = field(default_factory=dict)  # module-level name assigned exactly once -> its value
     calls_by_name: dict = field(default_factory=dict)  # function name -> calls of it by that plain name
     script_paths: object = None  # transforms.paths.ScriptPaths, computed on first use
@@ -283,9 +294,25 @@ class _ModelTypes(cst.CSTVisitor):
 class _FactsCollector(cst.CSTVisitor):
     def __init__(self, facts: ScriptFacts) -> None:
         self.facts = facts
+        self.method_saves: list[SaveCall] = []  # `x.save(...)`: a model save once x is known to be a model
+
+    def leave_Module(self, original_node: cst.Module) -> None:
+        # A model built where its type can't be seen (`build_model()` from another module) is known by its
+        # Keras fit; its saves may come before or after that fit in the source.
+        trained = {fit.receiver.value for fit in self.facts.fit_calls if isinstance(fit.receiver, cst.Name)}
+        for save in self.method_saves:
+            if self.facts.is_model_expression(save.model, save.scope) or (
+                isinstance(save.model, cst.Name) and save.model.value in trained
+            ):
+                self.facts.save_calls.append(save)
+        self.facts.save_calls.sort(key=lambda save: self.facts.position(save.call))
 
     def _is_model_constructor(self, expr: cst.BaseExpression) -> bool:
         return is_model_constructor(self.facts, expr)
+
+    def _note_default(self, dest: cst.BaseExpression | None, default: cst.BaseExpression | None) -> None:
+        if isinstance(dest, cst.SimpleString) and isinstance(dest.evaluated_value, str) and default is not None:
+            self.facts.argument_defaults.setdefault(dest.evaluated_value, default)
 
     def visit_SimpleString(self, node: cst.SimpleString) -> None:
         value = node.evaluated_value
@@ -318,9 +345,15 @@ class _FactsCollector(cst.CSTVisitor):
             for target in node.targets:
                 if isinstance(target.target, cst.Name):
                     self.facts.model_names[(scope, target.target.value)] = node.value
-        if isinstance(node.value, cst.Call) and self.facts.qualified_name(node.value.func) in catalog.CHECKPOINT_OBJECTS:
-            self.facts.checkpoint_objects.update(
-                t.target.value for t in node.targets if isinstance(t.target, cst.Name))
+        constructed = self.facts.qualified_name(node.value.func) if isinstance(node.value, cst.Call) else None
+        names = [t.target.value for t in node.targets if isinstance(t.target, cst.Name)]
+        if constructed and constructed.startswith(catalog.ESTIMATOR_MODULE) and \
+                constructed.endswith(catalog.ESTIMATOR_SUFFIXES):
+            self.facts.estimator_names.update(names)
+        if constructed in catalog.CHECKPOINT_OBJECTS:
+            self.facts.checkpoint_objects.update(names)
+        elif constructed in catalog.SAVER_OBJECTS:
+            self.facts.saver_objects.update(names)
         if isinstance(node.value, cst.Call) and self.facts.qualified_name(node.value.func) == "argparse.ArgumentParser":
             for target in node.targets:
                 if isinstance(target.target, cst.Name):
@@ -342,11 +375,35 @@ class _FactsCollector(cst.CSTVisitor):
                 facts.tape_calls.append(node)
             elif name in catalog.SAVE_FUNCTIONS:
                 spec = catalog.SAVE_FUNCTIONS[name]
-                model = _argument(node, spec["model_arg"], ("obj", "model"))
+                model = node if spec["model_arg"] is None else _argument(node, spec["model_arg"], ("obj", "model"))
                 if model is not None:
                     path = _argument(node, spec["path_arg"], spec["path_keywords"])
-                    kind = "saved_model.save" if name.startswith("tensorflow.") else "keras.save_model"
+                    kind = spec.get("kind") or ("saved_model.save" if name.startswith("tensorflow.") else "keras.save_model")
                     facts.save_calls.append(SaveCall(node, model, path, kind, scope))
+            elif name in catalog.SESSION_CONSTRUCTORS:
+                facts.session_calls.append(node)
+            elif name.startswith(catalog.ESTIMATOR_MODULE):
+                if name.endswith(catalog.ESTIMATOR_SUFFIXES) or name == "tensorflow.estimator.RunConfig":
+                    facts.estimator_calls.append(node)
+                elif name in catalog.ESTIMATOR_TRAINING:
+                    facts.estimator_training.append(node)
+                elif name in catalog.ESTIMATOR_STEP_KEYWORDS:
+                    facts.estimator_specs.append((name, node))
+            elif name.startswith("absl.flags.DEFINE_"):
+                facts.absl_defines.append(node)
+                self._note_default(_argument(node, 0, ("name",)), _argument(node, 1, ("default",)))
+            elif name == "absl.app.run":
+                facts.absl_runs.append(node)
+            elif name.split(".", 1)[0] in catalog.FOREIGN_CLIS:
+                facts.cli_framework = facts.cli_framework or name.split(".", 1)[0]
+                if name in ("click.command", "click.group"):
+                    facts.click_commands.append(node)
+                elif name == "click.option":
+                    flags = [a.value for a in node.args if a.keyword is None and isinstance(a.value, cst.SimpleString)]
+                    long_flags = [f for f in flags if f.evaluated_value.startswith("--")]
+                    dest = cst.SimpleString(repr(long_flags[0].evaluated_value.lstrip("-").replace("-", "_"))) \
+                        if long_flags else None
+                    self._note_default(dest, _argument(node, None, ("default",)))
             if name.startswith(catalog.DEVICE_NAME_PREFIXES):
                 facts.uses_devices = True
         if not isinstance(node.func, cst.Attribute):
@@ -356,11 +413,27 @@ class _FactsCollector(cst.CSTVisitor):
             keywords = {arg.keyword.value for arg in node.args if arg.keyword is not None}
             if facts.is_model_expression(receiver, scope) or keywords & catalog.KERAS_FIT_KEYWORDS:
                 facts.fit_calls.append(FitCall(node, receiver, scope))
-        elif method in catalog.SAVE_METHODS and facts.is_model_expression(receiver, scope):
+        elif isinstance(receiver, cst.Name) and receiver.value in facts.estimator_names:
+            if method in catalog.ESTIMATOR_TRAINING_METHODS:
+                facts.estimator_training.append(node)
+            elif method in catalog.ESTIMATOR_EXPORT_METHODS:
+                path = _argument(node, 0, catalog.ESTIMATOR_EXPORT_METHODS[method])
+                facts.save_calls.append(SaveCall(node, receiver, path, "estimator", scope))
+        elif method in catalog.SAVE_METHODS and (facts.is_model_expression(receiver, scope)
+                                                 or isinstance(receiver, cst.Name)):
             path = _argument(node, 0, catalog.SAVE_METHODS[method])
-            facts.save_calls.append(SaveCall(node, receiver, path, method, scope))
+            self.method_saves.append(SaveCall(node, receiver, path, method, scope))
         elif method == "add_argument" and isinstance(receiver, cst.Name):
             facts.add_argument_calls.append((receiver.value, node))
+            flags = [a.value.evaluated_value for a in node.args
+                     if a.keyword is None and isinstance(a.value, cst.SimpleString)]
+            explicit = _argument(node, None, ("dest",))
+            long_flags = [f for f in flags if f.startswith("--")]
+            if isinstance(explicit, cst.SimpleString):
+                self._note_default(explicit, _argument(node, None, ("default",)))
+            elif long_flags:
+                dest = cst.SimpleString(repr(long_flags[0].lstrip("-").replace("-", "_")))
+                self._note_default(dest, _argument(node, None, ("default",)))
         elif method in ("parse_args", "parse_known_args") and isinstance(receiver, cst.Name):
             statement = facts.statement_of(node)
             small = facts.enclosing(node, cst.BaseSmallStatement)
@@ -378,9 +451,10 @@ def _path_spec(facts: ScriptFacts, call: cst.Call, name: str | None):
     if not isinstance(call.func, cst.Attribute):
         return None
     method, receiver = call.func.attr.value, call.func.value
-    if method in catalog.CHECKPOINT_OBJECT_METHODS and isinstance(receiver, cst.Name) \
-            and receiver.value in facts.checkpoint_objects:
-        return catalog.CHECKPOINT_OBJECT_METHODS[method]
+    if isinstance(receiver, cst.Name) and receiver.value in facts.checkpoint_objects:
+        return catalog.CHECKPOINT_OBJECT_METHODS.get(method)
+    if isinstance(receiver, cst.Name) and receiver.value in facts.saver_objects:
+        return catalog.SAVER_METHODS.get(method)
     return catalog.PATHLIB_METHODS.get(method) or catalog.PATH_METHODS.get(method)
 
 

@@ -55,9 +55,24 @@ def plan(plan: EditPlan) -> list[HyperParameter]:
         value = _learning_rate_argument(call)
         if value is not None:
             lifter.lift_literal(value, "learning_rate", "optimizer learning rate")
+    for name, call in plan.facts.estimator_specs:
+        for arg in call.args:
+            if arg.keyword is not None and arg.keyword.value in catalog.ESTIMATOR_STEP_KEYWORDS[name]:
+                short = name.rsplit(".", 1)[-1]
+                lifter.lift_literal(arg.value, catalog.ESTIMATOR_STEP_KEYWORDS[name][arg.keyword.value],
+                                    f"{short}({arg.keyword.value}=)")
     if lifter.found:
         plan.transforms.append(NAME)
     return lifter.found
+
+
+def _out_of_reach(plan: EditPlan) -> str:
+    kind = plan.target.kind
+    if kind == "foreign":
+        return f"the script's {plan.facts.cli_framework} CLI defines its arguments; add an option for it by hand"
+    if kind == "absl":
+        return "absl flags are only parsed by app.run, after module-level code; read FLAGS inside main instead"
+    return "the script's parsed arguments are not visible here; pass them in or add it to the parser by hand"
 
 
 def _learning_rate_argument(call: cst.Call) -> cst.BaseExpression | None:
@@ -117,8 +132,7 @@ class _Lifter:
         dest = self._dest_for(name, default, type_name)
         reference = args_reference(self.plan, value, dest)
         if reference is None:
-            self.plan.warn(value, "SM101", f"hyperparameter {target} not lifted: the script's parsed arguments "
-                           "are not visible here; pass them in or add it to the parser by hand")
+            self.plan.warn(value, "SM101", f"hyperparameter {target} not lifted: {_out_of_reach(self.plan)}")
             return
         self.plan.replace(value, reference)
         line, _ = self.plan.facts.position(value)

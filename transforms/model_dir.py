@@ -14,10 +14,10 @@ NAME = "model_dir"
 
 
 def plan(plan: EditPlan) -> None:
-    if plan.facts.sagemaker_aware:
+    if plan.facts.sagemaker_aware and plan.model_dir_default == "None":
         return  # a SageMaker-ready script parses with parse_known_args: an unused --model_dir is harmless there
     plan.add_argument(
-        ArgumentSpec("model_dir", ("--model_dir", "--model-dir"), "str", "None",
+        ArgumentSpec("model_dir", ("--model_dir", "--model-dir"), "str", plan.model_dir_default,
                      "checkpoints; an S3 URI on SageMaker (never the final model)",
                      order=ORDER["model_dir"])
     )

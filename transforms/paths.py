@@ -128,6 +128,8 @@ def _parameter_paths(facts: ScriptFacts, name: cst.Name, depth: int) -> list[Sta
     params = [p for p in function.params.params if p.name.value == name.value]
     if not params:
         return []
+    if facts.click_commands and any(isinstance(d.decorator, cst.Call) for d in function.decorators):
+        return _default_path(facts.argument_defaults.get(name.value))  # a click option's parameter
     index = function.params.params.index(params[0])
     found = []
     for call in facts.calls_by_name.get(function.name.value, ()):
@@ -143,18 +145,15 @@ def _parameter_paths(facts: ScriptFacts, name: cst.Name, depth: int) -> list[Sta
 
 
 def _argument_default(facts: ScriptFacts, expr: cst.Attribute) -> list[StaticPath]:
-    """`args.data_dir`: the literal default of the script's own `--data-dir` argument."""
-    dest = expr.attr.value
-    for _, call in facts.add_argument_calls:
-        flags = [a.value.evaluated_value for a in call.args if a.keyword is None and isinstance(a.value, cst.SimpleString)]
-        keywords = {a.keyword.value: a.value for a in call.args if a.keyword is not None}
-        explicit = keywords.get("dest")
-        own_dest = explicit.evaluated_value if isinstance(explicit, cst.SimpleString) else next(
-            (f.lstrip("-").replace("-", "_") for f in flags if f.startswith("--")), None)
-        default = keywords.get("default")
-        if own_dest == dest and isinstance(default, cst.SimpleString) and isinstance(default.evaluated_value, str):
-            value = default.evaluated_value
-            return [StaticPath(default, value, _normal(value), True, is_default=True)]
+    """`args.data_dir` / `FLAGS.data_dir`: the literal default of the script's own argument or flag."""
+    default = facts.argument_defaults.get(expr.attr.value)
+    return _default_path(default)
+
+
+def _default_path(default: cst.BaseExpression | None) -> list[StaticPath]:
+    if isinstance(default, cst.SimpleString) and isinstance(default.evaluated_value, str) and default.evaluated_value:
+        value = default.evaluated_value
+        return [StaticPath(default, value, _normal(value), True, is_default=True)]
     return []
 
 

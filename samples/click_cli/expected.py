@@ -8,7 +8,6 @@ import os
 import click
 import numpy as np
 import tensorflow as tf
-import argparse
 
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
@@ -21,31 +20,11 @@ def _sm_path(local_path, sagemaker_path):
     return sagemaker_path
 
 
-parser = argparse.ArgumentParser(allow_abbrev=False)
-parser.add_argument("--validation_split", "--validation-split", type=float, default=0.2,
-                    help="fit(validation_split=) in the original script")
-parser.add_argument(
-    "--sm-model-dir", "--sm_model_dir",
-    type=str,
-    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
-    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
-)
-parser.add_argument(
-    "--output-data-dir", "--output_data_dir",
-    type=str,
-    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
-    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
-)
-parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
-                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
-args, _ = parser.parse_known_args()
-
-
-@click.command()
+@click.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
 @click.option("--epochs", default=2, show_default=True, help="Passes over the training data.")
 @click.option("--batch-size", default=32, show_default=True)
 @click.option("--learning-rate", default=0.01, show_default=True, help="Adam learning rate.")
-@click.option("--data-dir", default="data", type=click.Path(exists=True, file_okay=False), show_default=True)
+@click.option("--data-dir", default=os.environ.get("SM_CHANNEL_DATA", "data"), type=click.Path(exists=True, file_okay=False), show_default=True)
 def main(epochs, batch_size, learning_rate, data_dir):
     """Train the sentiment classifier and save it as sentiment.keras."""
     data = np.load(os.path.join(data_dir, "reviews.npz"))
@@ -61,11 +40,11 @@ def main(epochs, batch_size, learning_rate, data_dir):
         loss="binary_crossentropy",
         metrics=["accuracy"],
     )
-    model.fit(counts, labels, epochs=epochs, batch_size=batch_size, validation_split=args.validation_split)
-    model.save(_sm_path("sentiment.keras", os.path.join(args.sm_model_dir, "sentiment.keras")))
+    model.fit(counts, labels, epochs=epochs, batch_size=batch_size, validation_split=0.2)
+    model.save(_sm_path("sentiment.keras", os.path.join(os.environ.get("SM_MODEL_DIR", "sm_model"), "sentiment.keras")))
 
     # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
-    tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
+    tf.saved_model.save(model, os.path.join(os.environ.get("SM_MODEL_DIR", "sm_model"), "1"))
     click.echo("saved sentiment.keras")
 
 

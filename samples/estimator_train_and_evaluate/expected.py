@@ -6,12 +6,52 @@ Checkpoints go to runs/estimator; the trained model is exported for TF Serving u
 """
 import numpy as np
 import tensorflow as tf
+import argparse
+import os
 
-MODEL_DIR = "runs/estimator"
-NUM_EPOCHS = 3
-BATCH_SIZE = 16
-LEARNING_RATE = 0.05
-EVAL_STEPS = 3
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+def _sm_path(local_path, sagemaker_path):
+    """`local_path` when run locally; on SageMaker `sagemaker_path`, under the dirs the job keeps."""
+    if "SM_MODEL_DIR" not in os.environ:
+        return local_path
+    os.makedirs(os.path.dirname(sagemaker_path) or ".", exist_ok=True)
+    return sagemaker_path
+
+
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", "--num_epochs", "--num-epochs", type=int, default=3,
+                    help="NUM_EPOCHS in the original script")
+parser.add_argument("--batch_size", "--batch-size", type=int, default=16,
+                    help="BATCH_SIZE in the original script")
+parser.add_argument("--learning_rate", "--learning-rate", type=float, default=0.05,
+                    help="LEARNING_RATE in the original script")
+parser.add_argument("--eval_steps", "--eval-steps", type=int, default=3,
+                    help="EVAL_STEPS in the original script")
+parser.add_argument("--data", type=str, default=os.environ.get("SM_CHANNEL_DATA", "data"),
+                    help="input channel 'data' (SageMaker: SM_CHANNEL_DATA)")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument(
+    "--output-data-dir", "--output_data_dir",
+    type=str,
+    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
+    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default="runs/estimator",
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args = parser.parse_known_args()[0]
+
+MODEL_DIR = args.model_dir
+NUM_EPOCHS = args.epochs
+BATCH_SIZE = args.batch_size
+LEARNING_RATE = args.learning_rate
+EVAL_STEPS = args.eval_steps
 NUM_FEATURES = 4
 NUM_CLASSES = 3
 
@@ -76,8 +116,8 @@ def serving_input_receiver_fn():
 
 
 def main():
-    train_input_fn, train_examples = make_input_fn("data/train.csv", training=True)
-    eval_input_fn, _ = make_input_fn("data/eval.csv", training=False)
+    train_input_fn, train_examples = make_input_fn(os.path.join(args.data, "train.csv"), training=True)
+    eval_input_fn, _ = make_input_fn(os.path.join(args.data, "eval.csv"), training=False)
     steps_per_epoch = train_examples // BATCH_SIZE
 
     config = tf.estimator.RunConfig(tf_random_seed=42, log_step_count_steps=steps_per_epoch)
@@ -91,7 +131,7 @@ def main():
     metrics, _ = tf.estimator.train_and_evaluate(estimator, train_spec, eval_spec)
     print(f"eval accuracy: {metrics['accuracy']:.3f}")
 
-    export_path = estimator.export_saved_model("exported", serving_input_receiver_fn)
+    export_path = estimator.export_saved_model(_sm_path("exported", args.sm_model_dir), serving_input_receiver_fn)
     print("exported to", export_path.decode())
 
 

@@ -87,5 +87,11 @@ for epoch in range(NUM_EPOCHS):
     print(f"epoch {epoch + 1}/{NUM_EPOCHS} generator_loss={float(gen_loss):.4f} "
           f"discriminator_loss={float(disc_loss):.4f}")
 
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/discriminator/1 (added by sm-migrate)
+tf.saved_model.save(discriminator, os.path.join(args.sm_model_dir, "discriminator", "1"))
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/generator/1 (added by sm-migrate)
+tf.saved_model.save(generator, os.path.join(args.sm_model_dir, "generator", "1"))
+
 samples = generator(tf.random.normal([5, NOISE_DIM]))
 print("generated radii:", np.round(np.linalg.norm(samples.numpy(), axis=1), 2))

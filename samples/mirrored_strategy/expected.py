@@ -13,6 +13,14 @@ import os
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
+def _sm_path(local_path, sagemaker_path):
+    """`local_path` when run locally; on SageMaker `sagemaker_path`, under the dirs the job keeps."""
+    if "SM_MODEL_DIR" not in os.environ:
+        return local_path
+    os.makedirs(os.path.dirname(sagemaker_path) or ".", exist_ok=True)
+    return sagemaker_path
+
+
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument("--epochs", type=int, default=3, help="EPOCHS in the original script")
 parser.add_argument("--batch_size_per_replica", "--batch-size-per-replica", type=int, default=16,
@@ -71,8 +79,8 @@ with strategy.scope():
     model.compile(optimizer=tf.keras.optimizers.Adam(learning_rate=LEARNING_RATE), loss="mse", metrics=["mae"])
 
 model.fit(train["features"], train["target"], epochs=EPOCHS, batch_size=global_batch_size)
+print("test mae:", model.evaluate(test["features"], test["target"], verbose=0)[1])
+model.save(_sm_path("model.keras", os.path.join(args.sm_model_dir, "model.keras")))
 
 # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
 tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
-print("test mae:", model.evaluate(test["features"], test["target"], verbose=0)[1])
-model.save("model.keras")
