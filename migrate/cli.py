@@ -104,6 +104,14 @@ def migrate(
     launcher_name: Annotated[
         str | None, typer.Option("--launcher-name", metavar="NAME", help="Launcher file name [default: launch_sagemaker.py].")
     ] = None,
+    channel: Annotated[
+        list[str] | None,
+        typer.Option("--channel", metavar="NAME=PATH", help="Reads under PATH form input channel NAME (repeatable)."),
+    ] = None,
+    export: Annotated[
+        str | None,
+        typer.Option("--export", metavar="NAME", help="Where a script trains several models, export only this one."),
+    ] = None,
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="Only print failures.")] = False,
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Also print a line for every file.")] = False,
 ) -> None:
@@ -130,6 +138,8 @@ def migrate(
             launcher_sdk=launcher_sdk,
             entrypoint_name=entrypoint_name,
             launcher_name=launcher_name,
+            channel=channel,
+            export=export,
             quiet=quiet,
             verbose=verbose,
         )
@@ -185,6 +195,10 @@ def _run(paths: list[str], **args) -> int:
     engine_options = dict(config.engine)
     if args["framework_version"]:
         engine_options["framework_version"] = args["framework_version"]
+    if args["channel"]:
+        engine_options["channels"] = {**engine_options.get("channels", {}), **_channels(args["channel"])}
+    if args["export"]:
+        engine_options["export_model"] = args["export"]
     options = MigrationOptions(**engine_options)
     if not re.fullmatch(r"\d+\.\d+(\.\d+)?", options.framework_version):
         raise UsageError(f"framework version must look like 2.19, not {options.framework_version!r}")
@@ -196,6 +210,17 @@ def _run(paths: list[str], **args) -> int:
             raise UsageError("--emit needs a script path: it cannot be used with '-' (stdin)")
         return _run_stdin(settings, args["output"], args["quiet"], args["color"])
     return _run_paths(paths, settings, setting=setting, **args)
+
+
+def _channels(values: list[str]) -> dict[str, str]:
+    """`--channel NAME=PATH`: SageMaker channel names are letters, digits, '.', '-' and '_'."""
+    channels = {}
+    for value in values:
+        name, sep, path = value.partition("=")
+        if not sep or not path or not re.fullmatch(r"[A-Za-z0-9._-]{1,64}", name):
+            raise UsageError(f"--channel takes NAME=PATH (NAME of letters, digits, '.', '-', '_'), not {value!r}")
+        channels[name] = path
+    return channels
 
 
 def _emit_options(setting, framework_version: str):

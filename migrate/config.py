@@ -93,6 +93,11 @@ def load_config(paths: Sequence[str]) -> ProjectConfig:
             expected = type(ENGINE_DEFAULTS[key])
             if expected in (str, int, float, bool) and type(value) is not expected:
                 raise ConfigError(f"{pyproject}: [tool.sm-migrate] {raw_key}: must be a {expected.__name__}")
+            if expected is dict and not (isinstance(value, dict) and all(
+                    isinstance(k, str) and isinstance(v, str) for k, v in value.items())):
+                raise ConfigError(f"{pyproject}: [tool.sm-migrate] {raw_key}: must be a table of strings")
+            if key == "export_model" and not isinstance(value, str):
+                raise ConfigError(f"{pyproject}: [tool.sm-migrate] {raw_key}: must be a str")
             engine[key] = value
         else:
             known = ", ".join(sorted(k.replace("_", "-") for k in (*CLI_KEYS, *ENGINE_KEYS)))

@@ -313,3 +313,59 @@ def test_cli_path_never_imports_tensorflow():
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["False", "False"]
     assert decode_source(Path("train.py").read_bytes()).text == MIGRATED
+
+
+CHANNEL_SCRIPT = """\
+import numpy as np
+import tensorflow as tf
+x = np.load("inputs/all/x.npy")
+model = tf.keras.Sequential()
+model.fit(x, x, epochs=2)
+"""
+
+
+def test_channel_option_names_the_channel_and_config_does_too():
+    write("train.py", CHANNEL_SCRIPT)
+
+    named = sm_migrate("--channel", "training=inputs/all", "train.py")
+    migrated = Path("train.py").read_text()
+
+    assert named.exit_code == 0
+    assert 'os.environ.get("SM_CHANNEL_TRAINING", "inputs/all")' in migrated
+    assert 'np.load(os.path.join(args.training, "x.npy"))' in migrated
+    write("train.py", CHANNEL_SCRIPT)
+    write("pyproject.toml", '[tool.sm-migrate]\nchannels = {mine = "inputs"}\n')
+    assert sm_migrate("train.py").exit_code == 0
+    assert 'os.environ.get("SM_CHANNEL_MINE", "inputs")' in Path("train.py").read_text()
+
+
+@pytest.mark.parametrize("value", ["nonsense", "bad name=x", "=x", "train="])
+def test_bad_channel_option_is_a_usage_error(value):
+    write("train.py", CHANNEL_SCRIPT)
+
+    result = sm_migrate("--channel", value, "train.py")
+
+    assert result.exit_code == 2
+    assert Path("train.py").read_text() == CHANNEL_SCRIPT
+
+
+def test_export_option_picks_the_model_to_serve():
+    write("train.py", """\
+import tensorflow as tf
+generator = tf.keras.Sequential()
+critic = tf.keras.Sequential()
+
+def step(x):
+    with tf.GradientTape() as tape:
+        loss = critic(generator(x))
+
+for epoch in range(2):
+    step(tf.zeros((1, 1)))
+""")
+
+    result = sm_migrate("--export", "generator", "train.py")
+
+    migrated = Path("train.py").read_text()
+    assert result.exit_code == 0
+    assert 'tf.saved_model.save(generator, os.path.join(args.sm_model_dir, "1"))' in migrated
+    assert "saved_model.save(critic" not in migrated
