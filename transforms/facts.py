@@ -226,6 +226,9 @@ def _collect_names(facts: ScriptFacts) -> None:
                     module = _dotted(alias.name)
                     if alias.asname is not None or "." not in module:
                         facts.module_imports.setdefault(module, alias.evaluated_alias or module)
+                    else:  # `import os.path` binds `os` too
+                        root = module.split(".", 1)[0]
+                        facts.module_imports.setdefault(root, root)
     assigned: dict = {}
     for statement in facts.module.body:
         if isinstance(statement, cst.SimpleStatementLine) and isinstance(statement.body[0], cst.Assign):
