@@ -552,3 +552,17 @@ def test_click_command_lets_sagemaker_arguments_through_and_reads_paths_from_the
     assert "argparse" not in result.code and "args." not in result.code
     assert 'tf.saved_model.save(model, os.path.join(os.environ.get("SM_MODEL_DIR", "sm_model"), "1"))' in result.code
     assert [d.code for d in result.diagnostics] == ["SM101"]
+
+
+def test_every_diagnostic_code_used_is_documented():
+    import pathlib
+
+    from migrate.report import CODES
+
+    root = pathlib.Path(__file__).resolve().parents[1]
+    used = set()
+    for path in [*root.glob("transforms/*.py"), *root.glob("migrate/*.py")]:
+        used.update(re.findall(r'"(SM\d{3})"', path.read_text()))
+    readme = (root / "README.md").read_text()
+    assert used == set(CODES)
+    assert all(f"| {code} |" in readme for code in CODES)
