@@ -68,7 +68,6 @@ class ParseCall:
 @dataclass
 class ScriptFacts:
     module: cst.Module
-    wrapper: MetadataWrapper
     scopes: dict
     positions: dict
     parents: dict
@@ -123,9 +122,6 @@ class ScriptFacts:
         pos = self.positions.get(node)
         return (pos.start.line, pos.start.column + 1) if pos else (1, 1)
 
-    def parent(self, node: cst.CSTNode) -> cst.CSTNode | None:
-        return self.parents.get(node)
-
     def enclosing(self, node: cst.CSTNode, kind: type) -> cst.CSTNode | None:
         current = self.parents.get(node)
         while current is not None and not isinstance(current, kind):
@@ -166,7 +162,7 @@ class ScriptFacts:
             current = self.parents.get(current)
         return current
 
-    def is_model_expression(self, expr: cst.BaseExpression, scope: Scope | None) -> bool:
+    def is_model_expression(self, expr: cst.BaseExpression) -> bool:
         if isinstance(expr, cst.Name):
             return any(name == expr.value for (_, name) in self.model_names)
         if isinstance(expr, cst.Attribute):  # self.model, trainer.model
@@ -193,7 +189,6 @@ def analyse(module: cst.Module) -> ScriptFacts:
     resolved = wrapper.resolve_many((ScopeProvider, PositionProvider, ParentNodeProvider, QualifiedNameProvider))
     facts = ScriptFacts(
         module=module,
-        wrapper=wrapper,
         scopes=resolved[ScopeProvider],
         positions=resolved[PositionProvider],
         parents=resolved[ParentNodeProvider],
@@ -304,7 +299,7 @@ class _FactsCollector(cst.CSTVisitor):
         # Keras fit; its saves may come before or after that fit in the source.
         trained = {fit.receiver.value for fit in self.facts.fit_calls if isinstance(fit.receiver, cst.Name)}
         for save in self.method_saves:
-            if self.facts.is_model_expression(save.model, save.scope) or (
+            if self.facts.is_model_expression(save.model) or (
                 isinstance(save.model, cst.Name) and save.model.value in trained
             ):
                 self.facts.save_calls.append(save)
@@ -414,7 +409,7 @@ class _FactsCollector(cst.CSTVisitor):
         method, receiver = node.func.attr.value, node.func.value
         if method == "fit":
             keywords = {arg.keyword.value for arg in node.args if arg.keyword is not None}
-            if facts.is_model_expression(receiver, scope) or keywords & catalog.KERAS_FIT_KEYWORDS:
+            if facts.is_model_expression(receiver) or keywords & catalog.KERAS_FIT_KEYWORDS:
                 facts.fit_calls.append(FitCall(node, receiver, scope))
         elif isinstance(receiver, cst.Name) and receiver.value in facts.estimator_names:
             if method in catalog.ESTIMATOR_TRAINING_METHODS:
@@ -422,7 +417,7 @@ class _FactsCollector(cst.CSTVisitor):
             elif method in catalog.ESTIMATOR_EXPORT_METHODS:
                 path = _argument(node, 0, catalog.ESTIMATOR_EXPORT_METHODS[method])
                 facts.save_calls.append(SaveCall(node, receiver, path, "estimator", scope))
-        elif method in catalog.SAVE_METHODS and (facts.is_model_expression(receiver, scope)
+        elif method in catalog.SAVE_METHODS and (facts.is_model_expression(receiver)
                                                  or isinstance(receiver, cst.Name)):
             path = _argument(node, 0, catalog.SAVE_METHODS[method])
             self.method_saves.append(SaveCall(node, receiver, path, method, scope))
