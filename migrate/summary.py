@@ -155,11 +155,26 @@ def outcome_lines(outcome: FileOutcome, verbose: bool, explicit: bool = False) -
     lines += [f"{outcome.path}: {note}" for note in outcome.emit_notes if outcome.status != "failed"]
     if outcome.status == "failed":
         lines.append(f"{outcome.path}: {outcome.reason}")
-    elif verbose or (explicit and outcome.status == "skipped"):
+    elif verbose or explicit:
         status = outcome.status.replace("_", " ")
         detail = f": {outcome.reason}" if outcome.reason else ""
         target = f" -> {outcome.output}" if outcome.output else ""
-        lines.insert(0, f"{outcome.path}: {status}{detail}{target}")
+        lines[:0] = [f"{outcome.path}: {status}{detail}{target}", *contract_lines(outcome)]
+    return lines
+
+
+def contract_lines(outcome: FileOutcome) -> list[str]:
+    """What the SageMaker job will need from the user: the hyperparameters it can set and the channels to
+    upload (exactly the keys of `estimator.fit({...})`)."""
+    if outcome.status not in ("migrated", "would_migrate", "already_migrated"):
+        return []
+    lines = []
+    if outcome.hyperparameters:
+        values = ", ".join(f"{hp['name']}={hp['default']!r}" for hp in outcome.hyperparameters)
+        lines.append(f"  hyperparameters: {values}")
+    if outcome.channels:
+        sources = ", ".join(f"{name} <- {source}" for name, source in outcome.channels.items())
+        lines.append(f"  channels to upload and pass to estimator.fit({{...}}): {sources}")
     return lines
 
 

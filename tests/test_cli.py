@@ -369,3 +369,15 @@ for epoch in range(2):
     assert result.exit_code == 0
     assert 'tf.saved_model.save(generator, os.path.join(args.sm_model_dir, "1"))' in migrated
     assert "saved_model.save(critic" not in migrated
+
+
+def test_one_shot_run_says_what_the_job_needs():
+    write("train.py", CHANNEL_SCRIPT)
+
+    result = sm_migrate("train.py")
+
+    lines = result.stderr.splitlines()
+    assert result.exit_code == 0
+    assert lines[0] == "train.py: migrated"
+    assert "  hyperparameters: epochs=2" in lines
+    assert "  channels to upload and pass to estimator.fit({...}): all <- inputs/all" in lines
