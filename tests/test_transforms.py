@@ -12,6 +12,7 @@ import textwrap
 import pytest
 
 from migrate.engine import MigrationError, MigrationOptions, migrate_source
+from transforms import catalog
 
 
 def migrate(source: str, **options):
@@ -566,3 +567,39 @@ def test_every_diagnostic_code_used_is_documented():
     readme = (root / "README.md").read_text()
     assert used == set(CODES)
     assert all(f"| {code} |" in readme for code in CODES)
+
+
+def _call_for(qualified_name: str, spec, path: str) -> tuple[str, str]:
+    """An import line and a call of `qualified_name` with `path` where the catalogue says the path goes."""
+    module, _, _ = qualified_name.rpartition(".")
+    imports = "" if module == "builtins" else f"import {module.split('.')[0] if module.startswith(('tensorflow', 'keras', 'numpy', 'pandas', 'glob', 'os', 'io', 'h5py')) else module}\n"
+    name = qualified_name.removeprefix("builtins.")
+    args = ["None"] * (spec.arg or 0) + [f'"{path}"']
+    return imports, f"{name}({', '.join(args)})"
+
+
+READ_ROWS = sorted(name for name, spec in catalog.PATH_FUNCTIONS.items() if spec.role in ("read", "read_dir"))
+WRITE_ROWS = sorted(name for name, spec in catalog.PATH_FUNCTIONS.items() if spec.role in ("output", "checkpoint"))
+
+
+@pytest.mark.parametrize("qualified_name", READ_ROWS)
+def test_every_loader_in_the_catalogue_reads_from_its_channel(qualified_name):
+    spec = catalog.PATH_FUNCTIONS[qualified_name]
+    path = "data/train" if spec.role == "read_dir" else "data/train/part-0"  # a folder, or a file in one
+    imports, call = _call_for(qualified_name, spec, path)
+    result = migrate(f"{imports}import tensorflow as tf\nx = {call}\nmodel = tf.keras.Sequential()\nmodel.fit(x, x)\n")
+
+    assert result.channels == {"train": "data/train"}
+    rooted = "args.train" if spec.role == "read_dir" else 'os.path.join(args.train, "part-0")'
+    assert call.replace(f'"{path}"', rooted) in result.code
+
+
+@pytest.mark.parametrize("qualified_name", WRITE_ROWS)
+def test_every_writer_in_the_catalogue_lands_in_a_kept_dir(qualified_name):
+    spec = catalog.PATH_FUNCTIONS[qualified_name]
+    imports, call = _call_for(qualified_name, spec, "results/out-0")
+    result = migrate(f"{imports}import tensorflow as tf\nx = {call}\nmodel = tf.keras.Sequential()\nmodel.fit(x, x)\n")
+
+    folder = "args.checkpoint_dir" if spec.role == "checkpoint" else "args.output_data_dir"
+    assert f'_sm_path("results/out-0", os.path.join({folder}, "results/out-0"))' in result.code
+    assert result.channels == {}
