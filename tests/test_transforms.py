@@ -603,3 +603,51 @@ def test_every_writer_in_the_catalogue_lands_in_a_kept_dir(qualified_name):
     folder = "args.checkpoint_dir" if spec.role == "checkpoint" else "args.output_data_dir"
     assert f'_sm_path("results/out-0", os.path.join({folder}, "results/out-0"))' in result.code
     assert result.channels == {}
+
+
+def test_horovod_export_runs_on_rank_zero_only():
+    result = migrate("""\
+        import tensorflow as tf
+        import horovod.tensorflow.keras as hvd
+        hvd.init()
+        model = tf.keras.Sequential()
+        model.fit([[0.0]], [0.0], epochs=1)
+    """)
+
+    assert result.code.rstrip().endswith(
+        'if hvd.rank() == 0:\n    tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))')
+
+
+def test_horovod_export_inside_an_existing_rank_check_is_not_guarded_twice():
+    result = migrate("""\
+        import tensorflow as tf
+        import horovod.tensorflow.keras as hvd
+        model = tf.keras.Sequential()
+        model.fit([[0.0]], [0.0], epochs=1)
+        if hvd.rank() == 0:
+            model.save("model.keras")
+    """)
+
+    assert result.code.count("hvd.rank() == 0") == 1
+    assert '    tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))' in result.code
+
+
+def test_estimator_with_an_evalspec_exporter_also_exports_to_the_model_dir():
+    result = migrate("""\
+        import tensorflow as tf
+
+        def serving_fn():
+            return None
+
+        def main():
+            estimator = tf.estimator.Estimator(lambda f, l, m: None)
+            exporter = tf.estimator.LatestExporter("latest", serving_fn)
+            train_spec = tf.estimator.TrainSpec(lambda: None, max_steps=100)
+            eval_spec = tf.estimator.EvalSpec(lambda: None, exporters=[exporter])
+            tf.estimator.train_and_evaluate(estimator, train_spec, eval_spec)
+
+        main()
+    """, framework_version="2.14")
+
+    assert "estimator.export_saved_model(args.sm_model_dir, serving_fn)" in result.code
+    assert 'parser.add_argument("--max_steps", "--max-steps", type=int, default=100' in result.code

@@ -107,6 +107,11 @@ ESTIMATOR_STEP_KEYWORDS = {
     "tensorflow.estimator.TrainSpec": {"max_steps": "max_steps"},
     "tensorflow.estimator.EvalSpec": {"steps": "eval_steps"},
 }
+# Exporters in an EvalSpec write under the estimator's model_dir (S3 on SageMaker), not the model dir.
+ESTIMATOR_EXPORTERS = frozenset({"tensorflow.estimator.LatestExporter", "tensorflow.estimator.BestExporter",
+                                 "tensorflow.estimator.FinalExporter"})
+# Horovod: exports only on rank 0 (sagemaker-contract.md §6).
+HOROVOD_MODULES = ("horovod.tensorflow.keras", "horovod.tensorflow", "horovod.keras")
 LAST_ESTIMATOR_VERSION = (2, 15)  # tf.estimator was removed in TF 2.16 (tensorflow-and-libcst-notes.md)
 # Saver objects: `saver.save(sess, save_path)` writes a checkpoint.
 SAVER_OBJECTS = frozenset({"tensorflow.compat.v1.train.Saver", "tensorflow.train.Saver"})

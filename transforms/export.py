@@ -97,12 +97,40 @@ def _export_graph_script(plan: EditPlan) -> None:
         last = exports[-1]
         _make_export(plan, last, plan.options, () if last.kind == "estimator" else ("1",))
         plan.transforms.append(NAME)
+    elif facts.estimator_training and facts.estimator_exporters:
+        _export_after_evaluation(plan)
     elif facts.estimator_training:
         plan.warn(facts.estimator_training[0], "SM203", "the estimator is never exported and its serving input "
                   "can't be inferred: call export_saved_model(<sm-model-dir>, serving_input_receiver_fn) by hand")
     else:
         plan.warn(facts.module, "SM203", "session-based training without a SavedModel export: its inputs and "
                   "outputs can't be inferred; export with tf.compat.v1.saved_model.simple_save to <sm-model-dir>/1")
+
+
+def _export_after_evaluation(plan: EditPlan) -> None:
+    """An EvalSpec exporter writes under the estimator's model_dir (an S3 URI on SageMaker): after training, the
+    final model is also exported to the model dir, with the exporter's own serving input function."""
+    facts = plan.facts
+    training = facts.estimator_training[-1]
+    exporter = facts.estimator_exporters[-1]
+    serving_fn = next((arg.value for arg in exporter.args if arg.keyword and arg.keyword.value ==
+                       "serving_input_receiver_fn"), None)
+    positional = [arg.value for arg in exporter.args if arg.keyword is None]
+    serving_fn = serving_fn or (positional[1] if len(positional) > 1 else None)
+    if facts.qualified_name(training.func) in catalog.ESTIMATOR_TRAINING:  # train_and_evaluate(estimator, ...)
+        estimator_arg = training.args[0].value if training.args else None
+    else:  # estimator.train(...)
+        estimator_arg = training.func.value
+    if not isinstance(serving_fn, cst.Name) or not isinstance(estimator_arg, cst.Name):
+        plan.warn(exporter, "SM203", "an EvalSpec exporter exports under the estimator's model_dir (S3 on "
+                  "SageMaker): call export_saved_model(<sm-model-dir>, serving_input_receiver_fn) after training")
+        return
+    anchor = facts.statement_after_loops(training)
+    code = f"{estimator_arg.value}.export_saved_model({_model_dir(plan, anchor)}, {serving_fn.value})\n"
+    statement = parse_statements(code)[0].with_changes(leading_lines=[
+        cst.EmptyLine(indent=False), cst.EmptyLine(comment=cst.Comment(EXPORT_COMMENT.format("<timestamp>")))])
+    plan.add_after(anchor, [statement])
+    plan.transforms.append(NAME)
 
 
 def _already_handled(facts: ScriptFacts, path: cst.BaseExpression | None) -> bool:
@@ -242,11 +270,26 @@ def _add_export(plan: EditPlan, anchor: cst.BaseStatement, model: str, options: 
         code = f"{tf}.saved_model.save({model}, {path})\n"
     else:
         code = f"{tf}.keras.experimental.export_saved_model({model}, {path})\n"
-    statement = parse_statements(code)[0]
+    statement = parse_statements(_chief_only(plan, anchor, code))[0]
     comment = EXPORT_COMMENT.format("/".join(version_parts))
     statement = statement.with_changes(leading_lines=[cst.EmptyLine(indent=False),
                                                          cst.EmptyLine(comment=cst.Comment(comment))])
     plan.add_after(anchor, [statement])
+
+
+def _chief_only(plan: EditPlan, anchor: cst.CSTNode, code: str) -> str:
+    """Under Horovod every rank runs the script: only rank 0 exports (contract §6), unless a rank check
+    around the training already says so."""
+    facts = plan.facts
+    hvd = next((facts.module_imports[m] for m in catalog.HOROVOD_MODULES if m in facts.module_imports), None)
+    if hvd is None:
+        return code
+    current = facts.parents.get(anchor)
+    while current is not None:
+        if isinstance(current, cst.If) and "rank()" in facts.module.code_for_node(current.test):
+            return code
+        current = facts.parents.get(current)
+    return f"if {hvd}.rank() == 0:\n    {code}"
 
 
 def _tensorflow(plan: EditPlan) -> str:

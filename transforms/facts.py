@@ -94,6 +94,7 @@ class ScriptFacts:
     estimator_names: set = field(default_factory=set)  # names bound to an estimator
     estimator_training: list[cst.Call] = field(default_factory=list)  # train_and_evaluate / estimator.train
     estimator_specs: list[tuple[str, cst.Call]] = field(default_factory=list)  # (TrainSpec|EvalSpec name, call)
+    estimator_exporters: list[cst.Call] = field(default_factory=list)  # LatestExporter(name, serving_input_fn)
     absl_defines: list[cst.Call] = field(default_factory=list)  # flags.DEFINE_*(name, default, help)
     absl_runs: list[cst.Call] = field(default_factory=list)  # app.run(main)
     cli_framework: str | None = None  # "click", "typer", "fire" or "hydra": a CLI argparse must not fight
@@ -387,6 +388,8 @@ class _FactsCollector(cst.CSTVisitor):
                     facts.estimator_training.append(node)
                 elif name in catalog.ESTIMATOR_STEP_KEYWORDS:
                     facts.estimator_specs.append((name, node))
+                elif name in catalog.ESTIMATOR_EXPORTERS:
+                    facts.estimator_exporters.append(node)
             elif name.startswith("absl.flags.DEFINE_"):
                 facts.absl_defines.append(node)
                 self._note_default(_argument(node, 0, ("name",)), _argument(node, 1, ("default",)))
