@@ -651,3 +651,24 @@ def test_estimator_with_an_evalspec_exporter_also_exports_to_the_model_dir():
 
     assert "estimator.export_saved_model(args.sm_model_dir, serving_fn)" in result.code
     assert 'parser.add_argument("--max_steps", "--max-steps", type=int, default=100' in result.code
+
+
+def test_multi_worker_export_goes_to_the_model_dir_on_the_chief_only(monkeypatch):
+    result = migrate("""\
+        import tensorflow as tf
+        strategy = tf.distribute.MultiWorkerMirroredStrategy()
+        with strategy.scope():
+            model = tf.keras.Sequential()
+        model.fit([[0.0]], [0.0], epochs=1)
+    """)
+
+    assert 'tf.saved_model.save(model, _sm_chief_path(os.path.join(args.sm_model_dir, "1")))' in result.code
+    namespace: dict = {}
+    exec(result.code.split("parser = ")[0], namespace)  # the helpers, as generated
+    chief_path = namespace["_sm_chief_path"]
+    monkeypatch.setenv("TF_CONFIG", '{"cluster": {}, "task": {"type": "worker", "index": 0}}')
+    assert chief_path("/opt/ml/model/1") == "/opt/ml/model/1"
+    monkeypatch.setenv("TF_CONFIG", '{"cluster": {}, "task": {"type": "worker", "index": 1}}')
+    assert chief_path("/opt/ml/model/1") != "/opt/ml/model/1"
+    monkeypatch.delenv("TF_CONFIG")
+    assert chief_path("m/1") == "m/1"

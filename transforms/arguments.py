@@ -41,6 +41,14 @@ SM_PATH_HELPER = '''def {name}(local_path, sagemaker_path):
     return sagemaker_path
 '''
 
+CHIEF_PATH_HELPER = '''def {name}(model_path):
+    """Every worker of a MultiWorkerMirroredStrategy job must save; only the chief's copy goes to the model dir."""
+    task = {json}.loads({os}.environ.get("TF_CONFIG", "{{}}")).get("task", {{}})
+    if task.get("type", "worker") in ("chief", "worker") and task.get("index", 0) == 0:
+        return model_path
+    return {tempfile}.mkdtemp()
+'''
+
 PREAMBLE_COMMENT = (
     "# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as\n"
     "# `--name value` and sets SM_* variables; without them the script's own values are used.\n"
@@ -109,6 +117,11 @@ def bool_converter(plan: EditPlan) -> str:
 def sm_path_helper(plan: EditPlan) -> str:
     plan.helpers.add("sm_path")
     return plan.fresh_name("sm_path", "_sm_path", "_sm_migrate_path")
+
+
+def chief_path_helper(plan: EditPlan) -> str:
+    plan.helpers.add("chief_path")
+    return plan.fresh_name("chief_path", "_sm_chief_path", "_sm_migrate_chief_path")
 
 
 def render(plan: EditPlan) -> None:
@@ -266,6 +279,10 @@ def _render_helpers(plan: EditPlan) -> list[list[cst.BaseStatement]]:
         groups.append(parse_statements(code))
     if "sm_path" in plan.helpers:
         groups.append(parse_statements(SM_PATH_HELPER.format(name=plan.names["sm_path"], os=plan.module("os"))))
+    if "chief_path" in plan.helpers:
+        groups.append(parse_statements(CHIEF_PATH_HELPER.format(
+            name=plan.names["chief_path"], json=plan.module("json"), os=plan.module("os"),
+            tempfile=plan.module("tempfile"))))
     return [_with_leading_blank(group, 2) for group in groups]
 
 

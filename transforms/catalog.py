@@ -112,6 +112,9 @@ ESTIMATOR_EXPORTERS = frozenset({"tensorflow.estimator.LatestExporter", "tensorf
                                  "tensorflow.estimator.FinalExporter"})
 # Horovod: exports only on rank 0 (sagemaker-contract.md §6).
 HOROVOD_MODULES = ("horovod.tensorflow.keras", "horovod.tensorflow", "horovod.keras")
+# Every worker saves, only the chief into the model dir (sagemaker-contract.md §6).
+MULTI_WORKER_STRATEGIES = frozenset({"tensorflow.distribute.MultiWorkerMirroredStrategy",
+                                     "tensorflow.distribute.experimental.MultiWorkerMirroredStrategy"})
 LAST_ESTIMATOR_VERSION = (2, 15)  # tf.estimator was removed in TF 2.16 (tensorflow-and-libcst-notes.md)
 # Saver objects: `saver.save(sess, save_path)` writes a checkpoint.
 SAVER_OBJECTS = frozenset({"tensorflow.compat.v1.train.Saver", "tensorflow.train.Saver"})

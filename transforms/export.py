@@ -19,7 +19,7 @@ import libcst as cst
 
 from migrate.results import MigrationOptions
 from transforms import catalog, sm_env
-from transforms.arguments import args_reference, sm_path_helper
+from transforms.arguments import args_reference, chief_path_helper, sm_path_helper
 from transforms.edits import EditPlan, parse_expression, parse_statements, quote
 from transforms.facts import SaveCall, ScriptFacts
 from transforms.paths import script_paths
@@ -266,6 +266,8 @@ def _add_export(plan: EditPlan, anchor: cst.BaseStatement, model: str, options: 
                 version_parts: tuple[str, ...]) -> None:
     tf = _tensorflow(plan)
     path = _version_dir(plan, anchor, version_parts)
+    if plan.facts.multi_worker:  # contract §6: all workers save, non-chief ones into a temp dir
+        path = f"{chief_path_helper(plan)}({path})"
     if catalog.export_call_for(options.framework_version) == "saved_model.save":
         code = f"{tf}.saved_model.save({model}, {path})\n"
     else:

@@ -83,6 +83,7 @@ class ScriptFacts:
     model_functions: set = field(default_factory=set)  # user functions returning a Keras model
     model_classes: set = field(default_factory=set)  # user subclasses of keras.Model
     uses_devices: bool = False
+    multi_worker: bool = False  # MultiWorkerMirroredStrategy: every worker saves, the chief into the model dir
     parser_names: dict = field(default_factory=dict)  # (scope, name) -> ArgumentParser(...) call
     add_argument_calls: list[tuple[str, cst.Call]] = field(default_factory=list)  # (parser name, call)
     parse_calls: list[ParseCall] = field(default_factory=list)
@@ -407,6 +408,8 @@ class _FactsCollector(cst.CSTVisitor):
                     self._note_default(dest, _argument(node, None, ("default",)))
             if name.startswith(catalog.DEVICE_NAME_PREFIXES):
                 facts.uses_devices = True
+            if name in catalog.MULTI_WORKER_STRATEGIES:
+                facts.multi_worker = True
         if not isinstance(node.func, cst.Attribute):
             return
         method, receiver = node.func.attr.value, node.func.value
