@@ -19,7 +19,7 @@ from libcst.metadata import GlobalScope, Scope
 
 from migrate.results import HyperParameter
 from transforms import catalog
-from transforms.edits import MAX_LINE, ArgumentSpec, EditPlan, parse_expression, parse_statements, quote
+from transforms.edits import MAX_LINE, ArgumentSpec, EditPlan, literal_value, parse_expression, parse_statements, quote
 from transforms.facts import ParseCall, function_scope_has_parameter
 
 BOOL_CONVERTER = '''def {name}(value):
@@ -342,17 +342,11 @@ def declared_contract(plan: EditPlan) -> tuple[list[HyperParameter], dict[str, s
         if channel is not None:
             channels[channel[0]] = channel[1]
             continue
-        literal = _literal(default)
+        literal = literal_value(default)
         if literal is not None:
             line, _ = facts.position(default)
             hyperparameters.append(HyperParameter(dest, literal[0], literal[1], line, "the script's own argument"))
     return hyperparameters, channels
-
-
-def _literal(expr: cst.BaseExpression):
-    from transforms.hyperparameters import literal_value  # the one definition of a "simple literal"
-
-    return literal_value(expr)
 
 
 def _channel_default(facts, default: cst.BaseExpression) -> tuple[str, str] | None:

@@ -14,6 +14,7 @@ import libcst as cst
 
 from migrate.report import Diagnostic
 from migrate.results import MigrationOptions
+from transforms import catalog
 from transforms.facts import ScriptFacts
 
 
@@ -53,6 +54,25 @@ class ArgumentSpec:
         if len(first) <= MAX_LINE:  # the classic argparse layout: help on a continuation line
             return f"{first}\n{' ' * len(opening)}{parts[-1]})"
         return f"{opening}\n" + "".join(f"    {part},\n" for part in parts) + ")"
+
+
+def literal_value(expr: cst.BaseExpression):
+    """(value, type name) of a simple literal, else None."""
+    if isinstance(expr, cst.Integer):
+        return expr.evaluated_value, "int"
+    if isinstance(expr, cst.Float):
+        return expr.evaluated_value, "float"
+    if isinstance(expr, cst.UnaryOperation) and isinstance(expr.operator, cst.Minus):
+        inner = literal_value(expr.expression)
+        if inner and inner[1] in ("int", "float"):
+            return -inner[0], inner[1]
+    if isinstance(expr, cst.Name) and expr.value in ("True", "False"):
+        return expr.value == "True", "bool"
+    if isinstance(expr, cst.SimpleString) and "b" not in expr.prefix.lower():
+        value = expr.evaluated_value
+        if isinstance(value, str) and not catalog.looks_like_path(value):
+            return value, "str"
+    return None
 
 
 def flags_for(name: str, *aliases: str) -> tuple[str, ...]:

@@ -18,28 +18,9 @@ from libcst.metadata import GlobalScope
 from migrate.results import HyperParameter
 from transforms import catalog
 from transforms.arguments import args_reference, bool_converter, existing_dests
-from transforms.edits import ArgumentSpec, EditPlan, flags_for
+from transforms.edits import ArgumentSpec, EditPlan, flags_for, literal_value
 
 NAME = "hyperparameters"
-
-
-def literal_value(expr: cst.BaseExpression):
-    """(value, type name) of a simple literal, else None."""
-    if isinstance(expr, cst.Integer):
-        return expr.evaluated_value, "int"
-    if isinstance(expr, cst.Float):
-        return expr.evaluated_value, "float"
-    if isinstance(expr, cst.UnaryOperation) and isinstance(expr.operator, cst.Minus):
-        inner = literal_value(expr.expression)
-        if inner and inner[1] in ("int", "float"):
-            return -inner[0], inner[1]
-    if isinstance(expr, cst.Name) and expr.value in ("True", "False"):
-        return expr.value == "True", "bool"
-    if isinstance(expr, cst.SimpleString) and "b" not in expr.prefix.lower():
-        value = expr.evaluated_value
-        if isinstance(value, str) and not catalog.looks_like_path(value):
-            return value, "str"
-    return None
 
 
 def plan(plan: EditPlan) -> list[HyperParameter]:
