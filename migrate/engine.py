@@ -18,6 +18,7 @@ from migrate.results import (  # noqa: F401  (re-exported: the library API)
 from transforms import arguments, channels, estimator, export, hyperparameters, model_dir, outputs, sm_env
 from transforms.edits import EditPlan
 from transforms.facts import analyse
+from transforms.positions import SourcePositions
 
 
 def migrate_source(source: str, options: MigrationOptions | None = None) -> MigrationResult:
@@ -27,8 +28,8 @@ def migrate_source(source: str, options: MigrationOptions | None = None) -> Migr
     `is_training_script=False` and an SM002 diagnostic.
     """
     options = options or MigrationOptions()
-    module = _parse_exactly(source)
-    facts = analyse(module)
+    module, positions = _parse_exactly(source)
+    facts = analyse(module, positions)
     if not facts.imports_tensorflow:
         return _not_a_training_script(source, "no TensorFlow or Keras import: nothing to migrate")
     if not facts.fit_calls and not facts.tape_calls and not facts.session_calls and not facts.estimator_training:
@@ -46,7 +47,7 @@ def migrate_source(source: str, options: MigrationOptions | None = None) -> Migr
     export.plan(plan, options)
     arguments.render(plan)
     declared_hyperparameters, declared_channels = arguments.declared_contract(plan)
-    code = plan.apply().code
+    code = positions.code_of(plan.apply())
 
     try:
         compile(code, "<migrated>", "exec")
@@ -62,8 +63,10 @@ def migrate_source(source: str, options: MigrationOptions | None = None) -> Migr
                            transforms=plan.transforms if code != source else [])
 
 
-def _parse_exactly(source: str) -> cst.Module:
-    """Parse, and refuse input libcst would not give back byte for byte (tensorflow-and-libcst-notes.md)."""
+def _parse_exactly(source: str) -> tuple[cst.Module, SourcePositions]:
+    """Parse, and refuse input libcst would not give back byte for byte (tensorflow-and-libcst-notes.md).
+
+    The code generation that checks this also notes where each node starts (transforms/positions.py)."""
     try:
         module = cst.parse_module(source)
     except cst.ParserSyntaxError as exc:
@@ -73,11 +76,12 @@ def _parse_exactly(source: str) -> cst.Module:
         except SyntaxError as syntax:
             line, col, message = syntax.lineno or line, syntax.offset or col, syntax.msg
         raise MigrationError(Diagnostic(line, col, "SM001", f"not valid Python 3: {message}", "error")) from None
-    if module.code != source:
-        line = _first_difference_line(source, module.code)
+    positions = SourcePositions(module)
+    if positions.code != source:
+        line = _first_difference_line(source, positions.code)
         raise MigrationError(Diagnostic(line, 1, "SM001", "libcst cannot reproduce this file exactly (indented "
                                         "comments at the end of the file?): refusing to rewrite it", "error"))
-    return module
+    return module, positions
 
 
 def _first_difference_line(a: str, b: str) -> int:

@@ -15,12 +15,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import libcst as cst
-from libcst.metadata import GlobalScope, Scope
 
 from migrate.results import HyperParameter
 from transforms import catalog
 from transforms.edits import MAX_LINE, ArgumentSpec, EditPlan, literal_value, parse_expression, parse_statements, quote
 from transforms.facts import ParseCall, function_scope_has_parameter
+from transforms.scopes import GlobalScope, Scope
 
 BOOL_CONVERTER = '''def {name}(value):
     """argparse type for booleans: SageMaker passes True/False as text, and bool("False") is True."""

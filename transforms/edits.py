@@ -7,6 +7,8 @@ them (libcst hands `leave_*` the original node next to the updated one).
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import json
 from dataclasses import dataclass, field
 
@@ -156,7 +158,7 @@ class EditPlan:
     def apply(self) -> cst.Module:
         if self.imports:
             self._insert_imports()
-        return self.facts.module.visit(_ApplyEdits(self))
+        return _EditApplier(self).rebuild(self.facts.module)
 
     def _insert_imports(self) -> None:
         """`import os` etc. after the script's leading imports (after its docstring and `__future__` imports).
@@ -180,23 +182,59 @@ class EditPlan:
             self.insert_after.setdefault(anchor, [])[:0] = statements
 
 
-class _ApplyEdits(cst.CSTTransformer):
-    def __init__(self, plan: EditPlan) -> None:
-        super().__init__()
-        self.plan = plan
+class _EditApplier:
+    """Rebuilds only the nodes on the way from the module to an edit; every other subtree is reused as is.
 
-    def on_leave(self, original_node, updated_node):
-        replacement = self.plan.replacements.get(original_node)
+    A CSTTransformer would rebuild all of the tree's nodes (about one bare parse's worth of work) to change a
+    few dozen. Edits inside a replaced node are dropped with it, as a transformer's `leave_*` would drop them.
+    """
+
+    def __init__(self, plan: EditPlan) -> None:
+        self.plan = plan
+        self.on_path: set = set()
+        parents = plan.facts.parents
+        for edited in (*plan.replacements, *plan.insert_before, *plan.insert_after):
+            node = edited
+            while node is not plan.facts.module:
+                node = parents.get(node)
+                if node is None:  # a bug of ours: an edit the walk never saw would be lost silently
+                    raise ValueError(f"edit of a {type(edited).__name__} outside the analysed tree")
+                if node in self.on_path:
+                    break
+                self.on_path.add(node)
+
+    def rebuild(self, node: cst.CSTNode) -> cst.CSTNode:
+        replacement = self.plan.replacements.get(node)
         if replacement is not None:
             return replacement
-        if isinstance(updated_node, (cst.Module, cst.IndentedBlock)):
-            body = []
-            for original, updated in zip(original_node.body, updated_node.body):
-                body.extend(self.plan.insert_before.get(original, ()))
-                body.append(updated)
-                body.extend(self.plan.insert_after.get(original, ()))
-            return updated_node.with_changes(body=body)
-        return updated_node
+        if node not in self.on_path:
+            return node
+        changes = {}
+        for name in _field_names(type(node)):
+            value = getattr(node, name)
+            if isinstance(value, cst.CSTNode):
+                new = self.rebuild(value)
+                if new is not value:
+                    changes[name] = new
+            elif isinstance(value, (list, tuple)) and value and isinstance(value[0], cst.CSTNode):
+                items = []
+                for child in value:
+                    items.extend(self.plan.insert_before.get(child, ()))
+                    items.append(self.rebuild(child))
+                    items.extend(self.plan.insert_after.get(child, ()))
+                if len(items) != len(value) or any(new is not old for new, old in zip(items, value)):
+                    changes[name] = items
+        return node.with_changes(**changes) if changes else node
+
+
+def _field_names(node_type: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(node_type)
+    if names is None:
+        names = _FIELD_NAMES[node_type] = tuple(f.name for f in dataclasses.fields(node_type))
+    return names
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
 def _is_import(statement: cst.BaseStatement) -> bool:
@@ -209,9 +247,18 @@ def _is_docstring(statement: cst.BaseStatement) -> bool:
         isinstance(statement.body[0], cst.Expr) and isinstance(statement.body[0].value, cst.SimpleString)
 
 
+# Injected code is parsed from text. Much of it is the same in every script of a repository (helpers, imports,
+# `args.epochs`), and libcst nodes are immutable, so a parsed snippet can be shared; the cache is bounded so a
+# long batch's worker stays the same size.
+@functools.lru_cache(maxsize=512)
+def _parsed_statements(code: str) -> tuple[cst.BaseStatement, ...]:
+    return tuple(cst.parse_module(code).body)
+
+
 def parse_statements(code: str) -> list[cst.BaseStatement]:
-    return list(cst.parse_module(code).body)
+    return list(_parsed_statements(code))
 
 
+@functools.lru_cache(maxsize=512)
 def parse_expression(code: str) -> cst.BaseExpression:
     return cst.parse_expression(code)

@@ -1,7 +1,8 @@
 """ScriptFacts: the one analysis pass over a script that every transform reads.
 
-libcst metadata (scopes, qualified names, parents, positions) is resolved once here; the transforms never
-walk the tree for themselves. See architecture.md ("One analysis pass per file").
+Scopes, qualified names and parents come from one walk (transforms/scopes.py), positions from the round-trip
+code generation (transforms/positions.py); the transforms never walk the tree for themselves. See
+architecture.md ("One analysis pass per file").
 """
 
 from __future__ import annotations
@@ -9,20 +10,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import libcst as cst
-from libcst.metadata import (
+
+from transforms import catalog
+from transforms.positions import SourcePositions
+from transforms.scopes import (
     ClassScope,
     FunctionScope,
     GlobalScope,
-    MetadataWrapper,
-    ParentNodeProvider,
-    PositionProvider,
-    QualifiedNameProvider,
-    QualifiedNameSource,
     Scope,
-    ScopeProvider,
+    ScriptStructure,
+    build,
+    dotted_name,
+    imported_names,
 )
-
-from transforms import catalog
 
 
 @dataclass
@@ -68,10 +68,11 @@ class ParseCall:
 @dataclass
 class ScriptFacts:
     module: cst.Module
-    scopes: dict
-    positions: dict
-    parents: dict
-    qualified_raw: dict  # node -> qualified names (lazily computed by libcst)
+    structure: ScriptStructure
+    positions: SourcePositions
+    scopes: dict  # node -> the scope it is evaluated in (source order)
+    parents: dict  # node -> parent
+    global_scope: GlobalScope
     imports_tensorflow: bool = False
     module_imports: dict = field(default_factory=dict)  # module -> the module-level name `import module [as x]` binds
     fit_calls: list[FitCall] = field(default_factory=list)
@@ -113,16 +114,11 @@ class ScriptFacts:
     def qualified_name(self, node: cst.CSTNode) -> str | None:
         """The canonical qualified name of an imported or builtin name or attribute (catalog.canonical_name)."""
         if node not in self._qualified:
-            names = self.qualified_raw.get(node, ())
-            if callable(names):
-                names = names()
-            imported = sorted(q.name for q in names if q.source is not QualifiedNameSource.LOCAL)
-            self._qualified[node] = catalog.canonical_name(imported[0]) if imported else None
+            self._qualified[node] = imported_names(self.structure, node)
         return self._qualified[node]
 
     def position(self, node: cst.CSTNode) -> tuple[int, int]:
-        pos = self.positions.get(node)
-        return (pos.start.line, pos.start.column + 1) if pos else (1, 1)
+        return self.positions.start(node)
 
     def enclosing(self, node: cst.CSTNode, kind: type) -> cst.CSTNode | None:
         current = self.parents.get(node)
@@ -186,41 +182,33 @@ class ScriptFacts:
             scope = scope.parent
 
 
-def analyse(module: cst.Module) -> ScriptFacts:
-    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
-    resolved = wrapper.resolve_many((ScopeProvider, PositionProvider, ParentNodeProvider, QualifiedNameProvider))
-    facts = ScriptFacts(
-        module=module,
-        scopes=resolved[ScopeProvider],
-        positions=resolved[PositionProvider],
-        parents=resolved[ParentNodeProvider],
-        qualified_raw=resolved[QualifiedNameProvider],
-    )
+def analyse(module: cst.Module, positions: SourcePositions) -> ScriptFacts:
+    structure = build(module)
+    facts = ScriptFacts(module=module, structure=structure, positions=positions, scopes=structure.scopes,
+                        parents=structure.parents, global_scope=structure.global_scope)
     _collect_names(facts)
-    for _ in range(2):  # twice: a builder may call a builder or class defined further down
-        module.visit(_ModelTypes(facts))
-    module.visit(_FactsCollector(facts))
+    _find_model_types(facts)
+    collector = _FactsCollector(facts)
+    visits = {cst.Assign: collector.visit_Assign, cst.Call: collector.visit_Call,
+              cst.SimpleString: collector.visit_SimpleString}
+    for node in facts.scopes:  # every node, in source order
+        visit = visits.get(type(node))
+        if visit is not None:
+            visit(node)
+    collector.finish()
     _resolve_parse_calls(facts)
     return facts
 
 
 def _collect_names(facts: ScriptFacts) -> None:
-    seen_scopes = set()
-    for scope in facts.scopes.values():
-        if scope is None or id(scope) in seen_scopes:
-            continue
-        seen_scopes.add(id(scope))
-        for assignment in scope.assignments:
-            facts.all_names.add(assignment.name)
-        for access in scope.accesses:
-            facts.all_names.add(access.node.value if isinstance(access.node, cst.Name) else str(access.node))
+    facts.all_names = facts.structure.all_names
     for statement in facts.module.body:
         if not isinstance(statement, cst.SimpleStatementLine):
             continue
         for small in statement.body:
             if isinstance(small, cst.Import):
                 for alias in small.names:
-                    module = _dotted(alias.name)
+                    module = dotted_name(alias.name)
                     if alias.asname is not None or "." not in module:
                         facts.module_imports.setdefault(module, alias.evaluated_alias or module)
                     else:  # `import os.path` binds `os` too
@@ -232,28 +220,19 @@ def _collect_names(facts: ScriptFacts) -> None:
             for target in statement.body[0].targets:
                 if isinstance(target.target, cst.Name):
                     assigned.setdefault(target.target.value, []).append(statement.body[0].value)
-    global_scope = next((s for s in facts.scopes.values() if isinstance(s, GlobalScope)), None)
     for name, values in assigned.items():
-        if len(values) == 1 and global_scope is not None and len(global_scope.assignments[name]) == 1:
+        if len(values) == 1 and len(facts.global_scope.assignments[name]) == 1:
             facts.constants[name] = values[0]
-    for node in facts.positions:
+    for node in facts.structure.imports:
         if isinstance(node, cst.Import):
-            modules = [_dotted(alias.name) for alias in node.names]
+            modules = [dotted_name(alias.name) for alias in node.names]
         elif isinstance(node, cst.ImportFrom) and node.module is not None and not node.relative:
-            modules = [_dotted(node.module)]
+            modules = [dotted_name(node.module)]
         else:
             continue
         if any(catalog.is_tensorflow_name(module) for module in modules):
             facts.imports_tensorflow = True
             return
-
-
-def _dotted(expr: cst.BaseExpression) -> str:
-    if isinstance(expr, cst.Name):
-        return expr.value
-    if isinstance(expr, cst.Attribute):
-        return f"{_dotted(expr.value)}.{expr.attr.value}"
-    return ""
 
 
 def is_model_constructor(facts: ScriptFacts, expr: cst.BaseExpression) -> bool:
@@ -268,35 +247,42 @@ def is_model_constructor(facts: ScriptFacts, expr: cst.BaseExpression) -> bool:
     return False
 
 
-class _ModelTypes(cst.CSTVisitor):
-    """User classes that subclass keras.Model and functions that build and return a model."""
-
-    def __init__(self, facts: ScriptFacts) -> None:
-        self.facts = facts
-
-    def visit_ClassDef(self, node: cst.ClassDef) -> None:
-        for base in node.bases:
-            if self.facts.qualified_name(base.value) in catalog.MODEL_BASE_CLASSES:
-                self.facts.model_classes.add(node.name.value)
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        built = set()
-        for statement in _walk(node.body):
-            if isinstance(statement, cst.Assign) and is_model_constructor(self.facts, statement.value):
-                built.update(t.target.value for t in statement.targets if isinstance(t.target, cst.Name))
-            if isinstance(statement, cst.Return) and statement.value is not None and (
-                is_model_constructor(self.facts, statement.value)
-                or (isinstance(statement.value, cst.Name) and statement.value.value in built)
-            ):
-                self.facts.model_functions.add(node.name.value)
+def _find_model_types(facts: ScriptFacts) -> None:
+    """User classes that subclass keras.Model, and functions that build and return a model (repeated until
+    nothing new is found: a builder may call a builder or class defined further down)."""
+    classes = [node for node in facts.scopes if isinstance(node, cst.ClassDef)]
+    functions = [node for node in facts.scopes if isinstance(node, cst.FunctionDef)]
+    for node in classes:
+        if any(facts.qualified_name(base.value) in catalog.MODEL_BASE_CLASSES for base in node.bases):
+            facts.model_classes.add(node.name.value)
+    found = None
+    while found != len(facts.model_functions) + len(facts.model_classes):
+        found = len(facts.model_functions) + len(facts.model_classes)
+        for node in functions:
+            if node.name.value not in facts.model_functions and _returns_model(facts, node):
+                facts.model_functions.add(node.name.value)
 
 
-class _FactsCollector(cst.CSTVisitor):
+def _returns_model(facts: ScriptFacts, function: cst.FunctionDef) -> bool:
+    """`return <model constructor>`, or `return m` after `m = <model constructor>`, in the function's own body."""
+    built = set()
+    for statement in facts.scopes[function.body].statements:
+        if isinstance(statement, cst.Assign) and is_model_constructor(facts, statement.value):
+            built.update(t.target.value for t in statement.targets if isinstance(t.target, cst.Name))
+        if isinstance(statement, cst.Return) and statement.value is not None and (
+            is_model_constructor(facts, statement.value)
+            or (isinstance(statement.value, cst.Name) and statement.value.value in built)
+        ):
+            return True
+    return False
+class _FactsCollector:
+    """What the transforms need from each Assign, Call and string, visited in source order."""
+
     def __init__(self, facts: ScriptFacts) -> None:
         self.facts = facts
         self.method_saves: list[SaveCall] = []  # `x.save(...)`: a model save once x is known to be a model
 
-    def leave_Module(self, original_node: cst.Module) -> None:
+    def finish(self) -> None:
         # A model built where its type can't be seen (`build_model()` from another module) is known by its
         # Keras fit; its saves may come before or after that fit in the source.
         trained = {fit.receiver.value for fit in self.facts.fit_calls if isinstance(fit.receiver, cst.Name)}
@@ -469,19 +455,6 @@ def _mode(call: cst.Call, spec) -> str:
     if isinstance(value, cst.SimpleString) and isinstance(value.evaluated_value, str):
         return value.evaluated_value
     return spec.default_mode if value is None else "?"
-
-
-def _walk(node: cst.CSTNode):
-    """Every small statement under `node`, not entering nested functions or classes."""
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if isinstance(current, cst.BaseSmallStatement):
-            yield current
-            continue
-        for child in current.children:
-            if not isinstance(child, (cst.FunctionDef, cst.ClassDef)):
-                stack.append(child)
 
 
 def _argument(call: cst.Call, index: int | None, keywords: tuple[str, ...]) -> cst.BaseExpression | None:

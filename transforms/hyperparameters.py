@@ -13,7 +13,6 @@ no-op.
 from __future__ import annotations
 
 import libcst as cst
-from libcst.metadata import GlobalScope
 
 from migrate.results import HyperParameter
 from transforms import catalog
@@ -70,7 +69,6 @@ class _Lifter:
         self.plan = plan
         self.found: list[HyperParameter] = []
         self.taken = existing_dests(plan)
-        self.global_scope = next((s for s in plan.facts.scopes.values() if isinstance(s, GlobalScope)), None)
 
     def names_flowing_into_training(self) -> set[str]:
         """Constants used directly as a fit hyperparameter or a learning rate: lifted whatever their name."""
@@ -96,10 +94,9 @@ class _Lifter:
             return
         if not (name in flowing or catalog.looks_like_hyperparameter(name)):
             return
-        if self.global_scope is not None:
-            assignments = self.global_scope.assignments[name]
-            if len(assignments) != 1 or not next(iter(assignments)).references:
-                return  # reassigned (not a constant) or never used
+        assignments = self.plan.facts.global_scope.assignments[name]
+        if len(assignments) != 1 or not assignments[0].references:
+            return  # reassigned (not a constant) or never used
         lower = name.lower()
         canonical = catalog.CANONICAL_HYPERPARAMETER_NAMES.get(lower, lower)
         aliases = (lower,) if canonical != lower else ()
