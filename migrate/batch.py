@@ -9,6 +9,7 @@ file either as it was or completely migrated.
 from __future__ import annotations
 
 import faulthandler
+import gc
 import multiprocessing
 import os
 import signal
@@ -19,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import wait
 
-from migrate.runner import FileJob, FileOutcome, RunSettings, migrate_file
+from migrate.runner import FileJob, FileOutcome, RunSettings, migrate_file, settle_without_engine
 
 DEFAULT_TIMEOUT = 120.0  # seconds per file; a 3,000-line script takes well under a second
 
@@ -123,14 +124,24 @@ def run_jobs(
     stack on deeply nested brackets) fails alone. Where workers must be spawned (not Linux), a single job runs
     in this process instead: a fresh interpreter would cost more than the file.
     """
-    if len(jobs) <= 1 and _start_method() != "fork":
-        for job in jobs:
-            on_outcome(migrate_file(job, settings))
+    pending = deque()
+    for job in jobs:  # most files of a repository are settled by the byte pre-filter: no worker needed
+        started = time.perf_counter()
+        settled, _ = settle_without_engine(job, settings)
+        if settled is None:
+            pending.append(job)
+        else:
+            settled.seconds = time.perf_counter() - started
+            on_outcome(settled)
+    if not pending:
+        return BatchStats(0, _peak_rss_kb())
+    if len(pending) == 1 and _start_method() != "fork":
+        on_outcome(migrate_file(pending[0], settings))
         return BatchStats(0, _peak_rss_kb())
     context = multiprocessing.get_context(_start_method())
-    pool = [_Worker(context, settings) for _ in range(max(1, min(workers, len(jobs))))]
+    gc.freeze()  # the parent's objects stay put: forked workers neither copy nor re-scan them
+    pool = [_Worker(context, settings) for _ in range(max(1, min(workers, len(pending))))]
     stats = BatchStats(len(pool))
-    pending = deque(jobs)
 
     def feed(worker: _Worker) -> None:
         if pending:

@@ -1,14 +1,13 @@
 """The per-file pipeline shared by the one-shot CLI and the batch runner.
 
-read bytes (encoding, newlines, BOM kept) -> pre-filter -> `migrate_source` -> self-check (the new code must
-parse and be encodable in the file's encoding) -> write atomically / diff / check. A file is never written
-unless its new text parsed; every problem becomes a `failed` outcome with a one-line reason, never an exception,
+read bytes (encoding, newlines, BOM kept) -> pre-filter -> `migrate_source` (which compiles the code it returns)
+-> the new code must be encodable in the file's encoding -> write atomically / diff / check. A file is never
+written unless its new text compiled; every problem becomes a `failed` outcome with a one-line reason, never an exception,
 so one bad file cannot stop a batch.
 """
 
 from __future__ import annotations
 
-import ast
 import difflib
 import os
 import stat
@@ -72,17 +71,13 @@ class FileFailure(Exception):
 
 
 def migrate_text(source: SourceText, options: MigrationOptions) -> MigrationResult:
-    """Run the engine and self-check its output; raises FileFailure instead of returning bad code."""
+    """Run the engine and check its output can be saved; raises FileFailure instead of returning bad code."""
     try:
         result = migrate_source(source.text, options)
     except MigrationError as exc:
         diagnostic = exc.diagnostic
         raise FileFailure(f"line {diagnostic.line}:{diagnostic.col}: {diagnostic.message}", diagnostic) from None
-    if result.changed:
-        try:
-            compile(result.code, "<migrated>", "exec", flags=ast.PyCF_ONLY_AST, dont_inherit=True)
-        except (SyntaxError, ValueError) as exc:
-            raise FileFailure(f"internal error: the migrated code does not parse ({exc}); file left untouched")
+    if result.changed:  # the engine has compiled the new code (SM900 otherwise): what is left is saving it
         try:
             source.encode(result.code)
         except UnicodeEncodeError:
@@ -127,29 +122,40 @@ def _result_fields(result: MigrationResult) -> dict:
     }
 
 
-def _migrate_file(job: FileJob, settings: RunSettings) -> FileOutcome:
+def settle_without_engine(job: FileJob, settings: RunSettings) -> tuple[FileOutcome | None, bytes]:
+    """The outcome of a file decided before any parsing: unreadable, or skipped by the byte pre-filter (with
+    `--out-dir`, copied there unchanged). (None, its bytes) when the engine must see it. Never parses, so the
+    batch parent runs it itself instead of a round trip to a worker for each of a repository's many non-TF files.
+    """
     try:
         with open(job.path, "rb") as handle:
             data = handle.read()
     except OSError as exc:
-        return FileOutcome(job.path, "failed", reason=f"cannot read: {exc.strerror or exc}")
-
-    def keep_original(outcome: FileOutcome) -> FileOutcome:
-        """With a destination, a file that is not rewritten is still copied there unchanged."""
-        if job.output and settings.mode == "write" and (outcome.status != "failed" or job.copy_if_failed):
-            try:
-                write_like(job.output, data, job.path)
-            except OSError as exc:
-                return FileOutcome(job.path, "failed", reason=f"cannot write {job.output}: {exc.strerror or exc}")
-            outcome.output = job.output
-        return outcome
-
+        return FileOutcome(job.path, "failed", reason=f"cannot read: {exc.strerror or exc}"), b""
     skip_reason = prefilter(data, check_imports=not job.explicit)
     if skip_reason:
-        return keep_original(FileOutcome(job.path, "skipped", reason=skip_reason))
+        return _keep_original(job, settings, data, FileOutcome(job.path, "skipped", reason=skip_reason)), data
+    return None, data
+
+
+def _keep_original(job: FileJob, settings: RunSettings, data: bytes, outcome: FileOutcome) -> FileOutcome:
+    """With a destination, a file that is not rewritten is still copied there unchanged."""
+    if job.output and settings.mode == "write" and (outcome.status != "failed" or job.copy_if_failed):
+        try:
+            write_like(job.output, data, job.path)
+        except OSError as exc:
+            return FileOutcome(job.path, "failed", reason=f"cannot write {job.output}: {exc.strerror or exc}")
+        outcome.output = job.output
+    return outcome
+
+
+def _migrate_file(job: FileJob, settings: RunSettings) -> FileOutcome:
+    settled, data = settle_without_engine(job, settings)
+    if settled is not None:
+        return settled
     outcome = _run_engine(job, settings, data)
     outcome.candidate = True
-    return outcome if outcome.status in ("migrated", "would_migrate") else keep_original(outcome)
+    return outcome if outcome.status in ("migrated", "would_migrate") else _keep_original(job, settings, data, outcome)
 
 
 def _run_engine(job: FileJob, settings: RunSettings, data: bytes) -> FileOutcome:
