@@ -250,8 +250,8 @@ def is_model_constructor(facts: ScriptFacts, expr: cst.BaseExpression) -> bool:
 def _find_model_types(facts: ScriptFacts) -> None:
     """User classes that subclass keras.Model, and functions that build and return a model (repeated until
     nothing new is found: a builder may call a builder or class defined further down)."""
-    classes = [node for node in facts.scopes if isinstance(node, cst.ClassDef)]
-    functions = [node for node in facts.scopes if isinstance(node, cst.FunctionDef)]
+    classes = [node for node in facts.structure.definitions if isinstance(node, cst.ClassDef)]
+    functions = [node for node in facts.structure.definitions if isinstance(node, cst.FunctionDef)]
     for node in classes:
         if any(facts.qualified_name(base.value) in catalog.MODEL_BASE_CLASSES for base in node.bases):
             facts.model_classes.add(node.name.value)

@@ -24,14 +24,16 @@ from libcst._nodes.internal import CodegenState
 
 @dataclass
 class _StartRecordingState(CodegenState):
-    starts: dict = field(default_factory=dict)  # node -> token index where its code begins (whitespace included)
-    syntactic: dict = field(default_factory=dict)  # node -> token index of its syntactic start, or the child
+    # Keyed by id(node): CSTNode's __hash__ is a Python method, too slow to call for every node. The module
+    # keeps every node alive, so no id is reused while these are in use.
+    starts: dict = field(default_factory=dict)  # id -> token index where its code begins (whitespace included)
+    syntactic: dict = field(default_factory=dict)  # id -> token index of its syntactic start, or the child
     # node whose start is its start (an indented block starts where its first statement does)
 
     popped: list = field(default_factory=list)  # the trailing newline of a file that has none
 
     def before_codegen(self, node: cst.CSTNode) -> None:
-        self.starts[node] = len(self.tokens)
+        self.starts[id(node)] = len(self.tokens)
 
     def pop_trailing_newline(self) -> None:
         self.popped = self.tokens[-1:]
@@ -39,7 +41,7 @@ class _StartRecordingState(CodegenState):
 
     @contextmanager
     def record_syntactic_position(self, node, *, start_node=None, end_node=None):
-        self.syntactic[node] = start_node if start_node is not None else len(self.tokens)
+        self.syntactic[id(node)] = start_node if start_node is not None else len(self.tokens)
         yield
 
 
@@ -58,11 +60,11 @@ class SourcePositions:
         self._line_starts: list[int] = []
 
     def start(self, node: cst.CSTNode) -> tuple[int, int]:
-        index = self._syntactic.get(node)
+        index = self._syntactic.get(id(node))
         while isinstance(index, cst.CSTNode):
-            index = self._syntactic.get(index, self._starts.get(index))
+            index = self._syntactic.get(id(index), self._starts.get(id(index)))
         if index is None:
-            index = self._starts.get(node)
+            index = self._starts.get(id(node))
         if index is None:  # not a node of this module (built by a transform)
             return 1, 1
         if self._offsets is None:
@@ -80,7 +82,7 @@ class SourcePositions:
         for node in edited.header:  # what Module._codegen_impl does, a statement at a time
             node._codegen(state)
         for statement in edited.body:
-            span = spans.get(statement)
+            span = spans.get(id(statement))
             if span is None:
                 statement._codegen(state)
             else:
@@ -95,7 +97,7 @@ class SourcePositions:
         return "".join(state.tokens)
 
     def _statement_spans(self) -> dict:
-        """Top-level statement -> (first token, end token): each one's tokens run up to the next one's."""
+        """id of a top-level statement -> (first token, end token): its tokens run up to the next one's."""
         module = self._module
-        ends = [self._starts[node] for node in (*module.body[1:], *module.footer[:1])] + [len(self._tokens)]
-        return {statement: (self._starts[statement], end) for statement, end in zip(module.body, ends)}
+        ends = [self._starts[id(node)] for node in (*module.body[1:], *module.footer[:1])] + [len(self._tokens)]
+        return {id(statement): (self._starts[id(statement)], end) for statement, end in zip(module.body, ends)}

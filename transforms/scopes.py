@@ -132,23 +132,40 @@ _FIELD_ROLES = {
     (cst.MatchKeywordElement, "key"): NONE,
 }
 _TARGET_PARTS = (cst.AssignTarget, cst.Tuple, cst.List, cst.Element, cst.StarredElement, cst.AsName)
-_COMPREHENSIONS = (cst.ListComp, cst.SetComp, cst.DictComp, cst.GeneratorExp)
-_SOURCE_FIELDS: dict[type, tuple[tuple[str, int], ...]] = {}
+# Node types the walk treats specially (binding, opening a scope); every other type just has its fields walked.
+GENERIC, NAME, DEFINITION, LAMBDA, PARAM, COMPREHENSION, COMP_FOR, WALRUS, IMPORT, IMPORT_FROM, DECLARATION = range(11)
+_KINDS = {
+    cst.Name: NAME, cst.FunctionDef: DEFINITION, cst.ClassDef: DEFINITION, cst.Lambda: LAMBDA, cst.Param: PARAM,
+    cst.ListComp: COMPREHENSION, cst.SetComp: COMPREHENSION, cst.DictComp: COMPREHENSION,
+    cst.GeneratorExp: COMPREHENSION, cst.CompFor: COMP_FOR, cst.NamedExpr: WALRUS, cst.Import: IMPORT,
+    cst.ImportFrom: IMPORT_FROM, cst.Global: DECLARATION, cst.Nonlocal: DECLARATION,
+}
+_TYPE_INFO: dict[type, tuple[int, bool, tuple[tuple[str, int], ...]]] = {}
+_IS_NODE: dict[type, bool] = {}
 
 
-def _fields(node_type: type) -> tuple[tuple[str, int], ...]:
-    """(field, role) of the fields that can hold syntax, in source order (computed once per node type)."""
-    fields = _SOURCE_FIELDS.get(node_type)
-    if fields is None:
-        names = [f.name for f in dataclasses.fields(node_type)
-                 if f.name not in _SKIPPED_FIELDS and not f.name.startswith("whitespace")]
-        order = _SOURCE_ORDER.get(node_type)
-        if order is not None:
-            names = [name for name in order if name in names] + [name for name in names if name not in order]
-        inherit = issubclass(node_type, _TARGET_PARTS)
-        fields = _SOURCE_FIELDS[node_type] = tuple(
-            (name, _FIELD_ROLES.get((node_type, name), _INHERIT if inherit else LOAD)) for name in names)
-    return fields
+def _type_info(node_type: type) -> tuple[int, bool, tuple[tuple[str, int], ...]]:
+    """(kind, is a small statement, (field, role) of the fields that can hold syntax in reverse source order,
+    ready to be pushed on the walk's stack), computed once per node type."""
+    names = [f.name for f in dataclasses.fields(node_type)
+             if f.name not in _SKIPPED_FIELDS and not f.name.startswith("whitespace")]
+    order = _SOURCE_ORDER.get(node_type)
+    if order is not None:
+        names = [name for name in order if name in names] + [name for name in names if name not in order]
+    inherit = issubclass(node_type, _TARGET_PARTS)
+    fields = tuple((name, _FIELD_ROLES.get((node_type, name), _INHERIT if inherit else LOAD)) for name in names)
+    info = _TYPE_INFO[node_type] = (
+        _KINDS.get(node_type, GENERIC), issubclass(node_type, cst.BaseSmallStatement), fields[::-1])
+    return info
+
+
+def _is_node(value) -> bool:
+    """isinstance(value, CSTNode) without ABCMeta's instance check (the walk asks for every field)."""
+    value_type = type(value)
+    known = _IS_NODE.get(value_type)
+    if known is None:
+        known = _IS_NODE[value_type] = issubclass(value_type, cst.CSTNode)
+    return known
 
 
 def dotted_name(expr: cst.CSTNode) -> str:
@@ -171,6 +188,7 @@ class ScriptStructure:
     scopes: dict  # node -> the scope it is evaluated in, in source order
     resolved: dict  # Name read -> the scope of the binding it sees (None: builtin or undefined)
     imports: list  # Import and ImportFrom nodes
+    definitions: list  # FunctionDef and ClassDef nodes
     all_names: set  # every name bound or read anywhere
 
     def assignments_of(self, name: cst.Name) -> list[Assignment]:
@@ -200,51 +218,54 @@ def build(module: cst.Module) -> ScriptStructure:
     parents: dict = {}
     scopes: dict = {}
     imports: list = []
+    definitions: list = []
     all_names: set = set()
     reads: list = []  # (scope, Name)
     stack: list = [(module, global_scope, LOAD)]
-    fields_of = _fields
-    small_statement = cst.BaseSmallStatement
-    node_type_of = type
+    pop, append = stack.pop, stack.append
+    type_info, is_node = _TYPE_INFO, _IS_NODE
 
     def push(parent, child, scope, role) -> None:
         parents[child] = parent
-        stack.append((child, scope, role))
-
-    def push_fields(node, scope, role, skip=()) -> None:
-        # Pushed in reverse so that they pop in source order.
-        for name, child_role in reversed(fields_of(node_type_of(node))):
-            if name in skip:
-                continue
-            value = getattr(node, name)
-            child_role = role if child_role == _INHERIT else child_role
-            if isinstance(value, (list, tuple)):
-                for child in reversed(value):
-                    if isinstance(child, cst.CSTNode):
-                        push(node, child, scope, child_role)
-            elif isinstance(value, cst.CSTNode):
-                push(node, value, scope, child_role)
+        append((child, scope, role))
 
     while stack:
-        node, scope, role = stack.pop()
+        node, scope, role = pop()
         scopes[node] = scope
-        node_type = node_type_of(node)
-        if node_type is cst.Name:
+        node_type = type(node)
+        info = type_info.get(node_type) or _type_info(node_type)
+        kind = info[0]
+        if info[1] and type(scope) is FunctionScope:
+            scope.statements.append(node)
+        if kind == GENERIC:
+            for name, child_role in info[2]:  # pushed in reverse, so that they pop in source order
+                value = getattr(node, name)
+                if child_role == _INHERIT:
+                    child_role = role
+                value_type = type(value)
+                if value_type is list or value_type is tuple:
+                    for child in reversed(value):
+                        if is_node.get(type(child)) or _is_node(child):
+                            parents[child] = node
+                            append((child, scope, child_role))
+                elif is_node.get(value_type) or _is_node(value):
+                    parents[value] = node
+                    append((value, scope, child_role))
+        elif kind == NAME:
             if role & STORE:
                 all_names.add(scope.bind(node.value, node).name)
             if role & LOAD:
                 reads.append((scope, node))
                 all_names.add(node.value)
-            continue
-        if isinstance(node, small_statement) and isinstance(scope, FunctionScope):
-            scope.statements.append(node)
-        if node_type is cst.FunctionDef or node_type is cst.ClassDef:
+        elif kind == DEFINITION:
+            definitions.append(node)
             all_names.add(scope.bind(node.name.value, node).name)
-            inner = (FunctionScope if node_type is cst.FunctionDef else ClassScope)(scope, node)
+            is_function = node_type is cst.FunctionDef
+            inner = (FunctionScope if is_function else ClassScope)(scope, node)
             parents[node.name] = node
             scopes[node.name] = scope
             push(node, node.body, inner, LOAD)
-            if node_type is cst.FunctionDef:
+            if is_function:
                 if node.returns is not None:
                     push(node, node.returns, scope, LOAD)
                 push(node, node.params, inner, LOAD)
@@ -253,11 +274,11 @@ def build(module: cst.Module) -> ScriptStructure:
                     push(node, arg, scope, LOAD)
             for decorator in reversed(node.decorators):
                 push(node, decorator, scope, LOAD)
-        elif node_type is cst.Lambda:
+        elif kind == LAMBDA:
             inner = FunctionScope(scope, node)
             push(node, node.body, inner, LOAD)
             push(node, node.params, inner, LOAD)
-        elif node_type is cst.Param:
+        elif kind == PARAM:
             # The parameter is bound in the function; its annotation and default are read outside it.
             all_names.add(scope.bind(node.name.value, node).name)
             parents[node.name] = node
@@ -265,7 +286,7 @@ def build(module: cst.Module) -> ScriptStructure:
             for child in (node.default, node.annotation):
                 if child is not None:
                     push(node, child, scope.parent, LOAD)
-        elif isinstance(node, _COMPREHENSIONS):
+        elif kind == COMPREHENSION:
             inner = ComprehensionScope(scope, node)
             push(node, node.for_in, inner, NONE)  # NONE marks the outermost `for`: its iterable is read outside
             if node_type is cst.DictComp:
@@ -273,20 +294,20 @@ def build(module: cst.Module) -> ScriptStructure:
                 push(node, node.key, inner, LOAD)
             else:
                 push(node, node.elt, inner, LOAD)
-        elif node_type is cst.CompFor:
+        elif kind == COMP_FOR:
             if node.inner_for_in is not None:
                 push(node, node.inner_for_in, scope, LOAD)
             for condition in reversed(node.ifs):
                 push(node, condition, scope, LOAD)
             push(node, node.iter, scope.parent if role == NONE else scope, LOAD)
             push(node, node.target, scope, STORE)
-        elif node_type is cst.NamedExpr:
+        elif kind == WALRUS:
             binding_scope = scope
             while isinstance(binding_scope, ComprehensionScope):
                 binding_scope = binding_scope.parent
             push(node, node.value, scope, LOAD)
             push(node, node.target, binding_scope, STORE)
-        elif node_type is cst.Import:
+        elif kind == IMPORT:
             imports.append(node)
             for alias in node.names:
                 module_name = dotted_name(alias.name)
@@ -297,7 +318,7 @@ def build(module: cst.Module) -> ScriptStructure:
                 all_names.add(scope.bind(bound, node, imported).name)
                 all_names.add(module_name)
                 parents[alias] = node  # an import's parts are labels, not reads: only their parent is noted
-        elif node_type is cst.ImportFrom:
+        elif kind == IMPORT_FROM:
             imports.append(node)
             if isinstance(node.names, cst.ImportStar):
                 continue
@@ -308,11 +329,9 @@ def build(module: cst.Module) -> ScriptStructure:
                 imported = f"{prefix}.{name}" if prefix and not prefix.endswith(".") else f"{prefix}{name}"
                 all_names.add(scope.bind(bound, node, imported).name)
                 parents[alias] = node
-        elif node_type is cst.Global or node_type is cst.Nonlocal:
+        elif kind == DECLARATION:
             declared = scope.declared_global if node_type is cst.Global else scope.declared_nonlocal
             declared.update(item.name.value for item in node.names)
-        else:
-            push_fields(node, scope, role)
 
     resolved = {}
     for scope, name in reads:
@@ -322,7 +341,7 @@ def build(module: cst.Module) -> ScriptStructure:
         if binding_scope is not None:
             for assignment in binding_scope.assignments[name.value]:
                 assignment.references.append(name)
-    return ScriptStructure(module, global_scope, parents, scopes, resolved, imports, all_names)
+    return ScriptStructure(module, global_scope, parents, scopes, resolved, imports, definitions, all_names)
 
 
 def imported_names(structure: ScriptStructure, expr: cst.CSTNode) -> str | None:
