@@ -23,6 +23,7 @@ from multiprocessing.connection import wait
 from migrate.runner import FileJob, FileOutcome, RunSettings, migrate_file, settle_without_engine
 
 DEFAULT_TIMEOUT = 120.0  # seconds per file; a 3,000-line script takes well under a second
+_SETTLE_BUDGET = 64  # files pre-filtered between two looks at the workers (~10 ms)
 
 
 @dataclass
@@ -120,22 +121,38 @@ def run_jobs(
 ) -> BatchStats:
     """Run every job, calling `on_outcome` in this process as each finishes (in completion order).
 
-    Jobs run in `workers` processes, so a file that crashes the parser (libcst's native parser overflows its
-    stack on deeply nested brackets) fails alone. Where workers must be spawned (not Linux), a single job runs
+    Files the byte pre-filter settles are settled here, ahead of and alongside the workers. The rest run in
+    `workers` processes, so a file that crashes the parser (libcst's native parser overflows its stack on
+    deeply nested brackets) fails alone. Where workers must be spawned (not Linux), a single job runs
     in this process instead: a fresh interpreter would cost more than the file.
     """
-    pending = deque()
-    for job in jobs:  # most files of a repository are settled by the byte pre-filter: no worker needed
-        started = time.perf_counter()
-        settled, _ = settle_without_engine(job, settings)
-        if settled is None:
-            pending.append(job)
-        else:
-            settled.seconds = time.perf_counter() - started
-            on_outcome(settled)
+    upcoming = iter(jobs)
+    pending: deque[FileJob] = deque()  # files the engine must see, not yet given to a worker
+    exhausted = False
+
+    def settle_ahead(wanted: int, budget: float = float("inf")) -> None:
+        """Pre-filter upcoming files here until `wanted` need the engine (most files of a repository are settled
+        by the byte pre-filter: no worker round trip for them). While workers are busy it runs with a budget,
+        so a worker that finishes is not kept waiting."""
+        nonlocal exhausted
+        while not exhausted and len(pending) < wanted and budget > 0:
+            job = next(upcoming, None)
+            if job is None:
+                exhausted = True
+                return
+            budget -= 1
+            started = time.perf_counter()
+            settled, _ = settle_without_engine(job, settings)
+            if settled is None:
+                pending.append(job)
+            else:
+                settled.seconds = time.perf_counter() - started
+                on_outcome(settled)
+
+    settle_ahead(max(2, workers))
     if not pending:
         return BatchStats(0, _peak_rss_kb())
-    if len(pending) == 1 and _start_method() != "fork":
+    if len(pending) == 1 and _start_method() != "fork":  # the only file for the engine
         on_outcome(migrate_file(pending[0], settings))
         return BatchStats(0, _peak_rss_kb())
     context = multiprocessing.get_context(_start_method())
@@ -144,6 +161,7 @@ def run_jobs(
     stats = BatchStats(len(pool))
 
     def feed(worker: _Worker) -> None:
+        settle_ahead(1)
         if pending:
             worker.give(pending.popleft())
         else:
@@ -161,6 +179,7 @@ def run_jobs(
         for worker in pool:
             feed(worker)
         while busy := [(i, w) for i, w in enumerate(pool) if w.job is not None]:
+            settle_ahead(len(pool), budget=_SETTLE_BUDGET)  # the pre-filter runs while the workers migrate
             wait_for = max(0.0, min(w.started for _, w in busy) + timeout - time.monotonic())
             ready = set(wait([w.conn for _, w in busy], timeout=wait_for))
             for index, worker in busy:
