@@ -153,3 +153,19 @@ def test_spliced_code_equals_libcst_codegen(code):
         module.with_changes(body=[*module.body, new_statement]),
     ):
         assert positions.code_of(edited) == edited.code
+
+
+def test_spliced_code_copies_statements_inside_edited_functions():
+    code = "def f():\n    a = 1  # one\n\n    if a:\n        b = 2\n    return a\n\n\nx = f()\n"
+    module = cst.parse_module(code)
+    positions = SourcePositions(module)
+    function = module.body[0]
+    body = function.body.body
+    replaced = body[0].with_changes(body=[cst.parse_statement("a = 10\n").body[0]])
+    inserted = cst.parse_statement("print(a)\n")
+    edited = module.with_changes(body=[
+        function.with_changes(body=function.body.with_changes(body=[replaced, inserted, *body[1:]])),
+        *module.body[1:],
+    ])
+    assert positions.code_of(edited) == edited.code
+    assert "    a = 10  # one\n    print(a)\n\n    if a:\n        b = 2\n" in edited.code

@@ -7,7 +7,6 @@ them (libcst hands `leave_*` the original node next to the updated one).
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import json
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from migrate.report import Diagnostic
 from migrate.results import MigrationOptions
 from transforms import catalog
 from transforms.facts import ScriptFacts
+from transforms.positions import field_names
 
 
 MAX_LINE = 99
@@ -210,7 +210,7 @@ class _EditApplier:
         if node not in self.on_path:
             return node
         changes = {}
-        for name in _field_names(type(node)):
+        for name in field_names(type(node)):
             value = getattr(node, name)
             if isinstance(value, cst.CSTNode):
                 new = self.rebuild(value)
@@ -225,16 +225,6 @@ class _EditApplier:
                 if len(items) != len(value) or any(new is not old for new, old in zip(items, value)):
                     changes[name] = items
         return node.with_changes(**changes) if changes else node
-
-
-def _field_names(node_type: type) -> tuple[str, ...]:
-    names = _FIELD_NAMES.get(node_type)
-    if names is None:
-        names = _FIELD_NAMES[node_type] = tuple(f.name for f in dataclasses.fields(node_type))
-    return names
-
-
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
 def _is_import(statement: cst.BaseStatement) -> bool:
