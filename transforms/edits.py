@@ -238,9 +238,10 @@ def _is_docstring(statement: cst.BaseStatement) -> bool:
 
 
 # Injected code is parsed from text. Much of it is the same in every script of a repository (helpers, imports,
-# `args.epochs`), and libcst nodes are immutable, so a parsed snippet can be shared; the cache is bounded so a
-# long batch's worker stays the same size.
-@functools.lru_cache(maxsize=512)
+# `args.epochs`), and libcst nodes are immutable, so a parsed snippet can be shared. Each script's own argument
+# block is unique and only passes through: a small cache keeps the shared snippets and a long batch's worker
+# the same size.
+@functools.lru_cache(maxsize=64)
 def _parsed_statements(code: str) -> tuple[cst.BaseStatement, ...]:
     return tuple(cst.parse_module(code).body)
 
@@ -249,6 +250,6 @@ def parse_statements(code: str) -> list[cst.BaseStatement]:
     return list(_parsed_statements(code))
 
 
-@functools.lru_cache(maxsize=512)
+@functools.lru_cache(maxsize=64)
 def parse_expression(code: str) -> cst.BaseExpression:
     return cst.parse_expression(code)
