@@ -17,6 +17,7 @@ from libcst.metadata import (
     PositionProvider,
     QualifiedNameProvider,
     QualifiedNameSource,
+    ScopeProvider,
 )
 
 from transforms.positions import SourcePositions
@@ -24,13 +25,70 @@ from transforms.scopes import ClassScope, ComprehensionScope, FunctionScope, Glo
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 SCRIPTS = sorted(SAMPLES.glob("*/*.py"))
+# Constructs the samples use rarely or never, for the comparison with libcst below.
+KITCHEN_SINK = """\
+from __future__ import annotations
+import os.path, json as js
+from tensorflow import keras as K
+from . import sibling
+from .pkg.mod import thing as other
+
+LR: float = 1e-3
+counter = 0
 
 
-@pytest.mark.parametrize("path", SCRIPTS, ids=lambda p: f"{p.parent.name}/{p.name}")
-def test_same_answers_as_libcst_providers(path):
-    module = cst.parse_module(path.read_text())
+def decorate(fn=K.layers.Dense, *args, key: int = 1, **kwargs) -> K.Model:
+    return fn
+
+
+@decorate
+class Net(K.Model, metaclass=type):
+    units = 3
+    doubled = [units for _ in range(2)]
+
+    def call(self, x, training=False):
+        global counter
+        counter += 1
+        y = x if training else -x
+        total = {k: v for k, v in js.loads("{}").items() if (last := v)}
+        return (lambda z, w=LR: z * w)(y), last
+
+
+def outer():
+    n = 0
+    def inner():
+        nonlocal n
+        n += 1
+        return os.path.join(sibling.x, other)
+    try:
+        with open("f") as handle, open("g") as (a):
+            data = handle.read()
+    except (OSError, ValueError) as error:
+        raise RuntimeError(error) from error
+    finally:
+        del n
+    for i, (j, *rest) in enumerate([(1, 2, 3)]):
+        print(i, j, rest, f"{i!r:>{j}}", data[1:2, ::3])
+    match data:
+        case {"key": value, **others}:
+            print(value, others)
+        case [first, *tail] if first:
+            print(tail)
+        case K.Model(units=u) as model:
+            print(u, model)
+    return inner
+"""
+
+
+SOURCES = [pytest.param(KITCHEN_SINK, id="kitchen_sink")] + [
+    pytest.param(path.read_text(), id=f"{path.parent.name}/{path.name}") for path in SCRIPTS]
+
+
+@pytest.mark.parametrize("source", SOURCES)
+def test_same_answers_as_libcst_providers(source):
+    module = cst.parse_module(source)
     reference = MetadataWrapper(module, unsafe_skip_copy=True).resolve_many(
-        (PositionProvider, ParentNodeProvider, QualifiedNameProvider))
+        (PositionProvider, ParentNodeProvider, QualifiedNameProvider, ScopeProvider))
     positions = SourcePositions(module)
     structure = build(module)
     assert positions.code == module.code
@@ -48,6 +106,12 @@ def test_same_answers_as_libcst_providers(path):
             assert {n for n in structure.qualified_names(node) if not n.startswith("builtins.")} == expected
             compared += 1
     assert compared > 20
+    # Injected names avoid every name bound or read anywhere: the same set as libcst's scopes give.
+    libcst_names = set()
+    for scope in {id(s): s for s in reference[ScopeProvider].values() if s is not None}.values():
+        libcst_names.update(assignment.name for assignment in scope.assignments)
+        libcst_names.update(access.node.value for access in scope.accesses if isinstance(access.node, cst.Name))
+    assert structure.all_names == libcst_names
 
 
 def _names(code: str):

@@ -313,10 +313,10 @@ def build(module: cst.Module) -> ScriptStructure:
                 module_name = dotted_name(alias.name)
                 if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
                     bound, imported = alias.asname.name.value, module_name
-                else:  # `import a.b` binds `a`
+                else:  # `import a.b` binds `a` (and names "a.b", as libcst's scopes do)
                     bound = imported = module_name.split(".", 1)[0]
+                    all_names.add(module_name)
                 all_names.add(scope.bind(bound, node, imported).name)
-                all_names.add(module_name)
                 parents[alias] = node  # an import's parts are labels, not reads: only their parent is noted
         elif kind == IMPORT_FROM:
             imports.append(node)
