@@ -161,7 +161,7 @@ def _tape_trained_models(plan: EditPlan) -> tuple[list[cst.BaseExpression], cst.
                    if facts.enclosing(node, cst.FunctionDef) is not step_function]
         if callers:
             anchor_node = max(callers, key=lambda c: facts.position(c))
-    model_names = sorted({name for (_, name) in facts.model_names if _mentions_name(region, name)})
+    model_names = sorted({name for (_, name) in facts.model_names if facts.mentions(region, name)})
     if not model_names:
         plan.warn(tape, "SM203", "custom training loop with no identifiable model: no export added; export the "
                   "trained model to <sm-model-dir>/1 by hand")
@@ -170,18 +170,6 @@ def _tape_trained_models(plan: EditPlan) -> tuple[list[cst.BaseExpression], cst.
         plan.warn(tape, "SM202", f"custom training loop with {len(model_names)} models: each is exported to "
                   "<sm-model-dir>/<name>/1 (TF Serving's multi-model layout); --export NAME exports one")
     return [cst.Name(name) for name in model_names], facts.statement_after_loops(anchor_node)
-
-
-def _mentions_name(region: cst.CSTNode, name: str) -> bool:
-    found = []
-
-    class _Finder(cst.CSTVisitor):
-        def visit_Name(self, node: cst.Name) -> None:
-            if node.value == name:
-                found.append(node)
-
-    region.visit(_Finder())
-    return bool(found)
 
 
 def _path_kind(facts: ScriptFacts, save: SaveCall) -> str:

@@ -109,6 +109,7 @@ class ScriptFacts:
     all_names: set = field(default_factory=set)  # every name bound or read anywhere: injected names avoid them
 
     _qualified: dict = field(default_factory=dict)
+    _names_by_value: dict | None = None
 
     # --- queries ---------------------------------------------------------------------------------------
     def qualified_name(self, node: cst.CSTNode) -> str | None:
@@ -119,6 +120,21 @@ class ScriptFacts:
 
     def position(self, node: cst.CSTNode) -> tuple[int, int]:
         return self.positions.start(node)
+
+    def mentions(self, region: cst.CSTNode, name: str) -> bool:
+        """Does a Name spelled `name` (read, bound or an attribute) occur inside `region`?"""
+        if self._names_by_value is None:
+            self._names_by_value = {}
+            for node in self.scopes:
+                if type(node) is cst.Name:
+                    self._names_by_value.setdefault(node.value, []).append(node)
+        for node in self._names_by_value.get(name, ()):
+            current = node
+            while current is not None and current is not region:
+                current = self.parents.get(current)
+            if current is region:
+                return True
+        return False
 
     def enclosing(self, node: cst.CSTNode, kind: type) -> cst.CSTNode | None:
         current = self.parents.get(node)
