@@ -325,8 +325,14 @@ def test_ctrl_c_stops_the_script_and_removes_the_tree():
             seen.update(pid=pid, cwd=cwd)
             os.kill(os.getpid(), signal.SIGINT)  # what Ctrl-C in a terminal delivers
 
-    with pytest.raises(KeyboardInterrupt):
-        verify.run_job(SCRIPTS / "sleeps.py", log=interrupt_when_the_script_runs)
+    # A shell that starts a job in the background (`cmd &`) leaves SIGINT ignored in it: restore Python's
+    # handler, or the signal would be dropped and the script would sleep on for an hour.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            verify.run_job(SCRIPTS / "sleeps.py", log=interrupt_when_the_script_runs)
+    finally:
+        signal.signal(signal.SIGINT, previous)
     assert seen, "the script ran"
     assert stops(int(seen["pid"]))
     assert not Path(seen["cwd"]).exists(), "the job's tree (and code dir) is removed"
