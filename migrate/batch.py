@@ -156,7 +156,7 @@ def run_jobs(
         on_outcome(migrate_file(pending[0], settings))
         return BatchStats(0, _peak_rss_kb())
     context = multiprocessing.get_context(_start_method())
-    gc.freeze()  # the parent's objects stay put: forked workers neither copy nor re-scan them
+    gc.freeze()  # the parent's objects stay put: forked workers neither copy nor re-scan them (until the end)
     pool = [_Worker(context, settings) for _ in range(max(1, min(workers, len(pending))))]
     stats = BatchStats(len(pool))
 
@@ -200,4 +200,5 @@ def run_jobs(
                 worker.kill()  # interrupted: its file is intact (atomic writes)
             else:
                 worker.stop()
+        gc.unfreeze()  # the parent's objects go back to the collector once the workers are gone
     return stats

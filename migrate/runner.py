@@ -1,9 +1,9 @@
 """The per-file pipeline shared by the one-shot CLI and the batch runner.
 
-read bytes (encoding, newlines, BOM kept) -> pre-filter -> `migrate_source` (which compiles the code it returns)
--> the new code must be encodable in the file's encoding -> write atomically / diff / check. A file is never
-written unless its new text compiled; every problem becomes a `failed` outcome with a one-line reason, never an exception,
-so one bad file cannot stop a batch.
+read bytes (encoding, newlines, BOM kept) -> pre-filter -> `migrate_source` (which compiles the code it
+returns) -> the new code must be encodable in the file's encoding -> write atomically / diff / check. A file is
+never written unless its new text compiled; every problem becomes a `failed` outcome with a one-line reason,
+never an exception, so one bad file cannot stop a batch.
 """
 
 from __future__ import annotations
