@@ -1,8 +1,9 @@
 """The engine's own scope walk and positions (transforms/scopes.py, transforms/positions.py).
 
 They replace libcst's ScopeProvider, QualifiedNameProvider, ParentNodeProvider and PositionProvider for speed,
-so libcst's providers are the reference here: on every sample script (local and migrated), the same positions,
-parents and imported names. Then the scope rules one by one, and the spliced code generation.
+so libcst's providers are the reference here: on every sample script (local and migrated) and a script of rarer
+constructs, the same positions, parents, imported names and bound-or-read names. Then the scope rules one by
+one, and the spliced code generation.
 """
 
 from __future__ import annotations
