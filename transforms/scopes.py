@@ -46,7 +46,6 @@ class Scope:
         self.node = node
         self.globals: Scope = parent.globals if parent is not None else self
         self.assignments = Assignments()
-        self.accesses: list[cst.Name] = []
         self.declared_global: set[str] = set()
         self.declared_nonlocal: set[str] = set()
 
@@ -191,10 +190,6 @@ class ScriptStructure:
     definitions: list  # FunctionDef and ClassDef nodes
     all_names: set  # every name bound or read anywhere
 
-    def assignments_of(self, name: cst.Name) -> list[Assignment]:
-        scope = self.resolved.get(name)
-        return scope.assignments[name.value] if scope is not None else []
-
     def qualified_names(self, expr: cst.CSTNode) -> list[str]:
         """The dotted names an expression refers to through imports (`np.load` -> ["numpy.load"]), builtins
         as `builtins.open`; empty for locals and anything that is not a Name/Attribute chain."""
@@ -337,7 +332,6 @@ def build(module: cst.Module) -> ScriptStructure:
     for scope, name in reads:
         binding_scope = scope.lookup(name.value)
         resolved[name] = binding_scope
-        scope.accesses.append(name)
         if binding_scope is not None:
             for assignment in binding_scope.assignments[name.value]:
                 assignment.references.append(name)
