@@ -70,9 +70,6 @@ class ScriptFacts:
     module: cst.Module
     structure: ScriptStructure
     positions: SourcePositions
-    scopes: dict  # node -> the scope it is evaluated in (source order)
-    parents: dict  # node -> parent
-    global_scope: GlobalScope
     imports_tensorflow: bool = False
     module_imports: dict = field(default_factory=dict)  # module -> the module-level name `import module [as x]` binds
     fit_calls: list[FitCall] = field(default_factory=list)
@@ -112,6 +109,19 @@ class ScriptFacts:
     _names_by_value: dict | None = None
 
     # --- queries ---------------------------------------------------------------------------------------
+    @property
+    def scopes(self) -> dict:
+        """node -> the scope it is evaluated in, every node in source order."""
+        return self.structure.scopes
+
+    @property
+    def parents(self) -> dict:
+        return self.structure.parents
+
+    @property
+    def global_scope(self) -> GlobalScope:
+        return self.structure.global_scope
+
     def qualified_name(self, node: cst.CSTNode) -> str | None:
         """The canonical qualified name of an imported or builtin name or attribute (catalog.canonical_name)."""
         if node not in self._qualified:
@@ -200,8 +210,7 @@ class ScriptFacts:
 
 def analyse(module: cst.Module, positions: SourcePositions) -> ScriptFacts:
     structure = build(module)
-    facts = ScriptFacts(module=module, structure=structure, positions=positions, scopes=structure.scopes,
-                        parents=structure.parents, global_scope=structure.global_scope)
+    facts = ScriptFacts(module=module, structure=structure, positions=positions)
     _collect_names(facts)
     _find_model_types(facts)
     collector = _FactsCollector(facts)
