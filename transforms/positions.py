@@ -8,15 +8,20 @@ Same positions as PositionProvider: the syntactic start, after leading blank lin
 
 The same tokens give the migrated module's code cheaply: a statement the edits left alone (the same node
 object) is copied from them instead of being generated again (`code_of`).
+
+This leans on libcst's code generation hooks (`CodegenState`, `_codegen`, `before_codegen`/`after_codegen`,
+`record_syntactic_position`), the ones its own PositionProvider uses, which libcst does not export. The
+dependency stays below libcst 2, and tests/test_scopes.py checks every position against PositionProvider and
+the spliced code against `Module.code`, so a change in them fails the tests rather than the output.
 """
 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import re
 from contextlib import contextmanager
-import dataclasses
 from dataclasses import dataclass, field
 
 import libcst as cst
