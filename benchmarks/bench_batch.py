@@ -162,7 +162,7 @@ def bare_parse_seconds(paths: list[Path]) -> float:
 
 def prefilter_seconds(root: Path) -> tuple[float, int]:
     """Discovery plus the byte pre-filter over the whole tree, as the CLI does it."""
-    from migrate.discovery import discover, prefilter
+    from sm_migrate.discovery import discover, prefilter
 
     started = time.perf_counter()
     (walk,) = discover([str(root)])
@@ -195,7 +195,7 @@ def available_parallelism(iterations: int = 5_000_000) -> float:
 
 
 def run_check(root: Path, jobs: int, report: Path) -> tuple[float, dict]:
-    command = [sys.executable, "-m", "migrate.cli", "--check", "-q", "-j", str(jobs), "--report", str(report), str(root)]
+    command = [sys.executable, "-m", "sm_migrate.cli", "--check", "-q", "-j", str(jobs), "--report", str(report), str(root)]
     started = time.perf_counter()
     completed = subprocess.run(command, env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)})
     seconds = time.perf_counter() - started

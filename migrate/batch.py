@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import wait
 
-from migrate.runner import FileJob, FileOutcome, RunSettings, migrate_file, settle_without_engine
+from sm_migrate.runner import FileJob, FileOutcome, RunSettings, migrate_file, settle_without_engine
 
 DEFAULT_TIMEOUT = 120.0  # seconds per file; a 3,000-line script takes well under a second
 _SETTLE_BUDGET = 64  # files pre-filtered between two looks at the workers (~10 ms)

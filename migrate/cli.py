@@ -178,9 +178,9 @@ def _validate(paths: list[str], *, diff, check, output, out_dir, report, quiet, 
 
 def _run(paths: list[str], **args) -> int:
     _validate(paths, **{k: args[k] for k in ("diff", "check", "output", "out_dir", "report", "quiet", "verbose")})
-    from migrate.config import ConfigError, load_config
-    from migrate.results import MigrationOptions
-    from migrate.runner import RunSettings
+    from sm_migrate.config import ConfigError, load_config
+    from sm_migrate.results import MigrationOptions
+    from sm_migrate.runner import RunSettings
 
     try:
         config = load_config(paths)
@@ -228,9 +228,9 @@ def _emit_options(setting, framework_version: str):
     kinds = setting("emit", None)
     if not kinds:
         return None
-    from migrate.emit import EMIT_KINDS, EmitError, EmitOptions, resolve_target
-    from migrate.emit.entrypoint import validate_entrypoint_name
-    from migrate.emit.launcher import LAUNCHER_SDKS, validate_launcher_name
+    from sm_migrate.emit import EMIT_KINDS, EmitError, EmitOptions, resolve_target
+    from sm_migrate.emit.entrypoint import validate_entrypoint_name
+    from sm_migrate.emit.launcher import LAUNCHER_SDKS, validate_launcher_name
 
     wanted = set(EMIT_KINDS) if "all" in kinds else set(kinds)
     unknown = wanted - set(EMIT_KINDS)
@@ -259,8 +259,8 @@ def _emit_options(setting, framework_version: str):
 
 def _run_stdin(settings, output: str | None, quiet: bool, color: bool | None) -> int:
     """`-`: read stdin, write the migrated code to stdout (or -o), or the diff, or nothing (--check)."""
-    from migrate.files import SourceError, decode_source, write_atomic
-    from migrate.runner import FileFailure, migrate_text, unified_diff
+    from sm_migrate.files import SourceError, decode_source, write_atomic
+    from sm_migrate.runner import FileFailure, migrate_text, unified_diff
 
     data = typer.get_binary_stream("stdin").read()
     try:
@@ -285,7 +285,7 @@ def _run_stdin(settings, output: str | None, quiet: bool, color: bool | None) ->
 
 
 def _maybe_colour(diff: str, color: bool | None) -> str:
-    from migrate.summary import colorize_diff
+    from sm_migrate.summary import colorize_diff
 
     use_colour = color if color is not None else sys.stdout.isatty() and "NO_COLOR" not in os.environ
     return colorize_diff(diff) if use_colour else diff
@@ -297,10 +297,10 @@ def _write_stdout(text: str) -> None:
 
 
 def _run_paths(paths: list[str], settings, *, setting, **args) -> int:
-    from migrate.batch import DEFAULT_TIMEOUT, default_jobs, run_jobs
-    from migrate.discovery import DEFAULT_INCLUDE, DiscoverySettings, discover
-    from migrate.runner import FileJob, FileOutcome, apply_emitted
-    from migrate.summary import Tally, build_report, outcome_lines, summary_lines, write_report
+    from sm_migrate.batch import DEFAULT_TIMEOUT, default_jobs, run_jobs
+    from sm_migrate.discovery import DEFAULT_INCLUDE, DiscoverySettings, discover
+    from sm_migrate.runner import FileJob, FileOutcome, apply_emitted
+    from sm_migrate.summary import Tally, build_report, outcome_lines, summary_lines, write_report
 
     started = time.perf_counter()
     quiet, verbose, out_dir = args["quiet"], args["verbose"], args["out_dir"]
@@ -451,7 +451,7 @@ def main(argv: list[str] | None = None) -> None:
     """Console-script entry: `sm-migrate verify ...` goes to the verify CLI, anything else migrates."""
     args = sys.argv[1:] if argv is None else list(argv)
     if args[:1] == ["verify"]:
-        from migrate.verify_cli import verify_app
+        from sm_migrate.verify_cli import verify_app
 
         verify_app(args=args[1:], prog_name="sm-migrate verify")
         return

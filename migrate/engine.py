@@ -7,18 +7,18 @@ from __future__ import annotations
 
 import libcst as cst
 
-from migrate.report import Diagnostic
-from migrate.results import (  # noqa: F401  (re-exported: the library API)
+from sm_migrate.report import Diagnostic
+from sm_migrate.results import (  # noqa: F401  (re-exported: the library API)
     DEFAULT_FRAMEWORK_VERSION,
     HyperParameter,
     MigrationError,
     MigrationOptions,
     MigrationResult,
 )
-from transforms import arguments, channels, estimator, export, hyperparameters, model_dir, outputs, sm_env
-from transforms.edits import EditPlan
-from transforms.facts import analyse
-from transforms.positions import SourcePositions
+from sm_migrate.transforms import arguments, channels, estimator, export, hyperparameters, model_dir, outputs, sm_env
+from sm_migrate.transforms.edits import EditPlan
+from sm_migrate.transforms.facts import analyse
+from sm_migrate.transforms.positions import SourcePositions
 
 
 def migrate_source(source: str, options: MigrationOptions | None = None) -> MigrationResult:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from migrate.report import Diagnostic
+from sm_migrate.report import Diagnostic
 
 DEFAULT_FRAMEWORK_VERSION = "2.19"
 

@@ -15,13 +15,13 @@ import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from migrate.discovery import prefilter
-from migrate.engine import MigrationError, MigrationOptions, MigrationResult, migrate_source
-from migrate.files import SourceError, SourceText, decode_source, write_atomic
-from migrate.report import Diagnostic
+from sm_migrate.discovery import prefilter
+from sm_migrate.engine import MigrationError, MigrationOptions, MigrationResult, migrate_source
+from sm_migrate.files import SourceError, SourceText, decode_source, write_atomic
+from sm_migrate.report import Diagnostic
 
 if TYPE_CHECKING:
-    from migrate.emit import EmitOptions, EmittedFile
+    from sm_migrate.emit import EmitOptions, EmittedFile
 
 STATUSES = ("migrated", "would_migrate", "already_migrated", "skipped", "failed")
 
@@ -173,7 +173,7 @@ def _run_engine(job: FileJob, settings: RunSettings, data: bytes) -> FileOutcome
         return FileOutcome(job.path, "skipped", reason=reason)
     fields = _result_fields(result)
     if settings.emit is not None:
-        from migrate.emit import EmitError, emit_files
+        from sm_migrate.emit import EmitError, emit_files
 
         try:
             emitted = emit_files(job.output or job.path, result, settings.emit)

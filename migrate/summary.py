@@ -13,8 +13,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from migrate.files import write_atomic
-from migrate.runner import STATUSES, FileOutcome
+from sm_migrate.files import write_atomic
+from sm_migrate.runner import STATUSES, FileOutcome
 
 REPORT_SCHEMA_VERSION = 1
 

@@ -341,13 +341,12 @@ def check_servable(model_dir: str | Path) -> list[ServableModel]:
     require_tensorflow()
     with tempfile.TemporaryDirectory(prefix="sm-migrate-servable-") as scratch:
         report_path = Path(scratch) / "report.json"
-        package_root = str(Path(__file__).resolve().parent.parent)
         env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2")
-        env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, env.get("PYTHONPATH")]))
         command = [
             sys.executable,
             "-c",
-            "from migrate.verify import _load_saved_models_main; _load_saved_models_main()",
+            _LOAD_SAVED_MODELS,
+            str(Path(__file__).resolve()),
             json.dumps([str(folder) for folder in folders]),
             str(report_path),
         ]
@@ -387,9 +386,21 @@ def _servable_model(model_dir: Path, folder: Path, report: dict) -> ServableMode
     return model
 
 
+# This file is loaded by its path, not as `sm_migrate.verify`: the check then works from a wheel, an editable
+# install or another interpreter alike, and imports nothing of the package (no libcst).
+_LOAD_SAVED_MODELS = """
+import importlib.util, sys
+spec = importlib.util.spec_from_file_location("sm_migrate_verify", sys.argv[1])
+verify = importlib.util.module_from_spec(spec)
+sys.modules[spec.name] = verify
+spec.loader.exec_module(verify)
+verify._load_saved_models_main()
+"""
+
+
 def _load_saved_models_main() -> None:
-    """Subprocess side of check_servable: argv = [JSON list of SavedModel folders, report path]."""
-    folders, report_path = json.loads(sys.argv[1]), sys.argv[2]
+    """Subprocess side of check_servable: argv = [this file, JSON list of SavedModel folders, report path]."""
+    folders, report_path = json.loads(sys.argv[2]), sys.argv[3]
     import tensorflow as tf
 
     reports = [_describe_saved_model(tf, folder) for folder in folders]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from migrate.verify import JobResult, run_job
+from sm_migrate.verify import JobResult, run_job
 
 
 @pytest.fixture

@@ -15,10 +15,10 @@ import pytest
 from typer.testing import CliRunner
 
 from fixtures_repo import build_fixture_repo, snapshot, training_script
-from migrate.cli import app
-from migrate.engine import migrate_source
-from migrate.files import decode_source
-from migrate.summary import REPORT_SCHEMA
+from sm_migrate.cli import app
+from sm_migrate.engine import migrate_source
+from sm_migrate.files import decode_source
+from sm_migrate.summary import REPORT_SCHEMA
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
@@ -185,7 +185,7 @@ def test_sigkill_mid_run_leaves_every_file_original_or_complete(tmp_path):
 
     env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}
     process = subprocess.Popen(
-        [sys.executable, "-m", "migrate.cli", str(root), "-j", "2", "-q"],
+        [sys.executable, "-m", "sm_migrate.cli", str(root), "-j", "2", "-q"],
         env=env, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     while process.poll() is None and all(p.read_bytes() == data for p, data in originals.items()):
@@ -206,6 +206,6 @@ def test_sigkill_mid_run_leaves_every_file_original_or_complete(tmp_path):
     leftovers = {p.name for p in root.rglob("*") if p.is_file() and p not in originals}
     assert all(name.startswith(".sm-migrate-") and name.endswith(".tmp") for name in leftovers)
 
-    rerun = subprocess.run([sys.executable, "-m", "migrate.cli", str(root), "-q"], env=env)
+    rerun = subprocess.run([sys.executable, "-m", "sm_migrate.cli", str(root), "-q"], env=env)
     assert rerun.returncode == 0
     assert all(path.read_bytes() == expected[path] for path in originals)

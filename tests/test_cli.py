@@ -18,10 +18,10 @@ import pytest
 from typer.testing import CliRunner
 
 from fixtures_repo import training_script
-from migrate.cli import app, main
-from migrate.engine import migrate_source
-from migrate.files import decode_source
-from migrate.summary import REPORT_SCHEMA
+from sm_migrate.cli import app, main
+from sm_migrate.engine import migrate_source
+from sm_migrate.files import decode_source
+from sm_migrate.summary import REPORT_SCHEMA
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = training_script()
@@ -304,7 +304,7 @@ def test_verify_subcommand_is_dispatched(capsys):
 def test_cli_path_never_imports_tensorflow():
     write("train.py", SCRIPT)
     probe = (
-        "import sys\nfrom migrate.cli import main\n"
+        "import sys\nfrom sm_migrate.cli import main\n"
         "try:\n    main(['train.py', '--emit', 'all'])\nexcept SystemExit as exc:\n    assert exc.code == 0, exc.code\n"
         "print('tensorflow' in sys.modules, 'keras' in sys.modules)\n"
     )

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from migrate.discovery import NOT_TF_REASON, SKIP_PRAGMA_REASON, DiscoverySettings, discover, prefilter
+from sm_migrate.discovery import NOT_TF_REASON, SKIP_PRAGMA_REASON, DiscoverySettings, discover, prefilter
 
 
 def touch(root: Path, *relpaths: str, text: str = "") -> None:

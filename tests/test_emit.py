@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from migrate.emit import (
+from sm_migrate.emit import (
     EmitError,
     EmitOptions,
     build_launcher,
@@ -31,16 +31,16 @@ from migrate.emit import (
     resolve_target,
     scan_imports,
 )
-from migrate.emit import requirements as requirements_module
-from migrate.emit.requirements import (
+from sm_migrate.emit import requirements as requirements_module
+from sm_migrate.emit.requirements import (
     CONTAINER_COMMENT_PREFIX,
     Requirement,
     RequirementsPlan,
     canonical_name,
     python_allowed,
 )
-from migrate.engine import HyperParameter, MigrationResult
-from migrate.files import write_atomic
+from sm_migrate.engine import HyperParameter, MigrationResult
+from sm_migrate.files import write_atomic
 
 FIXTURE = Path(__file__).parent / "emit_fixtures" / "project"
 HYPERPARAMETERS = [

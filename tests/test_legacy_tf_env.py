@@ -16,7 +16,7 @@ import pytest
 
 import legacy_tf
 from legacy_tf import TOOLKIT_DEPENDENCIES, REPINNED_DEPENDENCIES, find_base_python, run_legacy_job
-from migrate.verify import check_servable
+from sm_migrate.verify import check_servable
 
 ESTIMATOR_JOB_SCRIPT = '''
 import argparse, os

@@ -23,8 +23,8 @@ from pathlib import Path
 import pytest
 
 from legacy_tf import run_legacy_job
-from migrate.engine import MigrationOptions, migrate_source
-from migrate.verify import check_servable
+from sm_migrate.engine import MigrationOptions, migrate_source
+from sm_migrate.verify import check_servable
 from test_samples_local import SAMPLE_DIRS, load_manifest, logged_epochs, run_python, sample_python
 
 SDK_MODEL_DIR = "s3://bucket/job/model"  # what the SageMaker SDK passes as --model_dir (contract §3)

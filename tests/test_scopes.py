@@ -21,8 +21,8 @@ from libcst.metadata import (
     ScopeProvider,
 )
 
-from transforms.positions import SourcePositions
-from transforms.scopes import ClassScope, ComprehensionScope, FunctionScope, GlobalScope, build
+from sm_migrate.transforms.positions import SourcePositions
+from sm_migrate.transforms.scopes import ClassScope, ComprehensionScope, FunctionScope, GlobalScope, build
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 SCRIPTS = sorted(SAMPLES.glob("*/*.py"))

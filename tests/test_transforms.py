@@ -11,8 +11,8 @@ import textwrap
 
 import pytest
 
-from migrate.engine import MigrationError, MigrationOptions, migrate_source
-from transforms import catalog
+from sm_migrate.engine import MigrationError, MigrationOptions, migrate_source
+from sm_migrate.transforms import catalog
 
 
 def migrate(source: str, **options):
@@ -558,7 +558,7 @@ def test_click_command_lets_sagemaker_arguments_through_and_reads_paths_from_the
 def test_every_diagnostic_code_used_is_documented():
     import pathlib
 
-    from migrate.report import CODES
+    from sm_migrate.report import CODES
 
     root = pathlib.Path(__file__).resolve().parents[1]
     used = set()

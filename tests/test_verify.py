@@ -17,8 +17,8 @@ import numpy as np
 import pytest
 from typer.testing import CliRunner
 
-from migrate import verify
-from migrate.verify_cli import parse_hyperparameter, run_verify_cli, verify_app
+from sm_migrate import verify
+from sm_migrate.verify_cli import parse_hyperparameter, run_verify_cli, verify_app
 
 SCRIPTS = Path(__file__).parent / "verify_scripts"
 runner = CliRunner()

@@ -16,11 +16,11 @@ from dataclasses import dataclass
 
 import libcst as cst
 
-from migrate.results import HyperParameter
-from transforms import catalog
-from transforms.edits import MAX_LINE, ArgumentSpec, EditPlan, literal_value, parse_expression, parse_statements, quote
-from transforms.facts import ParseCall, function_scope_has_parameter
-from transforms.scopes import GlobalScope, Scope
+from sm_migrate.results import HyperParameter
+from sm_migrate.transforms import catalog
+from sm_migrate.transforms.edits import MAX_LINE, ArgumentSpec, EditPlan, literal_value, parse_expression, parse_statements, quote
+from sm_migrate.transforms.facts import ParseCall, function_scope_has_parameter
+from sm_migrate.transforms.scopes import GlobalScope, Scope
 
 BOOL_CONVERTER = '''def {name}(value):
     """argparse type for booleans: SageMaker passes True/False as text, and bool("False") is True."""

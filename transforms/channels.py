@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
-from transforms import catalog
-from transforms.arguments import args_reference, existing_dests
-from transforms.edits import ArgumentSpec, EditPlan, parse_expression, quote
-from transforms.paths import PathUseSite, folder_of, is_within, script_paths
+from sm_migrate.transforms import catalog
+from sm_migrate.transforms.arguments import args_reference, existing_dests
+from sm_migrate.transforms.edits import ArgumentSpec, EditPlan, parse_expression, quote
+from sm_migrate.transforms.paths import PathUseSite, folder_of, is_within, script_paths
 
 NAME = "channels"
 

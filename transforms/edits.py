@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
-from migrate.report import Diagnostic
-from migrate.results import MigrationOptions
-from transforms import catalog
-from transforms.facts import ScriptFacts
-from transforms.positions import field_names
+from sm_migrate.report import Diagnostic
+from sm_migrate.results import MigrationOptions
+from sm_migrate.transforms import catalog
+from sm_migrate.transforms.facts import ScriptFacts
+from sm_migrate.transforms.positions import field_names
 
 
 MAX_LINE = 99

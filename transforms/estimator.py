@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import libcst as cst
 
-from transforms import catalog
-from transforms.arguments import args_reference
-from transforms.edits import EditPlan, quote
-from transforms.paths import resolve
+from sm_migrate.transforms import catalog
+from sm_migrate.transforms.arguments import args_reference
+from sm_migrate.transforms.edits import EditPlan, quote
+from sm_migrate.transforms.paths import resolve
 
 NAME = "estimator"
 

@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import libcst as cst
 
-from migrate.results import MigrationOptions
-from transforms import catalog, sm_env
-from transforms.arguments import args_reference, chief_path_helper, sm_path_helper
-from transforms.edits import EditPlan, parse_expression, parse_statements, quote
-from transforms.facts import SaveCall, ScriptFacts
-from transforms.paths import script_paths
+from sm_migrate.results import MigrationOptions
+from sm_migrate.transforms import catalog, sm_env
+from sm_migrate.transforms.arguments import args_reference, chief_path_helper, sm_path_helper
+from sm_migrate.transforms.edits import EditPlan, parse_expression, parse_statements, quote
+from sm_migrate.transforms.facts import SaveCall, ScriptFacts
+from sm_migrate.transforms.paths import script_paths
 
 NAME = "export"
 EXPORT_COMMENT = "# TensorFlow Serving SavedModel for SageMaker: <model dir>/{} (added by sm-migrate)"

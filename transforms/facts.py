@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
-from transforms import catalog
-from transforms.positions import SourcePositions
-from transforms.scopes import (
+from sm_migrate.transforms import catalog
+from sm_migrate.transforms.positions import SourcePositions
+from sm_migrate.transforms.scopes import (
     ClassScope,
     FunctionScope,
     GlobalScope,

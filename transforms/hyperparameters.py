@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import libcst as cst
 
-from migrate.results import HyperParameter
-from transforms import catalog
-from transforms.arguments import args_reference, bool_converter, existing_dests
-from transforms.edits import ArgumentSpec, EditPlan, flags_for, literal_value
+from sm_migrate.results import HyperParameter
+from sm_migrate.transforms import catalog
+from sm_migrate.transforms.arguments import args_reference, bool_converter, existing_dests
+from sm_migrate.transforms.edits import ArgumentSpec, EditPlan, flags_for, literal_value
 
 NAME = "hyperparameters"
 

@@ -7,8 +7,8 @@ has no such argument would still work thanks to `parse_known_args`, but the valu
 
 from __future__ import annotations
 
-from transforms.edits import ArgumentSpec, EditPlan
-from transforms.sm_env import ORDER
+from sm_migrate.transforms.edits import ArgumentSpec, EditPlan
+from sm_migrate.transforms.sm_env import ORDER
 
 NAME = "model_dir"
 

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import posixpath
 
-from transforms import sm_env
-from transforms.arguments import args_reference, sm_path_helper
-from transforms.edits import ArgumentSpec, EditPlan, parse_expression, quote
-from transforms.paths import PathUseSite, script_paths
+from sm_migrate.transforms import sm_env
+from sm_migrate.transforms.arguments import args_reference, sm_path_helper
+from sm_migrate.transforms.edits import ArgumentSpec, EditPlan, parse_expression, quote
+from sm_migrate.transforms.paths import PathUseSite, script_paths
 
 NAME = "outputs"
 # A local folder named for what the SageMaker dir already is adds nothing under it.

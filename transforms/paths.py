@@ -15,8 +15,8 @@ from dataclasses import dataclass
 
 import libcst as cst
 
-from transforms import catalog
-from transforms.facts import ScriptFacts
+from sm_migrate.transforms import catalog
+from sm_migrate.transforms.facts import ScriptFacts
 
 
 MAX_DEPTH = 12  # nesting of joins, constants and parameters followed; stops recursive helper functions

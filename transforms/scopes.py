@@ -19,7 +19,7 @@ import dataclasses
 
 import libcst as cst
 
-from transforms import catalog
+from sm_migrate.transforms import catalog
 
 
 @dataclasses.dataclass(eq=False)

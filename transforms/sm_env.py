@@ -10,8 +10,8 @@ actually use (`require`), so a ready script stays byte-identical and a partly re
 
 from __future__ import annotations
 
-from migrate.results import MigrationOptions
-from transforms.edits import ArgumentSpec, EditPlan, quote
+from sm_migrate.results import MigrationOptions
+from sm_migrate.transforms.edits import ArgumentSpec, EditPlan, quote
 
 NAME = "sm_env"
 

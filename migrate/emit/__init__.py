@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from migrate.emit.entrypoint import (
+from sm_migrate.emit.entrypoint import (
     DEFAULT_ENTRYPOINT_NAME,
     EmitError,
     TargetFramework,
@@ -18,9 +18,9 @@ from migrate.emit.entrypoint import (
     resolve_target,
     validate_entrypoint_name,
 )
-from migrate.emit.launcher import DEFAULT_LAUNCHER_NAME, LAUNCHER_SDKS, build_launcher, validate_launcher_name
-from migrate.emit.requirements import REQUIREMENTS_NAME, plan_requirements, render_requirements, scan_imports
-from migrate.engine import DEFAULT_FRAMEWORK_VERSION, MigrationResult
+from sm_migrate.emit.launcher import DEFAULT_LAUNCHER_NAME, LAUNCHER_SDKS, build_launcher, validate_launcher_name
+from sm_migrate.emit.requirements import REQUIREMENTS_NAME, plan_requirements, render_requirements, scan_imports
+from sm_migrate.engine import DEFAULT_FRAMEWORK_VERSION, MigrationResult
 
 EMIT_KINDS = ("requirements", "entrypoint", "launcher")
 

@@ -22,8 +22,8 @@ import keyword
 import math
 import re
 
-from migrate.emit.entrypoint import EmitError, TargetFramework
-from migrate.engine import HyperParameter
+from sm_migrate.emit.entrypoint import EmitError, TargetFramework
+from sm_migrate.engine import HyperParameter
 
 DEFAULT_LAUNCHER_NAME = "launch_sagemaker.py"
 LAUNCHER_SDKS = ("v2", "v3")

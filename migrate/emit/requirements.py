@@ -18,8 +18,8 @@ import re
 import sys
 from dataclasses import dataclass, field
 
-from migrate.emit.entrypoint import EmitError
-from migrate.files import SourceError, read_source
+from sm_migrate.emit.entrypoint import EmitError
+from sm_migrate.files import SourceError, read_source
 
 REQUIREMENTS_NAME = "requirements.txt"
 
