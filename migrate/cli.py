@@ -179,7 +179,7 @@ def _validate(paths: list[str], *, diff, check, output, out_dir, report, quiet, 
 def _run(paths: list[str], **args) -> int:
     _validate(paths, **{k: args[k] for k in ("diff", "check", "output", "out_dir", "report", "quiet", "verbose")})
     from sm_migrate.config import ConfigError, load_config
-    from sm_migrate.results import MigrationOptions
+    from sm_migrate.transforms.contract import MigrationOptions
     from sm_migrate.runner import RunSettings
 
     try:

@@ -18,7 +18,7 @@ try:
 except ModuleNotFoundError:  # Python 3.10
     import tomli as tomllib
 
-from sm_migrate.results import MigrationOptions
+from sm_migrate.transforms.contract import MigrationOptions
 
 # CLI settings that may come from the file, with the TOML type each must have.
 CLI_KEYS: dict[str, type | tuple[type, ...]] = {

@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sm_migrate.discovery import prefilter
-from sm_migrate.engine import MigrationError, MigrationOptions, MigrationResult, migrate_source
+from sm_migrate.transforms.engine import migrate_source
+from sm_migrate.transforms.contract import MigrationError, MigrationOptions, MigrationResult
 from sm_migrate.files import SourceError, SourceText, decode_source, write_atomic
-from sm_migrate.report import Diagnostic
+from sm_migrate.transforms.contract import Diagnostic
 
 if TYPE_CHECKING:
     from sm_migrate.emit import EmitOptions, EmittedFile

@@ -21,7 +21,7 @@ from typing import Any, Callable, Optional, Sequence
 import typer
 
 from sm_migrate import verify
-from sm_migrate.results import DEFAULT_FRAMEWORK_VERSION
+from sm_migrate.transforms.contract import DEFAULT_FRAMEWORK_VERSION
 
 verify_app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
 
@@ -201,7 +201,8 @@ def _migrate_in_place(
 
     A found channel's original path is taken relative to the source dir, where the script was meant to run.
     """
-    from sm_migrate.engine import MigrationError, MigrationOptions, migrate_source
+    from sm_migrate.transforms.engine import migrate_source
+    from sm_migrate.transforms.contract import MigrationError, MigrationOptions
     from sm_migrate.files import SourceError, read_source, write_atomic
 
     try:

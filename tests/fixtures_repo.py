@@ -11,7 +11,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sm_migrate.engine import migrate_source
+from sm_migrate.transforms.engine import migrate_source
 
 
 def training_script(epochs: int = 2, extra: str = "", save_to: str = "model.keras") -> str:

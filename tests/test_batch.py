@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from fixtures_repo import build_fixture_repo, snapshot, training_script
 from sm_migrate.cli import app
-from sm_migrate.engine import migrate_source
+from sm_migrate.transforms.engine import migrate_source
 from sm_migrate.files import decode_source
 from sm_migrate.summary import REPORT_SCHEMA
 

@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 
 from fixtures_repo import training_script
 from sm_migrate.cli import app, main
-from sm_migrate.engine import migrate_source
+from sm_migrate.transforms.engine import migrate_source
 from sm_migrate.files import decode_source
 from sm_migrate.summary import REPORT_SCHEMA
 

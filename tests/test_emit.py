@@ -39,7 +39,7 @@ from sm_migrate.emit.requirements import (
     canonical_name,
     python_allowed,
 )
-from sm_migrate.engine import HyperParameter, MigrationResult
+from sm_migrate.transforms.contract import HyperParameter, MigrationResult
 from sm_migrate.files import write_atomic
 
 FIXTURE = Path(__file__).parent / "emit_fixtures" / "project"

@@ -23,7 +23,8 @@ from pathlib import Path
 import pytest
 
 from legacy_tf import run_legacy_job
-from sm_migrate.engine import MigrationOptions, migrate_source
+from sm_migrate.transforms.engine import migrate_source
+from sm_migrate.transforms.contract import MigrationOptions
 from sm_migrate.verify import check_servable
 from test_samples_local import SAMPLE_DIRS, load_manifest, logged_epochs, run_python, sample_python
 

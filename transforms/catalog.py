@@ -173,7 +173,7 @@ def looks_like_hyperparameter(constant_name: str) -> bool:
 
 
 def looks_like_path(value: str) -> bool:
-    """A string constant that names a file or directory is data, not a hyperparameter (issue 3 handles it)."""
+    """A string constant that names a file or directory is data, not a hyperparameter (the channels rule handles it)."""
     return "/" in value or "\\" in value or bool(re.search(r"\.[A-Za-z0-9]{1,6}$", value)) or value in {".", ".."}
 
 
@@ -201,7 +201,7 @@ def version_tuple(version: str) -> tuple[int, ...]:
     return tuple(parts)
 
 
-# --- Paths a script reads and writes (issue 3) --------------------------------------------------------------
+# --- Paths a script reads and writes ---------------------------------------------------------------------
 # role: "read" (a file or glob pattern), "read_dir" (a directory of inputs), "checkpoint" (re-rooted under the
 # checkpoint dir on SageMaker), "output" (under SM_OUTPUT_DATA_DIR), "write" (written, not re-rooted: e.g. a
 # cache the script reads back), "download" (fetches data at run time). `arg`/`keywords`: where the path is;
@@ -289,7 +289,7 @@ SAVER_METHODS = {"save": PathSpec("checkpoint", 1, ("save_path",))}
 DOWNLOADING_PREFIX, DOWNLOADING_SUFFIX = "keras.datasets.", ".load_data"
 
 WRITE_MODES = ("w", "a", "x", "+")
-# Command-line frameworks next to which an argparse parser would fight over sys.argv (issue 7).
+# Command-line frameworks next to which an argparse parser would fight over sys.argv.
 FOREIGN_CLIS = frozenset({"click", "typer", "fire", "hydra"})
 # absl flag definitions for the argparse types the transforms use.
 ABSL_DEFINES = {"int": "DEFINE_integer", "float": "DEFINE_float", "str": "DEFINE_string", "bool": "DEFINE_boolean",

@@ -101,7 +101,6 @@ class ScriptFacts:
     argument_defaults: dict = field(default_factory=dict)  # dest -> literal default of the script's own CLI
     constants: dict = field(default_factory=dict)  # module-level name assigned exactly once -> its value
     calls_by_name: dict = field(default_factory=dict)  # function name -> calls of it by that plain name
-    script_paths: object = None  # transforms.paths.ScriptPaths, computed on first use
     sagemaker_aware: bool = False  # the script already reads SM_* variables (SM_MODEL_DIR, SM_CHANNEL_*, ...)
     all_names: set = field(default_factory=set)  # every name bound or read anywhere: injected names avoid them
 
@@ -145,6 +144,18 @@ class ScriptFacts:
             if current is region:
                 return True
         return False
+
+    def model_key(self, expr: cst.BaseExpression) -> tuple | None:
+        """What identifies a model across its uses: the scope of the binding its name (or the root of its
+        attribute chain, `self.model`) refers to, and the dotted name. None for any other expression."""
+        root = expr
+        while isinstance(root, cst.Attribute):
+            root = root.value
+        if not isinstance(root, cst.Name):
+            return None
+        resolved = self.structure.resolved
+        scope = resolved.get(root) if root in resolved else self.scopes.get(root)
+        return scope, dotted_name(expr)
 
     def enclosing(self, node: cst.CSTNode, kind: type) -> cst.CSTNode | None:
         current = self.parents.get(node)

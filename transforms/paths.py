@@ -194,14 +194,8 @@ class ScriptPaths:
     downloads: list[cst.Call]
 
 
-def script_paths(facts: ScriptFacts) -> ScriptPaths:
-    """Computed once per script and shared by the transforms."""
-    if facts.script_paths is None:
-        facts.script_paths = _classify(facts)
-    return facts.script_paths
-
-
-def _classify(facts: ScriptFacts) -> ScriptPaths:
+def classify_paths(facts: ScriptFacts) -> ScriptPaths:
+    """Every path use of the script, resolved and split into reads, writes, scratch files and downloads."""
     reads, writes, downloads = [], [], []
     for use in facts.path_uses:
         if use.role == "download":
@@ -231,3 +225,22 @@ def _overlaps(read: PathUseSite, written: str) -> bool:
     listing = read.role == "read_dir" or not read.path.complete  # a folder listing or a glob may pick it up
     folder = folder_of(read.path, read.role)
     return listing and folder not in ("", ".") and is_within(written, folder)
+
+
+def path_tail(facts: ScriptFacts, path: cst.BaseExpression | None, depth: int = 0) -> str | None:
+    """The last static part of a path, enough to tell a file (`m.keras`) from a folder: a literal, a module
+    string constant, or the literal end of an `os.path.join`, f-string or pathlib `/`."""
+    if depth > MAX_DEPTH:  # `p = p`: a constant defined by itself
+        return None
+    if isinstance(path, cst.SimpleString):
+        value = path.evaluated_value
+        return value if isinstance(value, str) else None
+    if isinstance(path, cst.Name):
+        return path_tail(facts, facts.constants.get(path.value), depth + 1)
+    if isinstance(path, cst.Call) and facts.qualified_name(path.func) == "os.path.join" and path.args:
+        return path_tail(facts, path.args[-1].value, depth + 1)
+    if isinstance(path, cst.FormattedString) and path.parts and isinstance(path.parts[-1], cst.FormattedStringText):
+        return path.parts[-1].value
+    if isinstance(path, cst.BinaryOperation) and isinstance(path.operator, cst.Divide):
+        return path_tail(facts, path.right, depth + 1)
+    return None

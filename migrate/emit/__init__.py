@@ -20,7 +20,7 @@ from sm_migrate.emit.entrypoint import (
 )
 from sm_migrate.emit.launcher import DEFAULT_LAUNCHER_NAME, LAUNCHER_SDKS, build_launcher, validate_launcher_name
 from sm_migrate.emit.requirements import REQUIREMENTS_NAME, plan_requirements, render_requirements, scan_imports
-from sm_migrate.engine import DEFAULT_FRAMEWORK_VERSION, MigrationResult
+from sm_migrate.transforms.contract import DEFAULT_FRAMEWORK_VERSION, MigrationResult
 
 EMIT_KINDS = ("requirements", "entrypoint", "launcher")
 

@@ -23,7 +23,7 @@ import math
 import re
 
 from sm_migrate.emit.entrypoint import EmitError, TargetFramework
-from sm_migrate.engine import HyperParameter
+from sm_migrate.transforms.contract import HyperParameter
 
 DEFAULT_LAUNCHER_NAME = "launch_sagemaker.py"
 LAUNCHER_SDKS = ("v2", "v3")

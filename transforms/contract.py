@@ -1,13 +1,32 @@
-"""What a migration takes and gives back (the library API's data types)."""
+"""What a migration takes and gives back: the types the rewriting library shares with the application.
+
+They live at the bottom so that `transforms/` never needs `migrate/`; the application re-exports the public
+ones (`from sm_migrate import MigrationOptions, migrate_source`).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from sm_migrate.report import Diagnostic
-
 DEFAULT_FRAMEWORK_VERSION = "2.19"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One finding about a script, printed as `path:line:col: CODE message` (codes: transforms/diagnostics.py)."""
+
+    line: int
+    col: int
+    code: str
+    message: str
+    severity: str = "warning"  # "warning" needs a person; "error" means the file was not migrated
+
+    def format(self, path: str) -> str:
+        return f"{path}:{self.line}:{self.col}: {self.code} {self.message}"
+
+    def to_dict(self) -> dict:
+        return asdict(self)
 
 
 class MigrationError(Exception):
@@ -49,7 +68,7 @@ class MigrationResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     hyperparameters: list[HyperParameter] = field(default_factory=list)
     channels: dict[str, str] = field(default_factory=dict)  # channel name -> original local path
-    transforms: list[str] = field(default_factory=list)  # names of the transforms that changed something
+    transforms: list[str] = field(default_factory=list)  # names of the rules that changed something
     is_training_script: bool = True
 
     @property

@@ -1,4 +1,5 @@
-"""migrate_source(): analyse a script once, run the transforms in a fixed order, check the result.
+"""migrate_source(): analyse a script once, let every rule plan its edits, render the command line, apply the
+edits once, and check the result.
 
 Pure: no file system, no printing. The CLI, the batch runner and the tests all go through here.
 """
@@ -7,18 +8,13 @@ from __future__ import annotations
 
 import libcst as cst
 
-from sm_migrate.report import Diagnostic
-from sm_migrate.results import (  # noqa: F401  (re-exported: the library API)
-    DEFAULT_FRAMEWORK_VERSION,
-    HyperParameter,
-    MigrationError,
-    MigrationOptions,
-    MigrationResult,
-)
-from sm_migrate.transforms import arguments, channels, estimator, export, hyperparameters, model_dir, outputs, sm_env
-from sm_migrate.transforms.edits import EditPlan
+from sm_migrate.transforms import diagnostics
+from sm_migrate.transforms.commandline.declared import declared_contract
+from sm_migrate.transforms.context import PlanContext
+from sm_migrate.transforms.contract import MigrationError, MigrationOptions, MigrationResult
 from sm_migrate.transforms.facts import analyse
 from sm_migrate.transforms.positions import SourcePositions
+from sm_migrate.transforms.rules import RULES
 
 
 def migrate_source(source: str, options: MigrationOptions | None = None) -> MigrationResult:
@@ -36,35 +32,33 @@ def migrate_source(source: str, options: MigrationOptions | None = None) -> Migr
         return _not_a_training_script(source, "imports TensorFlow but trains nothing (no fit, GradientTape loop, "
                                       "session or estimator): left alone")
 
-    plan = EditPlan(facts, options)
-    plan.target = arguments.choose_target(plan)
-    estimator.plan(plan)
-    found = hyperparameters.plan(plan)
-    found_channels = channels.plan(plan)
-    outputs.plan(plan)
-    sm_env.plan(plan, options)
-    model_dir.plan(plan)
-    export.plan(plan, options)
-    arguments.render(plan)
-    declared_hyperparameters, declared_channels = arguments.declared_contract(plan)
-    code = positions.code_of(plan.apply())
+    ctx = PlanContext(facts, options)
+    for rule in RULES:
+        ctx.rule = rule.name
+        rule.plan(ctx)
+    ctx.rule = None
+    ctx.args.render()
+    declared_hyperparameters, declared_channels = declared_contract(ctx)
+    code = positions.code_of(ctx.apply())
 
     try:
         compile(code, "<migrated>", "exec")
     except SyntaxError as exc:  # a bug of ours: never hand out code that does not parse
-        raise MigrationError(Diagnostic(exc.lineno or 1, exc.offset or 1, "SM900",
-                                        f"internal error, generated code does not compile: {exc.msg}", "error"))
-    diagnostics = sorted(plan.diagnostics, key=lambda d: (d.line, d.col, d.code))
-    lifted = {hp.name for hp in found}
-    contract = sorted([*found, *(hp for hp in declared_hyperparameters if hp.name not in lifted)],
+        raise MigrationError(diagnostics.GENERATED_CODE_INVALID.at(exc.lineno or 1, exc.offset or 1,
+                                                                   reason=exc.msg)) from None
+    lifted = ctx.contract.hyperparameters
+    lifted_names = {hp.name for hp in lifted}
+    contract = sorted([*lifted, *(hp for hp in declared_hyperparameters if hp.name not in lifted_names)],
                       key=lambda hp: hp.name)
-    return MigrationResult(source=source, code=code, diagnostics=diagnostics, hyperparameters=contract,
-                           channels=dict(sorted({**declared_channels, **found_channels}.items())),
-                           transforms=plan.transforms if code != source else [])
+    return MigrationResult(source=source, code=code,
+                           diagnostics=sorted(ctx.diagnostics, key=lambda d: (d.line, d.col, d.code)),
+                           hyperparameters=contract,
+                           channels=dict(sorted({**declared_channels, **ctx.contract.channels}.items())),
+                           transforms=ctx.changed_by if code != source else [])
 
 
 def _parse_exactly(source: str) -> tuple[cst.Module, SourcePositions]:
-    """Parse, and refuse input libcst would not give back byte for byte (tensorflow-and-libcst-notes.md).
+    """Parse, and refuse input libcst would not give back byte for byte (docs/tensorflow-and-libcst-notes.md).
 
     The code generation that checks this also notes where each node starts (transforms/positions.py)."""
     try:
@@ -75,12 +69,11 @@ def _parse_exactly(source: str) -> tuple[cst.Module, SourcePositions]:
             compile(source, "<script>", "exec", dont_inherit=True)
         except SyntaxError as syntax:
             line, col, message = syntax.lineno or line, syntax.offset or col, syntax.msg
-        raise MigrationError(Diagnostic(line, col, "SM001", f"not valid Python 3: {message}", "error")) from None
+        raise MigrationError(diagnostics.NOT_PYTHON.at(line, col, reason=message)) from None
     positions = SourcePositions(module)
     if positions.code != source:
         line = _first_difference_line(source, positions.code)
-        raise MigrationError(Diagnostic(line, 1, "SM001", "libcst cannot reproduce this file exactly (indented "
-                                        "comments at the end of the file?): refusing to rewrite it", "error"))
+        raise MigrationError(diagnostics.NOT_REPRODUCIBLE.at(line, 1))
     return module, positions
 
 
@@ -92,5 +85,5 @@ def _first_difference_line(a: str, b: str) -> int:
 
 
 def _not_a_training_script(source: str, reason: str) -> MigrationResult:
-    return MigrationResult(source=source, code=source, diagnostics=[Diagnostic(1, 1, "SM002", reason, "info")],
+    return MigrationResult(source=source, code=source, diagnostics=[diagnostics.NOT_TRAINING.at(1, 1, reason=reason)],
                            is_training_script=False)

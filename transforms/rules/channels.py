@@ -1,13 +1,13 @@
 """Hard-coded input paths -> SageMaker input channels, still reading the same files locally.
 
 On SageMaker, input data exists only where the channels put it: `/opt/ml/input/data/<channel>/`, named by
-`SM_CHANNEL_<NAME>` (sagemaker-contract.md §1-2). Every static input path (transforms.paths) is grouped by
-folder -- a folder and the files under it form one channel, a folder inside another read folder joins it --
+`SM_CHANNEL_<NAME>` (docs/sagemaker-contract.md §1-2). Every static input path (transforms/paths.py) is grouped
+by folder -- a folder and the files under it form one channel, a folder inside another read folder joins it --
 and named after the folder (`train`/`training` -> `train`, `val`/`valid`/`eval`/`dev` -> `validation`, ...).
 Each channel becomes `--<name>` with default `os.environ.get("SM_CHANNEL_<NAME>", "<local folder>")`, and
 each path's root is rewritten to join onto it, so that locally the same files are read as before. A path the
-script also writes is not an input (transforms.paths: scratch). Data sets downloaded at run time are reported:
-training jobs may run without internet access.
+script also writes is not an input (scratch). Data sets downloaded at run time are reported: training jobs may
+run without internet access.
 """
 
 from __future__ import annotations
@@ -18,12 +18,14 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
-from sm_migrate.transforms import catalog
-from sm_migrate.transforms.arguments import args_reference, existing_dests
-from sm_migrate.transforms.edits import ArgumentSpec, EditPlan, parse_expression, quote
-from sm_migrate.transforms.paths import PathUseSite, folder_of, is_within, script_paths
-
-NAME = "channels"
+from sm_migrate.transforms import catalog, diagnostics
+from sm_migrate.transforms.commandline.specs import CHANNEL, ArgumentSpec
+from sm_migrate.transforms.context import PlanContext
+from sm_migrate.transforms.edits import parse_expression
+from sm_migrate.transforms.literals import quote
+from sm_migrate.transforms.names import unique_name
+from sm_migrate.transforms.paths import PathUseSite, folder_of, is_within
+from sm_migrate.transforms.rules.examples import channels as examples
 
 
 @dataclass
@@ -49,25 +51,24 @@ def channel_name(folder_or_file: str) -> str:
     return catalog.CHANNEL_NAMES.get(slug, slug)
 
 
-def plan(plan: EditPlan) -> dict[str, str]:
-    paths = script_paths(plan.facts)
-    for call in paths.downloads:
-        plan.warn(call, "SM103", "downloads its data set at run time: SageMaker jobs may run without internet "
-                  "access; upload the data to S3 and read it from a channel (--channel NAME=LOCAL_PATH)")
-    for site in paths.scratch:
-        if site.role in ("output", "checkpoint"):
-            plan.warn(site.call, "SM302", f"{site.path.full!r} is written and read back by the script: it stays in "
-                      "the working dir (on SageMaker it is lost when the job ends)")
-    channels = _group(plan, paths.reads)
-    for channel in channels:
-        _rewrite(plan, channel)
-    if channels:
-        plan.transforms.append(NAME)
-    return {channel.name: channel.source for channel in channels}
+class ChannelsRule:
+    name = "channels"
+    examples = examples.EXAMPLES
+
+    def plan(self, ctx: PlanContext) -> None:
+        paths = ctx.paths
+        for call in paths.downloads:
+            ctx.report(call, diagnostics.DOWNLOADS_DATA)
+        for site in paths.scratch:
+            if site.role in ("output", "checkpoint"):
+                ctx.report(site.call, diagnostics.READ_BACK, path=site.path.full)
+        for channel in _group(ctx, paths.reads):
+            _rewrite(ctx, channel)
+            ctx.contract.channel(channel.name, channel.source)
 
 
-def _group(plan: EditPlan, reads: list[PathUseSite]) -> list[Channel]:
-    forced = {name: posixpath.normpath(path) for name, path in plan.options.channels.items()}
+def _group(ctx: PlanContext, reads: list[PathUseSite]) -> list[Channel]:
+    forced = {name: posixpath.normpath(path) for name, path in ctx.options.channels.items()}
     channels: list[Channel] = []
     folders = {site: folder_of(site.path, site.role) for site in reads}
     for site in reads:  # one root (a DATA_DIR constant) rewritten once: its reads share one channel at the root
@@ -82,49 +83,37 @@ def _group(plan: EditPlan, reads: list[PathUseSite]) -> list[Channel]:
         if channel is None and not folder:  # a file in the working dir: a channel of its own
             channel = next((c for c in channels if not c.folder and c.source == site.path.full), None)
         if channel is None:
-            channel = Channel(_unique(name or channel_name(folder or site.path.full), channels), folder,
+            taken = {c.name for c in channels}
+            channel = Channel(unique_name((name or channel_name(folder or site.path.full),), taken), folder,
                               folder or site.path.full)
             channels.append(channel)
         channel.sites.append(site)
     return channels
 
 
-def _unique(name: str, channels: list[Channel]) -> str:
-    taken = {c.name for c in channels}
-    candidate, index = name, 2
-    while candidate in taken:
-        candidate, index = f"{name}_{index}", index + 1
-    return candidate
-
-
-def _rewrite(plan: EditPlan, channel: Channel) -> None:
-    os = plan.module("os")
+def _rewrite(ctx: PlanContext, channel: Channel) -> None:
+    os = ctx.require_import("os")
     env_default = f"{os}.environ.get({quote(channel.env_var)}, {quote(channel.local_default)})"
     own_default = any(site.path.is_default for site in channel.sites)
-    dest = _dest(plan, channel.name)
+    dest = unique_name((channel.name, f"{channel.name}_channel"), ctx.args.declared)
     added = False
     for site in channel.sites:
         root = site.path.root
-        if root in plan.replacements:
+        if ctx.claimed(root):
             continue
         if site.path.is_default:  # the script's own --data-dir: SageMaker's channel becomes its default
-            plan.replace(root, parse_expression(env_default))
+            ctx.replace(root, parse_expression(env_default))
             continue
-        reference = None if own_default else args_reference(plan, root, dest)
-        base = plan.facts.module.code_for_node(reference) if reference is not None else env_default
+        reference = None if own_default else ctx.args.reference(root, dest)
+        base = ctx.facts.module.code_for_node(reference) if reference is not None else env_default
         added = added or reference is not None
-        plan.replace(root, _rooted(plan, site, channel, base))
+        ctx.replace(root, _rooted(ctx, site, channel, base))
     if added:
-        plan.add_argument(ArgumentSpec(dest, (f"--{dest}",), "str", env_default,
-                                       f"input channel {channel.name!r} (SageMaker: {channel.env_var})", order=1))
+        ctx.args.declare(ArgumentSpec(dest, (f"--{dest}",), "str", env_default,
+                                      f"input channel {channel.name!r} (SageMaker: {channel.env_var})", group=CHANNEL))
 
 
-def _dest(plan: EditPlan, name: str) -> str:
-    taken = existing_dests(plan) | {spec.dest for spec in plan.arguments}
-    return name if name not in taken else f"{name}_channel"
-
-
-def _rooted(plan: EditPlan, site: PathUseSite, channel: Channel, base: str) -> cst.BaseExpression:
+def _rooted(ctx: PlanContext, site: PathUseSite, channel: Channel, base: str) -> cst.BaseExpression:
     path = site.path
     if path.is_fstring:  # f"data/{split}.csv" -> f"{args.data}/{split}.csv"
         first = path.root.parts[0]
@@ -137,4 +126,4 @@ def _rooted(plan: EditPlan, site: PathUseSite, channel: Channel, base: str) -> c
     if channel.folder and root == channel.folder:
         return parse_expression(base)
     relative = posixpath.relpath(root, channel.folder) if channel.folder else root
-    return parse_expression(f"{plan.module('os')}.path.join({base}, {quote(relative)})")
+    return parse_expression(f"{ctx.require_import('os')}.path.join({base}, {quote(relative)})")

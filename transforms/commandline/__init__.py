@@ -1,0 +1,212 @@
+"""The script's command line: where the arguments the rules declare live, and how they are written.
+
+Rules declare what they need (`ctx.args.declare(spec)`, `ctx.args.require("sm_model_dir")`) and ask how to read
+an argument at a given place (`ctx.args.reference(node, dest)`); after the last rule, `render` writes them:
+- no parser yet: a module-level block after the imports (`parser = argparse.ArgumentParser(...)`,
+  `args, _ = parser.parse_known_args()`), with names no scope of the script uses (commandline/argparse_block.py);
+- an existing argparse parser: only the missing arguments, added before its parse call, which becomes
+  `parse_known_args()` so the extra arguments SageMaker passes never crash the script (docs/sagemaker-contract.md
+  §3). A second parser is never created;
+- absl flags (commandline/absl_flags.py), click/typer/fire/hydra (commandline/foreign.py).
+Booleans get a converter, never `type=bool` (`bool("False")` is True; SageMaker sends `True`/`False`, §3).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import libcst as cst
+
+from sm_migrate.transforms import diagnostics
+from sm_migrate.transforms.commandline.helpers import HELPERS
+from sm_migrate.transforms.commandline.specs import ArgumentSpec
+from sm_migrate.transforms.commandline.standard import standard_spec
+from sm_migrate.transforms.edits import is_import_or_string, parse_expression, parse_statements, with_leading_blank
+from sm_migrate.transforms.facts import ParseCall, function_scope_has_parameter
+from sm_migrate.transforms.names import dest_of_flag
+from sm_migrate.transforms.scopes import GlobalScope, Scope
+
+if TYPE_CHECKING:
+    from sm_migrate.transforms.context import PlanContext
+
+PREAMBLE_COMMENT = (
+    "# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as\n"
+    "# `--name value` and sets SM_* variables; without them the script's own values are used.\n"
+)
+
+
+@dataclass
+class ArgumentTarget:
+    args_name: str
+    parser_name: str
+    parse: ParseCall | None  # the existing parser's parse call, or None for a new parser
+    args_scope: Scope | None  # where the existing namespace is bound (None: module level, new parser)
+    kind: str = "argparse"  # "argparse", "absl" (flags.DEFINE_*), or "foreign" (click/typer/fire/hydra)
+
+    @property
+    def existing(self) -> bool:
+        return self.parse is not None
+
+
+class CommandLine:
+    """The arguments the rules declared, and where the script's parsed arguments are."""
+
+    def __init__(self, ctx: PlanContext) -> None:
+        self.ctx = ctx
+        self.specs: list[ArgumentSpec] = []
+        self._local_defaults: dict[str, str] = {}
+        self.target = _choose_target(ctx)
+        self.existing_dests = _existing_dests(ctx, self.target)
+
+    # --- what rules call ---------------------------------------------------------------------------------
+    def declare(self, spec: ArgumentSpec) -> None:
+        self.ctx.note_change()
+        if all(existing.dest != spec.dest for existing in self.specs):
+            self.specs.append(spec)
+
+    def require(self, dest: str) -> None:
+        """SageMaker's own argument `dest` ("sm_model_dir", "output_data_dir", ...: commandline/standard.py)."""
+        self.declare(standard_spec(self.ctx, dest))
+
+    def declared(self, dest: str) -> bool:
+        return dest in self.existing_dests or any(spec.dest == dest for spec in self.specs)
+
+    def set_local_default(self, dest: str, code: str) -> None:
+        """The local default of a SageMaker argument, where the script has its own value (an estimator's
+        model_dir)."""
+        self._local_defaults[dest] = code
+
+    def local_default(self, dest: str) -> str:
+        return self._local_defaults.get(dest, "None")
+
+    def has_local_default(self, dest: str) -> bool:
+        return dest in self._local_defaults
+
+    def reference(self, use_node: cst.CSTNode, dest: str) -> cst.BaseExpression | None:
+        """`args.<dest>` where the parsed namespace is visible from `use_node`; None where it is not."""
+        target, facts = self.target, self.ctx.facts
+        if target.kind == "foreign":
+            return None  # the script's own CLI owns sys.argv: the caller falls back to the SM_* variables
+        if target.kind == "absl" and isinstance(facts.scopes.get(use_node), GlobalScope):
+            return None  # absl flags are parsed by app.run: module-level code runs before that
+        if target.existing:
+            scope = facts.scopes.get(use_node)
+            visible = target.parse.args_name is not None and (
+                facts.visible_from(scope, target.args_name, target.args_scope)
+                or function_scope_has_parameter(scope, target.args_name)
+            )
+            if not visible:
+                return None
+        self.ctx.note_module_use(use_node)
+        return parse_expression(f"{target.args_name}.{dest}")
+
+    def out_of_reach(self) -> str:
+        """Why an argument can't be read where a rule wanted it (see `reference`)."""
+        kind = self.target.kind
+        if kind == "foreign":
+            return f"the script's {self.ctx.facts.cli_framework} CLI defines its arguments; add an option for it by hand"
+        if kind == "absl":
+            return "absl flags are only parsed by app.run, after module-level code; read FLAGS inside main instead"
+        return "the script's parsed arguments are not visible here; pass them in or add it to the parser by hand"
+
+    # --- after the last rule -----------------------------------------------------------------------------
+    def render(self) -> None:
+        """Write the declared arguments and the helpers into the script."""
+        from sm_migrate.transforms.commandline import absl_flags, argparse_block, foreign
+
+        ctx = self.ctx
+        argparse_block.fix_existing_arguments(ctx, existing_add_argument_calls(ctx, self.target))
+        missing = self.missing()
+        helpers = _render_helpers(ctx)
+        renderer = {"absl": absl_flags, "foreign": foreign}.get(self.target.kind, argparse_block)
+        block = renderer.render(ctx, missing, helpers)
+        if not block:
+            return
+        statements = []
+        for index, group in enumerate(block):
+            if index == 0:
+                group = _with_comment(group, PREAMBLE_COMMENT)
+            statements.extend(group)
+        _insert_preamble(ctx, statements)
+
+    def missing(self) -> list[ArgumentSpec]:
+        existing = self.existing_dests
+        return sorted((spec for spec in self.specs if spec.dest not in existing and not set(spec.flags) & existing),
+                      key=lambda spec: (spec.group, spec.rank))
+
+
+def _choose_target(ctx: PlanContext) -> ArgumentTarget:
+    facts = ctx.facts
+    if facts.absl_defines:
+        define = facts.absl_defines[0].func
+        flags_module = facts.module.code_for_node(define.value) if isinstance(define, cst.Attribute) else "flags"
+        holder = next((name for name, value in facts.constants.items()
+                       if facts.qualified_name(value) == "absl.flags.FLAGS"), f"{flags_module}.FLAGS")
+        return ArgumentTarget(holder, flags_module, None, None, kind="absl")
+    if facts.cli_framework:
+        return ArgumentTarget("", "", None, None, kind="foreign")
+    parses = [p for p in facts.parse_calls if any(name == p.parser_name for (_, name) in facts.parser_names)]
+    if parses:
+        parse = parses[-1]
+        if len(parses) > 1:
+            ctx.report(parse.call, diagnostics.SEVERAL_PARSE_CALLS)
+        if parse.args_name is None:
+            ctx.report(parse.call, diagnostics.PARSED_NAME_UNKNOWN)
+        return ArgumentTarget(parse.args_name or "args", parse.parser_name, parse, parse.args_scope)
+    return ArgumentTarget(ctx.fresh_name("args", "args", "sm_args"), ctx.fresh_name("parser", "parser", "sm_parser"),
+                          None, None)
+
+
+def existing_add_argument_calls(ctx: PlanContext, target: ArgumentTarget) -> list[cst.Call]:
+    if not target.existing:
+        return []
+    return [call for parser_name, call in ctx.facts.add_argument_calls if parser_name == target.parser_name]
+
+
+def _existing_dests(ctx: PlanContext, target: ArgumentTarget) -> set[str]:
+    """Dest names and flags of the arguments the script's own parser already has (empty for a new parser)."""
+    found: set[str] = set()
+    for call in existing_add_argument_calls(ctx, target):
+        flags = [a.value.evaluated_value for a in call.args if a.keyword is None and isinstance(a.value, cst.SimpleString)]
+        dest = next((a.value.evaluated_value for a in call.args if a.keyword and a.keyword.value == "dest"
+                     and isinstance(a.value, cst.SimpleString)), None)
+        long_flags = [f for f in flags if f.startswith("--")]
+        if dest is None and (long_flags or flags):
+            dest = dest_of_flag((long_flags or flags)[0])
+        found.update(flags)
+        if dest:
+            found.add(dest)
+    return found
+
+
+def _render_helpers(ctx: PlanContext) -> list[list[cst.BaseStatement]]:
+    groups = []
+    for kind, helper in HELPERS.items():
+        name = ctx.helper_name(kind)
+        if name is not None:
+            modules = {module: ctx.require_import(module) for module in helper.modules}
+            groups.append(with_leading_blank(parse_statements(helper.template.format(name=name, **modules)), 2))
+    return groups
+
+
+def _with_comment(statements: list[cst.BaseStatement], comment: str) -> list[cst.BaseStatement]:
+    lines = [cst.EmptyLine(indent=False)] * 2 + [cst.EmptyLine(comment=cst.Comment(text)) for text in comment.splitlines()]
+    return [statements[0].with_changes(leading_lines=lines), *statements[1:]]
+
+
+def _insert_preamble(ctx: PlanContext, statements: list[cst.BaseStatement]) -> None:
+    """After the last module-level import that precedes the first statement using injected names."""
+    body = list(ctx.facts.module.body)
+    first_use = ctx.first_module_use()
+    anchor = None
+    for statement in body[:first_use]:
+        if is_import_or_string(statement):
+            anchor = statement
+    if anchor is not None:
+        ctx.insert_after(anchor, statements)
+    elif body:
+        if first_use < len(body):
+            ctx.insert_before(body[first_use], statements, first=True)
+        else:
+            ctx.insert_after(body[-1], statements)

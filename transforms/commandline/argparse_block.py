@@ -1,0 +1,68 @@
+"""argparse: a new parser block, or the script's own parser extended with what is missing."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import libcst as cst
+
+from sm_migrate.transforms import diagnostics
+from sm_migrate.transforms.commandline.specs import ArgumentSpec
+from sm_migrate.transforms.edits import parse_statements, with_leading_blank
+from sm_migrate.transforms.facts import ParseCall
+
+if TYPE_CHECKING:
+    from sm_migrate.transforms.context import PlanContext
+
+
+def fix_existing_arguments(ctx: PlanContext, calls: list[cst.Call]) -> None:
+    """`type=bool` turns SageMaker's "False" into True: use the converter instead; report store_true flags."""
+    for call in calls:
+        for arg in call.args:
+            if arg.keyword and arg.keyword.value == "type" and isinstance(arg.value, cst.Name) and \
+                    arg.value.value == "bool":
+                ctx.replace(arg.value, cst.Name(ctx.helper("str_to_bool")))
+                ctx.report(arg.value, diagnostics.TYPE_BOOL)
+            if arg.keyword and arg.keyword.value == "action" and isinstance(arg.value, cst.SimpleString) and \
+                    arg.value.evaluated_value in ("store_true", "store_false"):
+                ctx.report(arg.value, diagnostics.STORE_TRUE)
+
+
+def render(ctx: PlanContext, missing: list[ArgumentSpec], helpers: list[list[cst.BaseStatement]]):
+    """The statement groups of the preamble (helpers, then a new parser), or None when nothing is needed."""
+    target = ctx.args.target
+    if target.existing:
+        parse = target.parse
+        if missing:
+            ctx.insert_before(parse.statement, parse_statements(
+                "".join(spec.render(target.parser_name) + "\n" for spec in missing)))
+        if not parse.known:
+            _switch_to_parse_known_args(ctx, parse)
+        return helpers
+    if not ctx.args.specs:
+        return None
+    lines = [
+        f"{target.parser_name} = {ctx.require_import('argparse')}.ArgumentParser(allow_abbrev=False)\n",
+        *(spec.render(target.parser_name) + "\n" for spec in missing),
+        f"{target.args_name}{_known_args_suffix(ctx)}\n",
+    ]
+    return helpers + [with_leading_blank(parse_statements("".join(lines)), 2 if helpers else 1)]
+
+
+def _known_args_suffix(ctx: PlanContext) -> str:
+    parser = ctx.args.target.parser_name
+    if "_" in ctx.facts.all_names:
+        return f" = {parser}.parse_known_args()[0]"
+    return f", _ = {parser}.parse_known_args()"
+
+
+def _switch_to_parse_known_args(ctx: PlanContext, parse: ParseCall) -> None:
+    call = parse.call
+    known = call.with_changes(func=call.func.with_changes(attr=cst.Name("parse_known_args")))
+    small = parse.small_statement
+    if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name) \
+            and "_" not in ctx.facts.all_names:
+        target = cst.Tuple([cst.Element(small.targets[0].target), cst.Element(cst.Name("_"))], lpar=[], rpar=[])
+        ctx.replace(small, small.with_changes(targets=[small.targets[0].with_changes(target=target)], value=known))
+    else:
+        ctx.replace(call, cst.Subscript(known, [cst.SubscriptElement(cst.Index(cst.Integer("0")))]))

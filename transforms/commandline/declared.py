@@ -1,0 +1,46 @@
+"""What the script's own parser (or absl flags) already declares: hyperparameters with literal defaults, and
+channels whose default reads SM_CHANNEL_<NAME>. A migrated script reports the same contract as on its first
+migration, so launchers emitted from it stay the same."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import libcst as cst
+
+from sm_migrate.transforms.contract import HyperParameter
+from sm_migrate.transforms.literals import literal_value
+
+if TYPE_CHECKING:
+    from sm_migrate.transforms.context import PlanContext
+
+# Arguments that are SageMaker's plumbing, not hyperparameters a launcher should pass.
+SAGEMAKER_ARGUMENTS = frozenset({"sm_model_dir", "output_data_dir", "checkpoint_dir", "model_dir", "num_gpus",
+                                 "hosts", "current_host"})
+
+
+def declared_contract(ctx: PlanContext) -> tuple[list[HyperParameter], dict[str, str]]:
+    facts = ctx.facts
+    hyperparameters, channels = [], {}
+    for dest, default in facts.argument_defaults.items():
+        if dest in SAGEMAKER_ARGUMENTS or ctx.claimed(default):
+            continue
+        channel = _channel_default(facts, default)
+        if channel is not None:
+            channels[channel[0]] = channel[1]
+            continue
+        literal = literal_value(default)
+        if literal is not None:
+            line, _ = facts.position(default)
+            hyperparameters.append(HyperParameter(dest, literal[0], literal[1], line, "the script's own argument"))
+    return hyperparameters, channels
+
+
+def _channel_default(facts, default: cst.BaseExpression) -> tuple[str, str] | None:
+    """`os.environ.get("SM_CHANNEL_TRAIN", "data/train")` -> ("train", "data/train")."""
+    if not (isinstance(default, cst.Call) and facts.qualified_name(default.func) == "os.environ.get"):
+        return None
+    values = [arg.value.evaluated_value for arg in default.args if isinstance(arg.value, cst.SimpleString)]
+    if len(values) == 2 and values[0].startswith("SM_CHANNEL_"):
+        return values[0][len("SM_CHANNEL_"):].lower(), values[1]
+    return None

@@ -1,0 +1,47 @@
+"""Small functions the migrated code calls, added once to the script under names it does not use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+BOOL_CONVERTER = '''def {name}(value):
+    """argparse type for booleans: SageMaker passes True/False as text, and bool("False") is True."""
+    if isinstance(value, bool):
+        return value
+    if value.strip().lower() in ("true", "1", "yes", "y", "t"):
+        return True
+    if value.strip().lower() in ("false", "0", "no", "n", "f"):
+        return False
+    raise {argparse}.ArgumentTypeError(f"expected a boolean, got {{value!r}}")
+'''
+
+SM_PATH_HELPER = '''def {name}(local_path, sagemaker_path):
+    """`local_path` when run locally; on SageMaker `sagemaker_path`, under the dirs the job keeps."""
+    if "SM_MODEL_DIR" not in {os}.environ:
+        return local_path
+    {os}.makedirs({os}.path.dirname(sagemaker_path) or ".", exist_ok=True)
+    return sagemaker_path
+'''
+
+CHIEF_PATH_HELPER = '''def {name}(model_path):
+    """Every worker of a MultiWorkerMirroredStrategy job must save; only the chief's copy goes to the model dir."""
+    task = {json}.loads({os}.environ.get("TF_CONFIG", "{{}}")).get("task", {{}})
+    if task.get("type", "worker") in ("chief", "worker") and task.get("index", 0) == 0:
+        return model_path
+    return {tempfile}.mkdtemp()
+'''
+
+
+@dataclass(frozen=True)
+class Helper:
+    names: tuple[str, ...]  # preferred names, the first one free wins
+    template: str  # `{name}` and one field per module it uses
+    modules: tuple[str, ...]
+
+
+# In the order they are written into the script.
+HELPERS = {
+    "str_to_bool": Helper(("_str_to_bool", "_sm_str_to_bool"), BOOL_CONVERTER, ("argparse",)),
+    "sm_path": Helper(("_sm_path", "_sm_migrate_path"), SM_PATH_HELPER, ("os",)),
+    "chief_path": Helper(("_sm_chief_path", "_sm_migrate_chief_path"), CHIEF_PATH_HELPER, ("json", "os", "tempfile")),
+}

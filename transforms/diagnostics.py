@@ -1,0 +1,125 @@
+"""Every diagnostic sm-migrate reports, in one registry: the codes (stable: users and CI grep for them, and the
+README's "Diagnostics" table lists the same) and the messages rules report under them.
+
+A rule reports `ctx.report(node, SEVERAL_PARSE_CALLS)` or `ctx.report(node, NOT_LIFTED, target=..., why=...)`;
+it never spells a code or a message itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sm_migrate.transforms.contract import Diagnostic
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    severity: str  # "error": the file was not migrated; "warning": a person must look; "info": nothing to do
+    summary: str  # one line for the README's table and `--help`
+
+
+def _codes(*codes: Code) -> dict[str, Code]:
+    return {code.code: code for code in codes}
+
+
+CODES = _codes(
+    Code("SM001", "error", "not valid Python 3, not decodable, or libcst can't reproduce the file exactly "
+                           "(refused, untouched)"),
+    Code("SM002", "info", "not a TensorFlow training script: left alone"),
+    Code("SM101", "warning", "a hyperparameter out of reach of the script's own command line: not lifted"),
+    Code("SM103", "warning", "a data set downloaded at run time"),
+    Code("SM201", "warning", "a model saved by a callback or to a path built at run time: left as is"),
+    Code("SM202", "warning", "several models or exports"),
+    Code("SM203", "warning", "no training call or no export to re-root: no export added"),
+    Code("SM204", "warning", "a save call rewritten for the target TensorFlow"),
+    Code("SM205", "warning", "the model was saved to --model_dir (an S3 URI on SageMaker)"),
+    Code("SM301", "warning", "the script's command line needed care (type=bool, store_true, absl booleans, "
+                             "several parsers)"),
+    Code("SM302", "warning", "a file written and read back by the script: stays in the working dir"),
+    Code("SM303", "warning", "an output path built at run time: re-root it by hand"),
+    Code("SM304", "warning", "a typer/fire/hydra command line: make it accept SageMaker's arguments by hand"),
+    Code("SM401", "warning", "tf.estimator with a framework version that has no estimator"),
+    Code("SM900", "error", "internal error: generated code did not compile (file untouched)"),
+)
+
+
+@dataclass(frozen=True)
+class Message:
+    code: str
+    template: str  # str.format fields, filled in by the reporting call
+
+    def at(self, line: int, col: int, **fields) -> Diagnostic:
+        return Diagnostic(line, col, self.code, self.template.format(**fields), CODES[self.code].severity)
+
+
+# --- refusals and non-training files -------------------------------------------------------------------------
+NOT_PYTHON = Message("SM001", "not valid Python 3: {reason}")
+NOT_REPRODUCIBLE = Message("SM001", "libcst cannot reproduce this file exactly (indented comments at the end of "
+                                    "the file?): refusing to rewrite it")
+NOT_TRAINING = Message("SM002", "{reason}")
+GENERATED_CODE_INVALID = Message("SM900", "internal error, generated code does not compile: {reason}")
+
+# --- hyperparameters and channels ----------------------------------------------------------------------------
+NOT_LIFTED = Message("SM101", "hyperparameter {target} not lifted: {why}")
+ESTIMATOR_MODEL_DIR_UNREACHABLE = Message(
+    "SM101", "the estimator's model_dir can't reach the parsed --model_dir here: wire it by hand (SageMaker passes "
+             "its S3 checkpoint location there)")
+DOWNLOADS_DATA = Message(
+    "SM103", "downloads its data set at run time: SageMaker jobs may run without internet access; upload the data "
+             "to S3 and read it from a channel (--channel NAME=LOCAL_PATH)")
+
+# --- saves and exports ---------------------------------------------------------------------------------------
+CALLBACK_SAVES = Message(
+    "SM201", "a callback saves the model during training: its files stay where they are (on SageMaker, point it at "
+             "/opt/ml/checkpoints or the model dir by hand)")
+SAVE_PATH_AT_RUN_TIME = Message(
+    "SM201", "model saved to a path built at run time: left as is; make sure the final model also reaches the model "
+             "dir")
+NO_SUCH_EXPORT_MODEL = Message("SM202", "--export {name}: no such trained model ({models})")
+SEVERAL_SAVEDMODEL_SAVES = Message("SM202", "several SavedModel saves: only the last one is exported to the model dir")
+SEVERAL_GRAPH_EXPORTS = Message("SM202", "several SavedModel exports: only the last one goes to the model dir")
+SEVERAL_LOOP_MODELS = Message(
+    "SM202", "custom training loop with {count} models: each is exported to <sm-model-dir>/<name>/1 (TF Serving's "
+             "multi-model layout); --export NAME exports one")
+ESTIMATOR_NEVER_EXPORTED = Message(
+    "SM203", "the estimator is never exported and its serving input can't be inferred: call "
+             "export_saved_model(<sm-model-dir>, serving_input_receiver_fn) by hand")
+SESSION_NOT_EXPORTED = Message(
+    "SM203", "session-based training without a SavedModel export: its inputs and outputs can't be inferred; export "
+             "with tf.compat.v1.saved_model.simple_save to <sm-model-dir>/1")
+EXPORTER_UNDER_MODEL_DIR = Message(
+    "SM203", "an EvalSpec exporter exports under the estimator's model_dir (S3 on SageMaker): call "
+             "export_saved_model(<sm-model-dir>, serving_input_receiver_fn) after training")
+LOOP_WITHOUT_MODEL = Message(
+    "SM203", "custom training loop with no identifiable model: no export added; export the trained model to "
+             "<sm-model-dir>/1 by hand")
+SAVE_REWRITTEN_FOR_KERAS3 = Message("SM204", "`{call}(dir)` raises on Keras 3 (TF >= 2.16): rewritten to {tf}.saved_model.save")
+SAVED_TO_MODEL_DIR = Message(
+    "SM205", "the model is saved to --model_dir, which SageMaker sets to an S3 checkpoint URI: that gives no "
+             "model.tar.gz (sdk#1895); the export to the model dir is added")
+
+# --- the command line ----------------------------------------------------------------------------------------
+SEVERAL_PARSE_CALLS = Message("SM301", "several argparse parse calls: extending the last one only")
+PARSED_NAME_UNKNOWN = Message("SM301", "cannot tell which name holds the parsed arguments")
+ABSL_BOOLEAN = Message(
+    "SM301", "an absl boolean flag reads SageMaker's `--flag False` as True followed by an argument: pass booleans "
+             "as --flag=false or use a string flag")
+TYPE_BOOL = Message("SM301", "type=bool reads SageMaker's 'False' as True: replaced by a converter")
+STORE_TRUE = Message(
+    "SM301", "a store_true/store_false flag can't be set to False by a SageMaker hyperparameter (it is passed as "
+             "`--flag False`): use a value argument")
+FOREIGN_CLI = Message(
+    "SM304", "the script's {framework} CLI is left as it is: make it accept (and ignore) SageMaker's --model_dir "
+             "and other hyperparameters it does not define")
+
+# --- outputs -------------------------------------------------------------------------------------------------
+READ_BACK = Message(
+    "SM302", "{path!r} is written and read back by the script: it stays in the working dir (on SageMaker it is lost "
+             "when the job ends)")
+OUTPUT_AT_RUN_TIME = Message("SM303", "{role} path built at run time: re-root it under {flag} by hand")
+
+# --- framework versions --------------------------------------------------------------------------------------
+NO_ESTIMATOR_IN_TARGET = Message(
+    "SM401", "tf.estimator does not exist in TF {version} (removed in 2.16) and SageMaker has no 2.15 training "
+             "image: use --framework-version 2.14")

@@ -1,0 +1,29 @@
+"""The rules, in the order they plan: the engine loops over RULES.
+
+Order matters where rules meet: the estimator's model_dir is wired before hyperparameters and paths are read;
+channels claim input paths before outputs look at what is left; the export comes last, once every path and
+argument it may need is known.
+"""
+
+from __future__ import annotations
+
+from sm_migrate.transforms.rules.base import Example, Rule
+from sm_migrate.transforms.rules.channels import ChannelsRule
+from sm_migrate.transforms.rules.estimator import EstimatorRule
+from sm_migrate.transforms.rules.export import ExportRule
+from sm_migrate.transforms.rules.hyperparameters import HyperparametersRule
+from sm_migrate.transforms.rules.model_dir import ModelDirRule
+from sm_migrate.transforms.rules.outputs import OutputsRule
+from sm_migrate.transforms.rules.sm_env import SageMakerEnvironmentRule
+
+RULES: tuple[Rule, ...] = (
+    EstimatorRule(),
+    HyperparametersRule(),
+    ChannelsRule(),
+    OutputsRule(),
+    SageMakerEnvironmentRule(),
+    ModelDirRule(),
+    ExportRule(),
+)
+
+__all__ = ["RULES", "Example", "Rule"]

@@ -1,0 +1,5 @@
+"""Examples of the outputs rule."""
+
+from sm_migrate.transforms.rules.base import Example
+
+EXAMPLES = ()

@@ -1,0 +1,281 @@
+"""Export the trained model as a TensorFlow Serving SavedModel under `<sm-model-dir>/1/`.
+
+SageMaker serves only `saved_model.pb` in an all-digit folder under the model dir; `.keras`/`.h5` files are
+not servable (docs/sagemaker-contract.md §5). So:
+- the script's own SavedModel save (`tf.saved_model.save`, `model.export`, `model.save(dir)`) becomes the
+  export: on SageMaker it writes `<sm-model-dir>/1`, locally where it wrote before. `model.save(dir)` raises on
+  Keras 3 (TF >= 2.16) and is rewritten to `tf.saved_model.save`, which works on every TF 2.x (§9);
+- file saves (`.keras`, `.h5`, `save_weights`) are kept: on SageMaker they land in the model dir beside `1/`
+  (so they ship in model.tar.gz), locally where they were; an export is added after the last of them;
+- no save at all: an export is added after the final training call (`fit`, or the loop around a
+  `GradientTape` step);
+- estimator and TF1 session scripts: their own SavedModel export is re-rooted.
+Never to `--model_dir` (aws/sagemaker-python-sdk#1895). What can't be done safely is reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import libcst as cst
+
+from sm_migrate.transforms import catalog, diagnostics
+from sm_migrate.transforms.context import PlanContext
+from sm_migrate.transforms.edits import parse_expression, parse_statements
+from sm_migrate.transforms.facts import SaveCall
+from sm_migrate.transforms.literals import quote
+from sm_migrate.transforms.paths import path_tail
+from sm_migrate.transforms.rules.examples import export as examples
+
+EXPORT_COMMENT = "# TensorFlow Serving SavedModel for SageMaker: <model dir>/{} (added by sm-migrate)"
+HANDLED_MARKERS = ("sm_model_dir", "SM_MODEL_DIR")
+
+
+class ExportRule:
+    name = "export"
+    examples = examples.EXAMPLES
+
+    def plan(self, ctx: PlanContext) -> None:
+        facts = ctx.facts
+        rerooted = {site.call for site in ctx.paths.writes if ctx.claimed(site.path.root)}
+        for callback in facts.saving_callbacks:
+            if callback not in rerooted:
+                ctx.report(callback, diagnostics.CALLBACK_SAVES)
+        if any(_already_handled(ctx, save.path) for save in facts.save_calls):
+            return  # exported to the model dir already (a migrated or SageMaker-ready script)
+        if not facts.fit_calls and not facts.tape_calls:
+            _export_graph_script(ctx)
+            return
+        trained = _trained_models(ctx)
+        if trained is None:
+            return
+        models, training_anchor, reported_at = trained
+        names = list(models)
+        if ctx.options.export_model and ctx.options.export_model in names:
+            names = [ctx.options.export_model]
+        elif ctx.options.export_model:
+            ctx.report(reported_at, diagnostics.NO_SUCH_EXPORT_MODEL, name=ctx.options.export_model,
+                       models=", ".join(names))
+        for name in names:
+            # One model: <model dir>/1. Several: TF Serving's multi-model layout, <model dir>/<name>/1 (§5).
+            version_parts = ("1",) if len(names) == 1 else (name, "1")
+            _export_model(ctx, name, models[name], training_anchor, version_parts)
+
+
+def _export_model(ctx: PlanContext, model_code: str, model: TrainedModel, training_anchor: cst.BaseStatement,
+                  version_parts: tuple[str, ...]) -> None:
+    facts = ctx.facts
+    saves = [s for s in facts.save_calls if model.saved_by(facts, s)]
+    file_saves, dir_saves = [], []
+    for save in saves:
+        kind = _path_kind(ctx, save)
+        if kind == "file":
+            file_saves.append(save)
+        elif kind == "dir":
+            dir_saves.append(save)
+        elif isinstance(save.path, cst.Attribute) and save.path.attr.value == "model_dir":
+            ctx.report(save.call, diagnostics.SAVED_TO_MODEL_DIR)
+        else:
+            ctx.report(save.call, diagnostics.SAVE_PATH_AT_RUN_TIME)
+    for save in file_saves:
+        _reroute_file_save(ctx, save)
+    if dir_saves:
+        for save in dir_saves[:-1]:
+            ctx.report(save.call, diagnostics.SEVERAL_SAVEDMODEL_SAVES)
+        _make_export(ctx, dir_saves[-1], version_parts)
+    else:
+        anchor = facts.statement_after_loops(file_saves[-1].call) if file_saves else training_anchor
+        _add_export(ctx, anchor, model_code, version_parts)
+
+
+def _export_graph_script(ctx: PlanContext) -> None:
+    """Estimator and TF1 session scripts: their own SavedModel export is re-rooted (an estimator's export base
+    becomes the model dir itself: it writes a numeric timestamp folder); without one nothing can be inferred."""
+    facts = ctx.facts
+    exports = [save for save in facts.save_calls if save.kind in ("tf1", "estimator")]
+    if exports:
+        for save in exports[:-1]:
+            ctx.report(save.call, diagnostics.SEVERAL_GRAPH_EXPORTS)
+        last = exports[-1]
+        _make_export(ctx, last, () if last.kind == "estimator" else ("1",))
+    elif facts.estimator_training and facts.estimator_exporters:
+        _export_after_evaluation(ctx)
+    elif facts.estimator_training:
+        ctx.report(facts.estimator_training[0], diagnostics.ESTIMATOR_NEVER_EXPORTED)
+    else:
+        ctx.report(facts.module, diagnostics.SESSION_NOT_EXPORTED)
+
+
+def _export_after_evaluation(ctx: PlanContext) -> None:
+    """An EvalSpec exporter writes under the estimator's model_dir (an S3 URI on SageMaker): after training, the
+    final model is also exported to the model dir, with the exporter's own serving input function."""
+    facts = ctx.facts
+    training = facts.estimator_training[-1]
+    exporter = facts.estimator_exporters[-1]
+    serving_fn = next((arg.value for arg in exporter.args if arg.keyword and arg.keyword.value ==
+                       "serving_input_receiver_fn"), None)
+    positional = [arg.value for arg in exporter.args if arg.keyword is None]
+    serving_fn = serving_fn or (positional[1] if len(positional) > 1 else None)
+    if facts.qualified_name(training.func) in catalog.ESTIMATOR_TRAINING:  # train_and_evaluate(estimator, ...)
+        estimator_arg = training.args[0].value if training.args else None
+    else:  # estimator.train(...)
+        estimator_arg = training.func.value
+    if not isinstance(serving_fn, cst.Name) or not isinstance(estimator_arg, cst.Name):
+        ctx.report(exporter, diagnostics.EXPORTER_UNDER_MODEL_DIR)
+        return
+    anchor = facts.statement_after_loops(training)
+    code = f"{estimator_arg.value}.export_saved_model({_model_dir(ctx, anchor)}, {serving_fn.value})\n"
+    statement = parse_statements(code)[0].with_changes(leading_lines=[
+        cst.EmptyLine(indent=False), cst.EmptyLine(comment=cst.Comment(EXPORT_COMMENT.format("<timestamp>")))])
+    ctx.insert_after(anchor, [statement])
+
+
+def _already_handled(ctx: PlanContext, path: cst.BaseExpression | None) -> bool:
+    if path is None:
+        return False
+    code = ctx.facts.module.code_for_node(path)
+    return any(marker in code for marker in HANDLED_MARKERS)
+
+
+@dataclass(frozen=True)
+class TrainedModel:
+    """A trained model as the analysis knows it: the binding its name reads (ScriptFacts.model_key), or, for an
+    expression that is no name (`models[0]`), that expression."""
+
+    key: tuple | None
+    expression: cst.BaseExpression | None = None
+
+    def saved_by(self, facts, save: SaveCall) -> bool:
+        if self.key is not None:
+            return facts.model_key(save.model) == self.key
+        return self.expression is not None and save.model.deep_equals(self.expression)
+
+
+def _trained_models(ctx: PlanContext) -> tuple[dict[str, TrainedModel], cst.BaseStatement, cst.CSTNode] | None:
+    """The model(s) the script trains last (by the name generated code uses), the statement after which they
+    are final, and where to report about them."""
+    facts = ctx.facts
+    if facts.fit_calls:
+        fit = facts.fit_calls[-1]
+        model = TrainedModel(facts.model_key(fit.receiver), fit.receiver)
+        return {facts.module.code_for_node(fit.receiver): model}, facts.statement_after_loops(fit.call), fit.receiver
+    return _tape_trained_models(ctx)
+
+
+def _tape_trained_models(ctx: PlanContext) -> tuple[dict[str, TrainedModel], cst.BaseStatement, cst.CSTNode] | None:
+    """A custom loop: the models used in the GradientTape's function, exported after the loop that runs it."""
+    facts = ctx.facts
+    tape = facts.tape_calls[-1]
+    step_function = facts.enclosing(tape, cst.FunctionDef)
+    anchor_node: cst.CSTNode = tape
+    region: cst.CSTNode = step_function or facts.module
+    if step_function is not None:
+        callers = [node for node in facts.calls_by_name.get(step_function.name.value, ())
+                   if facts.enclosing(node, cst.FunctionDef) is not step_function]
+        if callers:
+            anchor_node = max(callers, key=lambda c: facts.position(c))
+    models = {}
+    for (scope, name) in sorted(facts.model_names, key=lambda key: key[1]):
+        if name not in models and facts.mentions(region, name):
+            models[name] = TrainedModel((scope, name))
+    if not models:
+        ctx.report(tape, diagnostics.LOOP_WITHOUT_MODEL)
+        return None
+    if len(models) > 1 and not ctx.options.export_model:
+        ctx.report(tape, diagnostics.SEVERAL_LOOP_MODELS, count=len(models))
+    return models, facts.statement_after_loops(anchor_node), tape
+
+
+def _path_kind(ctx: PlanContext, save: SaveCall) -> str:
+    """"file" (not servable), "dir" (a SavedModel) or "unknown" (built at run time)."""
+    if save.kind == "save_weights":
+        return "file"
+    if save.kind == "save" and any(
+        a.keyword and a.keyword.value == "save_format" and isinstance(a.value, cst.SimpleString)
+        and a.value.evaluated_value == "h5" for a in save.call.args
+    ):
+        return "file"
+    text = path_tail(ctx.facts, save.path)
+    if text is None:
+        return "unknown"
+    return "file" if text.lower().endswith(catalog.FILE_MODEL_SUFFIXES) else "dir"
+
+
+def _model_dir(ctx: PlanContext, anchor: cst.CSTNode) -> str:
+    """Code for the model dir, from the parsed arguments where visible, else straight from the environment."""
+    reference = ctx.args.reference(anchor, "sm_model_dir")
+    if reference is not None:
+        ctx.args.require("sm_model_dir")
+        return ctx.facts.module.code_for_node(reference)
+    return f'{ctx.require_import("os")}.environ.get("SM_MODEL_DIR", {quote(ctx.options.local_model_dir)})'
+
+
+def _reroute_file_save(ctx: PlanContext, save: SaveCall) -> None:
+    """`model.save("m.keras")` -> locally "m.keras", on SageMaker <model dir>/m.keras (shipped in model.tar.gz)."""
+    facts = ctx.facts
+    local = facts.module.code_for_node(save.path)
+    literal = path_tail(facts, save.path) if isinstance(save.path, cst.SimpleString) else None
+    os = ctx.require_import("os")
+    basename = quote(literal.rstrip("/").rsplit("/", 1)[-1]) if literal else f"{os}.path.basename({local})"
+    helper = ctx.helper("sm_path")
+    ctx.replace(save.path, parse_expression(
+        f"{helper}({local}, {os}.path.join({_model_dir(ctx, save.call)}, {basename}))"))
+
+
+def _make_export(ctx: PlanContext, save: SaveCall, version_parts: tuple[str, ...]) -> None:
+    """The script's own SavedModel save becomes the export: <model dir>/1 on SageMaker, its own path locally."""
+    facts = ctx.facts
+    helper = ctx.helper("sm_path")
+    local = facts.module.code_for_node(save.path)
+    new_path = f'{helper}({local}, {_version_dir(ctx, save.call, version_parts)})'
+    model = facts.module.code_for_node(save.model)
+    if save.kind in ("save", "keras.save_model") and catalog.keras3(ctx.options.framework_version):
+        tf = _tensorflow(ctx)
+        ctx.report(save.call, diagnostics.SAVE_REWRITTEN_FOR_KERAS3, call=facts.module.code_for_node(save.call.func),
+                   tf=tf)
+        ctx.replace(save.call, parse_expression(f"{tf}.saved_model.save({model}, {new_path})"))
+    else:
+        ctx.replace(save.path, parse_expression(new_path))
+
+
+def _version_dir(ctx: PlanContext, anchor: cst.CSTNode, version_parts: tuple[str, ...]) -> str:
+    if not version_parts:
+        return _model_dir(ctx, anchor)
+    parts = ", ".join(quote(part) for part in version_parts)
+    return f"{ctx.require_import('os')}.path.join({_model_dir(ctx, anchor)}, {parts})"
+
+
+def _add_export(ctx: PlanContext, anchor: cst.BaseStatement, model: str, version_parts: tuple[str, ...]) -> None:
+    tf = _tensorflow(ctx)
+    path = _version_dir(ctx, anchor, version_parts)
+    if ctx.facts.multi_worker:  # §6: all workers save, non-chief ones into a temp dir
+        path = f"{ctx.helper('chief_path')}({path})"
+    if catalog.export_call_for(ctx.options.framework_version) == "saved_model.save":
+        code = f"{tf}.saved_model.save({model}, {path})\n"
+    else:
+        code = f"{tf}.keras.experimental.export_saved_model({model}, {path})\n"
+    statement = parse_statements(_chief_only(ctx, anchor, code))[0]
+    comment = EXPORT_COMMENT.format("/".join(version_parts))
+    statement = statement.with_changes(leading_lines=[cst.EmptyLine(indent=False),
+                                                         cst.EmptyLine(comment=cst.Comment(comment))])
+    ctx.insert_after(anchor, [statement])
+
+
+def _chief_only(ctx: PlanContext, anchor: cst.CSTNode, code: str) -> str:
+    """Under Horovod every rank runs the script: only rank 0 exports (§6), unless a rank check around the
+    training already says so."""
+    facts = ctx.facts
+    hvd = next((facts.module_imports[m] for m in catalog.HOROVOD_MODULES if m in facts.module_imports), None)
+    if hvd is None:
+        return code
+    current = facts.parents.get(anchor)
+    while current is not None:
+        if isinstance(current, cst.If) and "rank()" in facts.module.code_for_node(current.test):
+            return code
+        current = facts.parents.get(current)
+    return f"if {hvd}.rank() == 0:\n    {code}"
+
+
+def _tensorflow(ctx: PlanContext) -> str:
+    """The script's module-level name for `tensorflow`, or a fresh `import tensorflow as tf`."""
+    return ctx.require_import("tensorflow", "tf")
