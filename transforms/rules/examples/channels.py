@@ -1,5 +1,255 @@
-"""Examples of the channels rule."""
+"""Examples of the channels rule: whole scripts, before and after."""
 
 from sm_migrate.transforms.rules.base import Example
 
-EXAMPLES = ()
+EXAMPLES = (
+    Example(
+        before="""\
+import numpy as np
+import tensorflow as tf
+
+data = np.load("data/train.npz")
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(data["x"], data["y"], epochs=2)
+""",
+        after="""\
+import numpy as np
+import tensorflow as tf
+import argparse
+import os
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=2, help="fit(epochs=) in the original script")
+parser.add_argument("--data", type=str, default=os.environ.get("SM_CHANNEL_DATA", "data"),
+                    help="input channel 'data' (SageMaker: SM_CHANNEL_DATA)")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument(
+    "--output-data-dir", "--output_data_dir",
+    type=str,
+    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
+    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+data = np.load(os.path.join(args.data, "train.npz"))
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(data["x"], data["y"], epochs=args.epochs)
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
+""",
+    ),
+    Example(
+        before="""\
+import os
+
+import pandas as pd
+import tensorflow as tf
+
+DATA_DIR = "datasets/housing"
+train = pd.read_csv(os.path.join(DATA_DIR, "train.csv"))
+test = pd.read_csv(os.path.join(DATA_DIR, "test.csv"))
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(train.values, train.values, validation_data=(test.values, test.values))
+""",
+        after="""\
+import os
+
+import pandas as pd
+import tensorflow as tf
+import argparse
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument(
+    "--housing",
+    type=str,
+    default=os.environ.get("SM_CHANNEL_HOUSING", "datasets/housing"),
+    help="input channel 'housing' (SageMaker: SM_CHANNEL_HOUSING)",
+)
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument(
+    "--output-data-dir", "--output_data_dir",
+    type=str,
+    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
+    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+DATA_DIR = args.housing
+train = pd.read_csv(os.path.join(DATA_DIR, "train.csv"))
+test = pd.read_csv(os.path.join(DATA_DIR, "test.csv"))
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(train.values, train.values, validation_data=(test.values, test.values))
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
+""",
+    ),
+    Example(
+        before="""\
+import numpy as np
+import tensorflow as tf
+
+(x_train, y_train), _ = tf.keras.datasets.mnist.load_data()
+features = {split: np.load(f"inputs/{split}.npy") for split in ("train", "validation")}
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.fit(features["train"], y_train)
+""",
+        after="""\
+import numpy as np
+import tensorflow as tf
+import argparse
+import os
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--inputs", type=str, default=os.environ.get("SM_CHANNEL_INPUTS", "inputs"),
+                    help="input channel 'inputs' (SageMaker: SM_CHANNEL_INPUTS)")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument(
+    "--output-data-dir", "--output_data_dir",
+    type=str,
+    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
+    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args = parser.parse_known_args()[0]
+
+(x_train, y_train), _ = tf.keras.datasets.mnist.load_data()
+features = {split: np.load(f"{args.inputs}/{split}.npy") for split in ("train", "validation")}
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.fit(features["train"], y_train)
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
+""",
+        codes=('SM103',),
+    ),
+    Example(
+        before="""\
+import numpy as np
+import tensorflow as tf
+
+np.save("cache/features.npy", np.zeros((4, 2)))
+features = np.load("cache/features.npy")
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.fit(features, features)
+""",
+        after="""\
+import numpy as np
+import tensorflow as tf
+import argparse
+import os
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument(
+    "--output-data-dir", "--output_data_dir",
+    type=str,
+    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
+    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+np.save("cache/features.npy", np.zeros((4, 2)))
+features = np.load("cache/features.npy")
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.fit(features, features)
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
+""",
+        codes=('SM302',),
+    ),
+    Example(
+        before="""\
+import numpy as np
+import tensorflow as tf
+
+data = np.load("data/train.npz")
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(data["x"], data["y"], epochs=2)
+""",
+        after="""\
+import numpy as np
+import tensorflow as tf
+import argparse
+import os
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=2, help="fit(epochs=) in the original script")
+parser.add_argument("--training", type=str, default=os.environ.get("SM_CHANNEL_TRAINING", "data"),
+                    help="input channel 'training' (SageMaker: SM_CHANNEL_TRAINING)")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument(
+    "--output-data-dir", "--output_data_dir",
+    type=str,
+    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
+    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+data = np.load(os.path.join(args.training, "train.npz"))
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(data["x"], data["y"], epochs=args.epochs)
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
+""",
+        options={'channels': {'training': 'data'}},
+    ),
+)

@@ -1,5 +1,710 @@
-"""Examples of the export rule."""
+"""Examples of the export rule: whole scripts, before and after."""
 
 from sm_migrate.transforms.rules.base import Example
 
-EXAMPLES = ()
+EXAMPLES = (
+    Example(
+        before="""\
+import tensorflow as tf
+
+def build_model():
+    model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+    return model
+
+def main():
+    model = build_model()
+    for fold in range(2):
+        model.fit([[0.0]], [0.0], epochs=1)
+    print("done")
+
+if __name__ == "__main__":
+    main()
+""",
+        after="""\
+import tensorflow as tf
+import argparse
+import os
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=1, help="fit(epochs=) in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument(
+    "--output-data-dir", "--output_data_dir",
+    type=str,
+    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
+    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+def build_model():
+    model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+    return model
+
+def main():
+    model = build_model()
+    for fold in range(2):
+        model.fit([[0.0]], [0.0], epochs=args.epochs)
+
+    # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+    tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
+    print("done")
+
+if __name__ == "__main__":
+    main()
+""",
+    ),
+    Example(
+        before="""\
+import tensorflow as tf
+model = tf.keras.Sequential()
+model.fit([[0.0]], [0.0])
+model.save("export/model")
+""",
+        after='''\
+import tensorflow as tf
+import argparse
+import os
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+def _sm_path(local_path, sagemaker_path):
+    """`local_path` when run locally; on SageMaker `sagemaker_path`, under the dirs the job keeps."""
+    if "SM_MODEL_DIR" not in os.environ:
+        return local_path
+    os.makedirs(os.path.dirname(sagemaker_path) or ".", exist_ok=True)
+    return sagemaker_path
+
+
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument(
+    "--output-data-dir", "--output_data_dir",
+    type=str,
+    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
+    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+model = tf.keras.Sequential()
+model.fit([[0.0]], [0.0])
+tf.saved_model.save(model, _sm_path("export/model", os.path.join(args.sm_model_dir, "1")))
+''',
+        codes=('SM204',),
+    ),
+    Example(
+        before="""\
+import tensorflow as tf
+model = tf.keras.Sequential()
+model.fit([[0.0]], [0.0])
+model.save("export/model")
+""",
+        after='''\
+import tensorflow as tf
+import argparse
+import os
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+def _sm_path(local_path, sagemaker_path):
+    """`local_path` when run locally; on SageMaker `sagemaker_path`, under the dirs the job keeps."""
+    if "SM_MODEL_DIR" not in os.environ:
+        return local_path
+    os.makedirs(os.path.dirname(sagemaker_path) or ".", exist_ok=True)
+    return sagemaker_path
+
+
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument(
+    "--output-data-dir", "--output_data_dir",
+    type=str,
+    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
+    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+model = tf.keras.Sequential()
+model.fit([[0.0]], [0.0])
+model.save(_sm_path("export/model", os.path.join(args.sm_model_dir, "1")))
+''',
+        options={'framework_version': '2.14'},
+    ),
+    Example(
+        before="""\
+import tensorflow as tf
+model = tf.keras.Sequential()
+model.fit([[0.0]], [0.0])
+model.save("out/model.keras")
+model.save_weights("out/w.weights.h5")
+print("saved")
+""",
+        after='''\
+import tensorflow as tf
+import argparse
+import os
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+def _sm_path(local_path, sagemaker_path):
+    """`local_path` when run locally; on SageMaker `sagemaker_path`, under the dirs the job keeps."""
+    if "SM_MODEL_DIR" not in os.environ:
+        return local_path
+    os.makedirs(os.path.dirname(sagemaker_path) or ".", exist_ok=True)
+    return sagemaker_path
+
+
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument(
+    "--output-data-dir", "--output_data_dir",
+    type=str,
+    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
+    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+model = tf.keras.Sequential()
+model.fit([[0.0]], [0.0])
+model.save(_sm_path("out/model.keras", os.path.join(args.sm_model_dir, "model.keras")))
+model.save_weights(_sm_path("out/w.weights.h5", os.path.join(args.sm_model_dir, "w.weights.h5")))
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
+print("saved")
+''',
+    ),
+    Example(
+        before="""\
+import tensorflow as tf
+
+EPOCHS = 5
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(tf.zeros((4, 2)), tf.zeros((4,)), epochs=EPOCHS)
+""",
+        after="""\
+import tensorflow as tf
+import argparse
+import os
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=5, help="EPOCHS in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument(
+    "--output-data-dir", "--output_data_dir",
+    type=str,
+    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
+    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+EPOCHS = args.epochs
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(tf.zeros((4, 2)), tf.zeros((4,)), epochs=EPOCHS)
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+tf.keras.experimental.export_saved_model(model, os.path.join(args.sm_model_dir, "1"))
+""",
+        options={'framework_version': '1.15'},
+    ),
+    Example(
+        before="""\
+import tensorflow as tf
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+opt = tf.keras.optimizers.SGD(0.1)
+
+@tf.function
+def step(x):
+    with tf.GradientTape() as tape:
+        loss = tf.reduce_sum(model(x))
+    opt.apply_gradients(zip(tape.gradient(loss, model.trainable_variables), model.trainable_variables))
+
+for epoch in range(2):
+    step(tf.zeros((1, 1)))
+""",
+        after="""\
+import tensorflow as tf
+import argparse
+import os
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--learning_rate", "--learning-rate", type=float, default=0.1,
+                    help="optimizer learning rate in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument(
+    "--output-data-dir", "--output_data_dir",
+    type=str,
+    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
+    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+opt = tf.keras.optimizers.SGD(args.learning_rate)
+
+@tf.function
+def step(x):
+    with tf.GradientTape() as tape:
+        loss = tf.reduce_sum(model(x))
+    opt.apply_gradients(zip(tape.gradient(loss, model.trainable_variables), model.trainable_variables))
+
+for epoch in range(2):
+    step(tf.zeros((1, 1)))
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
+""",
+    ),
+    Example(
+        before="""\
+import tensorflow as tf
+generator = tf.keras.Sequential()
+discriminator = tf.keras.Sequential()
+
+def step(x):
+    with tf.GradientTape() as tape:
+        loss = discriminator(generator(x))
+
+for epoch in range(2):
+    step(tf.zeros((1, 1)))
+""",
+        after="""\
+import tensorflow as tf
+import argparse
+import os
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument(
+    "--output-data-dir", "--output_data_dir",
+    type=str,
+    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
+    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+generator = tf.keras.Sequential()
+discriminator = tf.keras.Sequential()
+
+def step(x):
+    with tf.GradientTape() as tape:
+        loss = discriminator(generator(x))
+
+for epoch in range(2):
+    step(tf.zeros((1, 1)))
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/discriminator/1 (added by sm-migrate)
+tf.saved_model.save(discriminator, os.path.join(args.sm_model_dir, "discriminator", "1"))
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/generator/1 (added by sm-migrate)
+tf.saved_model.save(generator, os.path.join(args.sm_model_dir, "generator", "1"))
+""",
+        codes=('SM202',),
+    ),
+    Example(
+        before="""\
+import tensorflow as tf
+generator = tf.keras.Sequential()
+discriminator = tf.keras.Sequential()
+
+def step(x):
+    with tf.GradientTape() as tape:
+        loss = discriminator(generator(x))
+
+for epoch in range(2):
+    step(tf.zeros((1, 1)))
+""",
+        after="""\
+import tensorflow as tf
+import argparse
+import os
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument(
+    "--output-data-dir", "--output_data_dir",
+    type=str,
+    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
+    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+generator = tf.keras.Sequential()
+discriminator = tf.keras.Sequential()
+
+def step(x):
+    with tf.GradientTape() as tape:
+        loss = discriminator(generator(x))
+
+for epoch in range(2):
+    step(tf.zeros((1, 1)))
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+tf.saved_model.save(generator, os.path.join(args.sm_model_dir, "1"))
+""",
+        options={'export_model': 'generator'},
+    ),
+    Example(
+        before="""\
+import tensorflow as tf
+tf.compat.v1.disable_eager_execution()
+x = tf.compat.v1.placeholder(tf.float32, [None, 1])
+saver = tf.compat.v1.train.Saver()
+with tf.compat.v1.Session() as sess:
+    saver.save(sess, "ckpt/model.ckpt")
+    tf.compat.v1.saved_model.simple_save(sess, "export", inputs={"x": x}, outputs={"y": x})
+""",
+        after='''\
+import tensorflow as tf
+import argparse
+import os
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+def _sm_path(local_path, sagemaker_path):
+    """`local_path` when run locally; on SageMaker `sagemaker_path`, under the dirs the job keeps."""
+    if "SM_MODEL_DIR" not in os.environ:
+        return local_path
+    os.makedirs(os.path.dirname(sagemaker_path) or ".", exist_ok=True)
+    return sagemaker_path
+
+
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument(
+    "--output-data-dir", "--output_data_dir",
+    type=str,
+    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
+    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
+)
+parser.add_argument(
+    "--checkpoint-dir", "--checkpoint_dir",
+    type=str,
+    default=os.path.join(os.path.dirname(os.environ["SM_MODEL_DIR"]), "checkpoints") if "SM_MODEL_DIR" in os.environ else "checkpoints",
+    help="checkpoints (SageMaker: /opt/ml/checkpoints, synced to checkpoint_s3_uri)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+tf.compat.v1.disable_eager_execution()
+x = tf.compat.v1.placeholder(tf.float32, [None, 1])
+saver = tf.compat.v1.train.Saver()
+with tf.compat.v1.Session() as sess:
+    saver.save(sess, _sm_path("ckpt/model.ckpt", os.path.join(args.checkpoint_dir, "model.ckpt")))
+    tf.compat.v1.saved_model.simple_save(sess, _sm_path("export", os.path.join(args.sm_model_dir, "1")), inputs={"x": x}, outputs={"y": x})
+''',
+    ),
+    Example(
+        before="""\
+import tensorflow as tf
+with tf.compat.v1.Session() as sess:
+    sess.run(tf.constant(1))
+""",
+        after="""\
+import tensorflow as tf
+import argparse
+import os
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument(
+    "--output-data-dir", "--output_data_dir",
+    type=str,
+    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
+    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+with tf.compat.v1.Session() as sess:
+    sess.run(tf.constant(1))
+""",
+        codes=('SM203',),
+    ),
+    Example(
+        before="""\
+import tensorflow as tf
+import horovod.tensorflow.keras as hvd
+hvd.init()
+model = tf.keras.Sequential()
+model.fit([[0.0]], [0.0], epochs=1)
+""",
+        after="""\
+import tensorflow as tf
+import horovod.tensorflow.keras as hvd
+import argparse
+import json
+import os
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=1, help="fit(epochs=) in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument(
+    "--output-data-dir", "--output_data_dir",
+    type=str,
+    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
+    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
+)
+parser.add_argument(
+    "--num-gpus", "--num_gpus",
+    type=int,
+    default=int(os.environ.get("SM_NUM_GPUS", "0")),
+    help="GPUs on this host (SageMaker: SM_NUM_GPUS)",
+)
+parser.add_argument(
+    "--hosts",
+    type=json.loads,
+    default=json.loads(os.environ.get("SM_HOSTS", '["localhost"]')),
+    help="all hosts of the job (SageMaker: SM_HOSTS)",
+)
+parser.add_argument(
+    "--current-host", "--current_host",
+    type=str,
+    default=os.environ.get("SM_CURRENT_HOST", "localhost"),
+    help="this host (SageMaker: SM_CURRENT_HOST)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+hvd.init()
+model = tf.keras.Sequential()
+model.fit([[0.0]], [0.0], epochs=args.epochs)
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+if hvd.rank() == 0:
+    tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
+""",
+    ),
+    Example(
+        before="""\
+import tensorflow as tf
+import horovod.tensorflow.keras as hvd
+model = tf.keras.Sequential()
+model.fit([[0.0]], [0.0], epochs=1)
+if hvd.rank() == 0:
+    model.save("model.keras")
+""",
+        after='''\
+import tensorflow as tf
+import horovod.tensorflow.keras as hvd
+import argparse
+import json
+import os
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+def _sm_path(local_path, sagemaker_path):
+    """`local_path` when run locally; on SageMaker `sagemaker_path`, under the dirs the job keeps."""
+    if "SM_MODEL_DIR" not in os.environ:
+        return local_path
+    os.makedirs(os.path.dirname(sagemaker_path) or ".", exist_ok=True)
+    return sagemaker_path
+
+
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=1, help="fit(epochs=) in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument(
+    "--output-data-dir", "--output_data_dir",
+    type=str,
+    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
+    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
+)
+parser.add_argument(
+    "--num-gpus", "--num_gpus",
+    type=int,
+    default=int(os.environ.get("SM_NUM_GPUS", "0")),
+    help="GPUs on this host (SageMaker: SM_NUM_GPUS)",
+)
+parser.add_argument(
+    "--hosts",
+    type=json.loads,
+    default=json.loads(os.environ.get("SM_HOSTS", '["localhost"]')),
+    help="all hosts of the job (SageMaker: SM_HOSTS)",
+)
+parser.add_argument(
+    "--current-host", "--current_host",
+    type=str,
+    default=os.environ.get("SM_CURRENT_HOST", "localhost"),
+    help="this host (SageMaker: SM_CURRENT_HOST)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+model = tf.keras.Sequential()
+model.fit([[0.0]], [0.0], epochs=args.epochs)
+if hvd.rank() == 0:
+    model.save(_sm_path("model.keras", os.path.join(args.sm_model_dir, "model.keras")))
+
+    # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+    tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
+''',
+    ),
+    Example(
+        before="""\
+import tensorflow as tf
+strategy = tf.distribute.MultiWorkerMirroredStrategy()
+with strategy.scope():
+    model = tf.keras.Sequential()
+model.fit([[0.0]], [0.0], epochs=1)
+""",
+        after='''\
+import tensorflow as tf
+import argparse
+import json
+import os
+import tempfile
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+def _sm_chief_path(model_path):
+    """Every worker of a MultiWorkerMirroredStrategy job must save; only the chief's copy goes to the model dir."""
+    task = json.loads(os.environ.get("TF_CONFIG", "{}")).get("task", {})
+    if task.get("type", "worker") in ("chief", "worker") and task.get("index", 0) == 0:
+        return model_path
+    return tempfile.mkdtemp()
+
+
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=1, help="fit(epochs=) in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument(
+    "--output-data-dir", "--output_data_dir",
+    type=str,
+    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
+    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
+)
+parser.add_argument(
+    "--num-gpus", "--num_gpus",
+    type=int,
+    default=int(os.environ.get("SM_NUM_GPUS", "0")),
+    help="GPUs on this host (SageMaker: SM_NUM_GPUS)",
+)
+parser.add_argument(
+    "--hosts",
+    type=json.loads,
+    default=json.loads(os.environ.get("SM_HOSTS", '["localhost"]')),
+    help="all hosts of the job (SageMaker: SM_HOSTS)",
+)
+parser.add_argument(
+    "--current-host", "--current_host",
+    type=str,
+    default=os.environ.get("SM_CURRENT_HOST", "localhost"),
+    help="this host (SageMaker: SM_CURRENT_HOST)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+strategy = tf.distribute.MultiWorkerMirroredStrategy()
+with strategy.scope():
+    model = tf.keras.Sequential()
+model.fit([[0.0]], [0.0], epochs=args.epochs)
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+tf.saved_model.save(model, _sm_chief_path(os.path.join(args.sm_model_dir, "1")))
+''',
+    ),
+)

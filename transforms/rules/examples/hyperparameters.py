@@ -1,5 +1,298 @@
-"""Examples of the hyperparameters rule."""
+"""Examples of the hyperparameters rule: whole scripts, before and after."""
 
 from sm_migrate.transforms.rules.base import Example
 
-EXAMPLES = ()
+EXAMPLES = (
+    Example(
+        before="""\
+import tensorflow as tf
+NUM_CLASSES = 10
+DATA_FILE = "data/train.npz"
+EPOCHS = 3
+STEPS = 1
+STEPS = STEPS * 2
+UNUSED_DROPOUT = 0.5
+OPTIMIZER = "adam"
+model = tf.keras.Sequential([tf.keras.layers.Dense(NUM_CLASSES)])
+model.compile(optimizer=OPTIMIZER, loss="mse")
+model.fit([[0.0]], [0.0], epochs=EPOCHS, steps_per_epoch=STEPS)
+print(DATA_FILE)
+""",
+        after="""\
+import tensorflow as tf
+import argparse
+import os
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=3, help="EPOCHS in the original script")
+parser.add_argument("--optimizer", type=str, default="adam",
+                    help="OPTIMIZER in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument(
+    "--output-data-dir", "--output_data_dir",
+    type=str,
+    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
+    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+NUM_CLASSES = 10
+DATA_FILE = "data/train.npz"
+EPOCHS = args.epochs
+STEPS = 1
+STEPS = STEPS * 2
+UNUSED_DROPOUT = 0.5
+OPTIMIZER = args.optimizer
+model = tf.keras.Sequential([tf.keras.layers.Dense(NUM_CLASSES)])
+model.compile(optimizer=OPTIMIZER, loss="mse")
+model.fit([[0.0]], [0.0], epochs=EPOCHS, steps_per_epoch=STEPS)
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
+print(DATA_FILE)
+""",
+    ),
+    Example(
+        before="""\
+import tensorflow as tf
+NUM_EPOCHS = 2
+LR = 0.1
+model = tf.keras.Sequential()
+model.compile(optimizer=tf.keras.optimizers.SGD(LR), loss="mse")
+model.fit([[0.0]], [0.0], epochs=NUM_EPOCHS)
+""",
+        after="""\
+import tensorflow as tf
+import argparse
+import os
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", "--num_epochs", "--num-epochs", type=int, default=2,
+                    help="NUM_EPOCHS in the original script")
+parser.add_argument("--learning_rate", "--learning-rate", "--lr", type=float, default=0.1,
+                    help="LR in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument(
+    "--output-data-dir", "--output_data_dir",
+    type=str,
+    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
+    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+NUM_EPOCHS = args.epochs
+LR = args.learning_rate
+model = tf.keras.Sequential()
+model.compile(optimizer=tf.keras.optimizers.SGD(LR), loss="mse")
+model.fit([[0.0]], [0.0], epochs=NUM_EPOCHS)
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
+""",
+    ),
+    Example(
+        before="""\
+import tensorflow as tf
+USE_AUGMENTATION = True
+model = tf.keras.Sequential()
+model.fit([[0.0]], [0.0], shuffle=False)
+print(USE_AUGMENTATION)
+""",
+        after='''\
+import tensorflow as tf
+import argparse
+import os
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+def _str_to_bool(value):
+    """argparse type for booleans: SageMaker passes True/False as text, and bool("False") is True."""
+    if isinstance(value, bool):
+        return value
+    if value.strip().lower() in ("true", "1", "yes", "y", "t"):
+        return True
+    if value.strip().lower() in ("false", "0", "no", "n", "f"):
+        return False
+    raise argparse.ArgumentTypeError(f"expected a boolean, got {value!r}")
+
+
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--use_augmentation", "--use-augmentation", type=_str_to_bool, default=True,
+                    help="USE_AUGMENTATION in the original script")
+parser.add_argument("--shuffle", type=_str_to_bool, default=False,
+                    help="fit(shuffle=) in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument(
+    "--output-data-dir", "--output_data_dir",
+    type=str,
+    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
+    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+USE_AUGMENTATION = args.use_augmentation
+model = tf.keras.Sequential()
+model.fit([[0.0]], [0.0], shuffle=args.shuffle)
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
+print(USE_AUGMENTATION)
+''',
+    ),
+    Example(
+        before="""\
+import tensorflow as tf
+model = tf.keras.Sequential()
+model.fit([[0.0]], [0.0], epochs=5)
+model.fit([[0.0]], [0.0], epochs=2)
+""",
+        after="""\
+import tensorflow as tf
+import argparse
+import os
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=5, help="fit(epochs=) in the original script")
+parser.add_argument("--epochs_2", "--epochs-2", type=int, default=2,
+                    help="fit(epochs=) in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument(
+    "--output-data-dir", "--output_data_dir",
+    type=str,
+    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
+    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+model = tf.keras.Sequential()
+model.fit([[0.0]], [0.0], epochs=args.epochs)
+model.fit([[0.0]], [0.0], epochs=args.epochs_2)
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
+""",
+    ),
+    Example(
+        before="""\
+import tensorflow as tf
+import torch
+opt = torch.optim.Adam([], 0.01)
+model = tf.keras.Sequential()
+model.fit([[0.0]], [0.0], epochs=2)
+""",
+        after="""\
+import tensorflow as tf
+import torch
+import argparse
+import os
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=2, help="fit(epochs=) in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument(
+    "--output-data-dir", "--output_data_dir",
+    type=str,
+    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
+    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+opt = torch.optim.Adam([], 0.01)
+model = tf.keras.Sequential()
+model.fit([[0.0]], [0.0], epochs=args.epochs)
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
+""",
+    ),
+    Example(
+        before="""\
+import argparse
+import tensorflow as tf
+EPOCHS = 3
+
+def main():
+    parser = argparse.ArgumentParser()
+    args = parser.parse_args()
+    model = tf.keras.Sequential()
+    model.fit([[0.0]], [0.0], epochs=EPOCHS)
+
+main()
+""",
+        after="""\
+import argparse
+import tensorflow as tf
+import os
+EPOCHS = 3
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument(
+        "--sm-model-dir", "--sm_model_dir",
+        type=str,
+        default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+        help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+    )
+    parser.add_argument(
+        "--output-data-dir", "--output_data_dir",
+        type=str,
+        default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
+        help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
+    )
+    parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                        help="checkpoints; an S3 URI on SageMaker (never the final model)")
+    args, _ = parser.parse_known_args()
+    model = tf.keras.Sequential()
+    model.fit([[0.0]], [0.0], epochs=EPOCHS)
+
+    # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+    tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
+
+main()
+""",
+        codes=('SM101',),
+    ),
+)

@@ -1,5 +1,82 @@
-"""Examples of the model_dir rule."""
+"""Examples of the model dir rule: whole scripts, before and after."""
 
 from sm_migrate.transforms.rules.base import Example
 
-EXAMPLES = ()
+EXAMPLES = (
+    Example(
+        before="""\
+import argparse
+import tensorflow as tf
+parser = argparse.ArgumentParser()
+parser.add_argument("--model_dir", type=str)
+args, _ = parser.parse_known_args()
+model = tf.keras.Sequential()
+model.fit([[0.0]], [0.0])
+model.save(args.model_dir)
+""",
+        after="""\
+import argparse
+import tensorflow as tf
+import os
+parser = argparse.ArgumentParser()
+parser.add_argument("--model_dir", type=str)
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument(
+    "--output-data-dir", "--output_data_dir",
+    type=str,
+    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
+    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
+)
+args, _ = parser.parse_known_args()
+model = tf.keras.Sequential()
+model.fit([[0.0]], [0.0])
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
+model.save(args.model_dir)
+""",
+        codes=('SM205',),
+    ),
+    Example(
+        before="""\
+import tensorflow as tf
+import argparse
+import os
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=5, help="EPOCHS in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument(
+    "--output-data-dir", "--output_data_dir",
+    type=str,
+    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
+    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+EPOCHS = args.epochs
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(tf.zeros((4, 2)), tf.zeros((4,)), epochs=EPOCHS)
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
+""",
+        after=None,
+    ),
+)

@@ -1,5 +1,154 @@
-"""Examples of the outputs rule."""
+"""Examples of the outputs rule: whole scripts, before and after."""
 
 from sm_migrate.transforms.rules.base import Example
 
-EXAMPLES = ()
+EXAMPLES = (
+    Example(
+        before="""\
+import tensorflow as tf
+model = tf.keras.Sequential()
+ckpt = tf.keras.callbacks.ModelCheckpoint("checkpoints/best.keras")
+model.fit([[0.0]], [0.0], callbacks=[ckpt])
+""",
+        after='''\
+import tensorflow as tf
+import argparse
+import os
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+def _sm_path(local_path, sagemaker_path):
+    """`local_path` when run locally; on SageMaker `sagemaker_path`, under the dirs the job keeps."""
+    if "SM_MODEL_DIR" not in os.environ:
+        return local_path
+    os.makedirs(os.path.dirname(sagemaker_path) or ".", exist_ok=True)
+    return sagemaker_path
+
+
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument(
+    "--output-data-dir", "--output_data_dir",
+    type=str,
+    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
+    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
+)
+parser.add_argument(
+    "--checkpoint-dir", "--checkpoint_dir",
+    type=str,
+    default=os.path.join(os.path.dirname(os.environ["SM_MODEL_DIR"]), "checkpoints") if "SM_MODEL_DIR" in os.environ else "checkpoints",
+    help="checkpoints (SageMaker: /opt/ml/checkpoints, synced to checkpoint_s3_uri)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+model = tf.keras.Sequential()
+ckpt = tf.keras.callbacks.ModelCheckpoint(_sm_path("checkpoints/best.keras", os.path.join(args.checkpoint_dir, "best.keras")))
+model.fit([[0.0]], [0.0], callbacks=[ckpt])
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
+''',
+    ),
+    Example(
+        before="""\
+import sys
+import tensorflow as tf
+model = tf.keras.Sequential()
+ckpt = tf.keras.callbacks.ModelCheckpoint(sys.argv[1])
+model.fit([[0.0]], [0.0], callbacks=[ckpt])
+""",
+        after="""\
+import sys
+import tensorflow as tf
+import argparse
+import os
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument(
+    "--output-data-dir", "--output_data_dir",
+    type=str,
+    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
+    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+model = tf.keras.Sequential()
+ckpt = tf.keras.callbacks.ModelCheckpoint(sys.argv[1])
+model.fit([[0.0]], [0.0], callbacks=[ckpt])
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
+""",
+        codes=('SM201',),
+    ),
+    Example(
+        before="""\
+import matplotlib.pyplot as plt
+import tensorflow as tf
+
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+history = model.fit([[0.0]], [0.0], callbacks=[tf.keras.callbacks.TensorBoard("logs")])
+plt.plot(history.history["loss"])
+plt.savefig("plots/loss.png")
+""",
+        after='''\
+import matplotlib.pyplot as plt
+import tensorflow as tf
+import argparse
+import os
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+def _sm_path(local_path, sagemaker_path):
+    """`local_path` when run locally; on SageMaker `sagemaker_path`, under the dirs the job keeps."""
+    if "SM_MODEL_DIR" not in os.environ:
+        return local_path
+    os.makedirs(os.path.dirname(sagemaker_path) or ".", exist_ok=True)
+    return sagemaker_path
+
+
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument(
+    "--output-data-dir", "--output_data_dir",
+    type=str,
+    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
+    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+history = model.fit([[0.0]], [0.0], callbacks=[tf.keras.callbacks.TensorBoard(_sm_path("logs", os.path.join(args.output_data_dir, "logs")))])
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
+plt.plot(history.history["loss"])
+plt.savefig(_sm_path("plots/loss.png", os.path.join(args.output_data_dir, "plots/loss.png")))
+''',
+    ),
+)

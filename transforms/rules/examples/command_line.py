@@ -1,0 +1,207 @@
+"""Examples of the command line rule: whole scripts, before and after."""
+
+from sm_migrate.transforms.rules.base import Example
+
+EXAMPLES = (
+    Example(
+        before="""\
+import argparse
+import tensorflow as tf
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--epochs", type=int, default=3)
+    parser.add_argument("--augment", type=bool, default=False)
+    args = parser.parse_args()
+    model = tf.keras.Sequential()
+    model.fit([[0.0]], [0.0], epochs=args.epochs, batch_size=8)
+
+main()
+""",
+        after='''\
+import argparse
+import tensorflow as tf
+import os
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+def _str_to_bool(value):
+    """argparse type for booleans: SageMaker passes True/False as text, and bool("False") is True."""
+    if isinstance(value, bool):
+        return value
+    if value.strip().lower() in ("true", "1", "yes", "y", "t"):
+        return True
+    if value.strip().lower() in ("false", "0", "no", "n", "f"):
+        return False
+    raise argparse.ArgumentTypeError(f"expected a boolean, got {value!r}")
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--epochs", type=int, default=3)
+    parser.add_argument("--augment", type=_str_to_bool, default=False)
+    parser.add_argument("--batch_size", "--batch-size", type=int, default=8,
+                        help="fit(batch_size=) in the original script")
+    parser.add_argument(
+        "--sm-model-dir", "--sm_model_dir",
+        type=str,
+        default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+        help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+    )
+    parser.add_argument(
+        "--output-data-dir", "--output_data_dir",
+        type=str,
+        default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
+        help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
+    )
+    parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                        help="checkpoints; an S3 URI on SageMaker (never the final model)")
+    args, _ = parser.parse_known_args()
+    model = tf.keras.Sequential()
+    model.fit([[0.0]], [0.0], epochs=args.epochs, batch_size=args.batch_size)
+
+    # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+    tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
+
+main()
+''',
+        codes=('SM301',),
+    ),
+    Example(
+        before="""\
+import argparse
+import tensorflow as tf
+
+def parse_args():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--lr", type=float, default=0.1)
+    return parser.parse_args()
+
+def main():
+    opts = parse_args()
+    model = tf.keras.Sequential()
+    model.fit([[0.0]], [0.0], epochs=2)
+
+main()
+""",
+        after="""\
+import argparse
+import tensorflow as tf
+import os
+
+def parse_args():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--lr", type=float, default=0.1)
+    parser.add_argument("--epochs", type=int, default=2, help="fit(epochs=) in the original script")
+    parser.add_argument(
+        "--sm-model-dir", "--sm_model_dir",
+        type=str,
+        default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+        help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+    )
+    parser.add_argument(
+        "--output-data-dir", "--output_data_dir",
+        type=str,
+        default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
+        help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
+    )
+    parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                        help="checkpoints; an S3 URI on SageMaker (never the final model)")
+    return parser.parse_known_args()[0]
+
+def main():
+    opts = parse_args()
+    model = tf.keras.Sequential()
+    model.fit([[0.0]], [0.0], epochs=opts.epochs)
+
+    # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+    tf.saved_model.save(model, os.path.join(opts.sm_model_dir, "1"))
+
+main()
+""",
+    ),
+    Example(
+        before="""\
+from absl import app, flags
+import tensorflow as tf
+FLAGS = flags.FLAGS
+flags.DEFINE_integer("epochs", 2, "passes")
+flags.DEFINE_boolean("augment", False, "augment")
+
+def main(argv):
+    model = tf.keras.Sequential()
+    model.fit([[0.0]], [0.0], epochs=FLAGS.epochs, batch_size=16)
+
+if __name__ == "__main__":
+    app.run(main)
+""",
+        after="""\
+from absl import app, flags
+import tensorflow as tf
+import os
+FLAGS = flags.FLAGS
+flags.DEFINE_integer("epochs", 2, "passes")
+flags.DEFINE_boolean("augment", False, "augment")
+flags.DEFINE_integer("batch_size", 16, "fit(batch_size=) in the original script")
+flags.DEFINE_string(
+    "sm_model_dir",
+    os.environ.get("SM_MODEL_DIR", "sm_model"),
+    "where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+flags.DEFINE_string(
+    "output_data_dir",
+    os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
+    "other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
+)
+flags.DEFINE_string(
+    "model_dir",
+    None,
+    "checkpoints; an S3 URI on SageMaker (never the final model)",
+)
+
+def main(argv):
+    model = tf.keras.Sequential()
+    model.fit([[0.0]], [0.0], epochs=FLAGS.epochs, batch_size=FLAGS.batch_size)
+
+    # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+    tf.saved_model.save(model, os.path.join(FLAGS.sm_model_dir, "1"))
+
+if __name__ == "__main__":
+    app.run(main, flags_parser=lambda argv: flags.FLAGS(argv, known_only=True))
+""",
+        codes=('SM301',),
+    ),
+    Example(
+        before="""\
+import click
+import tensorflow as tf
+
+@click.command()
+@click.option("--epochs", default=2)
+def main(epochs):
+    model = tf.keras.Sequential()
+    model.fit([[0.0]], [0.0], epochs=epochs, batch_size=16)
+
+if __name__ == "__main__":
+    main()
+""",
+        after="""\
+import click
+import tensorflow as tf
+import os
+
+@click.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+@click.option("--epochs", default=2)
+def main(epochs):
+    model = tf.keras.Sequential()
+    model.fit([[0.0]], [0.0], epochs=epochs, batch_size=16)
+
+    # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+    tf.saved_model.save(model, os.path.join(os.environ.get("SM_MODEL_DIR", "sm_model"), "1"))
+
+if __name__ == "__main__":
+    main()
+""",
+        codes=('SM101',),
+    ),
+)
