@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from packaging.utils import canonicalize_name
 
 from sm_migrate.emit import (
     EmitError,
@@ -36,7 +37,6 @@ from sm_migrate.emit.requirements import (
     CONTAINER_COMMENT_PREFIX,
     Requirement,
     RequirementsPlan,
-    canonical_name,
     python_allowed,
 )
 from sm_migrate.transforms.contract import HyperParameter, MigrationResult
@@ -60,7 +60,7 @@ def _installed_or(module: str, alias: str) -> str:
 
 
 EXPECTED_DISTRIBUTIONS = {
-    canonical_name(name)
+    canonicalize_name(name)
     for name in (
         "numpy",
         "pandas",
@@ -116,8 +116,8 @@ def test_requirements_list_exactly_the_third_party_distributions(project):
     text = _file(report, "requirements").data.decode()
     names = _requirement_names(text)
 
-    assert {canonical_name(name) for name in names} == EXPECTED_DISTRIBUTIONS
-    assert names == sorted(names, key=canonical_name)
+    assert {canonicalize_name(name) for name in names} == EXPECTED_DISTRIBUTIONS
+    assert names == sorted(names, key=canonicalize_name)
     assert report.unmapped_imports == ["acme_internal_metrics"]
     assert any("acme_internal_metrics" in note for note in report.notes)
     assert any("ujson" in note and "ImportError" in note for note in report.notes)
@@ -130,7 +130,7 @@ def test_tensorflow_and_keras_are_left_out_with_the_reason(project):
     assert len(comments) == 1
     assert "tensorflow" in comments[0] and "container" in comments[0]
     assert not {"tensorflow", "tensorflow-cpu", "keras", "tf-keras"} & {
-        canonical_name(name) for name in _requirement_names(text)
+        canonicalize_name(name) for name in _requirement_names(text)
     }
 
 
@@ -204,7 +204,7 @@ def test_merge_keeps_the_users_lines_and_reports_pin_conflicts(project):
     text = _file(report, "requirements").data.decode()
 
     assert text.startswith(existing)
-    assert {canonical_name(name) for name in _requirement_names(text)} == EXPECTED_DISTRIBUTIONS
+    assert {canonicalize_name(name) for name in _requirement_names(text)} == EXPECTED_DISTRIBUTIONS
     assert _requirement_names(text).count("numpy") == 1
     local_numpy = importlib.metadata.version("numpy")
     conflicts = [note for note in report.notes if note.startswith("conflict:")]
@@ -222,6 +222,37 @@ def test_running_twice_changes_nothing(project):
 
     assert [emitted.changed for emitted in second.files] == [False, False, False]
     assert {path: path.read_bytes() for path in project.iterdir() if path.is_file()} == before
+
+
+@pytest.mark.parametrize(
+    ("numpy_line", "conflict"),
+    [
+        ("numpy==1.26.* --hash=sha256:0123 \\", None),
+        ("numpy===1.26.4", None),
+        ("numpy == 1.26.0+cpu", "conflict: requirements.txt pins numpy==1.26.0+cpu, the local environment has 1.26.4"),
+        ("NumPy==1.25.*  # old", "conflict: requirements.txt pins numpy==1.25.*, the local environment has 1.26.4"),
+    ],
+)
+def test_merge_reads_requirement_lines_as_pip_does(numpy_line, conflict):
+    plan = RequirementsPlan(
+        requirements=[Requirement("attrs", "23.1.0"), Requirement("numpy", "1.26.4"), Requirement("Pillow", "10.0.0"),
+                      Requirement("PyYAML", "6.0.1"), Requirement("requests", "2.31.0")],
+        container_provided=[], unmapped=[], optional=[], notes=[],
+    )  # fmt: skip
+    existing = (
+        f"{numpy_line}\n"
+        "    --hash=sha256:4567\n"
+        "pyyaml[extra]>=6 ; python_version >= '3.8'  # config\n"
+        "-e git+https://example.org/pillow.git#egg=Pillow\n"
+        "requests @ https://example.org/requests-2.31.0-py3-none-any.whl\n"
+        "https://example.org/attrs-23.1.0-py3-none-any.whl\n"
+    )
+    rendered = render_requirements(plan, "train.py", existing=existing, pin=True)
+
+    added = rendered.text[len(existing) :].splitlines()
+    assert added == ["# Added by sm-migrate from the imports of train.py:", "attrs==23.1.0"]
+    conflicts = [note for note in rendered.notes if note.startswith("conflict:")]
+    assert conflicts == ([f"{conflict} (kept the file's pin)"] if conflict else [])
 
 
 def test_merge_keeps_windows_line_endings(project):
@@ -569,7 +600,7 @@ def test_v3_model_trainer_constructs_offline_with_the_lifted_hyperparameters(pro
 @pytest.mark.toolkit
 def test_shell_entrypoint_under_the_real_toolkit(tmp_path, sagemaker_job):
     """The toolkit runs a `.sh` entry point as `/bin/sh -c ./train.sh <args>` and does not install
-    requirements.txt itself (sagemaker-contract.md §4): the entry point must, then pass every argument on."""
+    requirements.txt itself (docs/sagemaker-contract.md §4): the entry point must, then pass every argument on."""
     project = tmp_path / "argv_job"
     shutil.copytree(FIXTURE.parent / "argv_job", project)
     script = project / "train.py"

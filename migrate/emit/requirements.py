@@ -1,7 +1,7 @@
 """requirements.txt for the job's `source_dir`: the third-party distributions the script imports.
 
 SageMaker installs `requirements.txt` from `source_dir` before a `.py` entry point on TF >= 2.2 (and 1.15.2 with
-Python >= 3.7); older images need the shell entry point of `entrypoint.py` (sagemaker-contract.md §4). Imports
+Python >= 3.7); older images need the shell entry point of `entrypoint.py` (docs/sagemaker-contract.md §4). Imports
 are read with `ast` from the migrated script and, recursively, from the local modules it imports from the same
 directory. Each top-level module is mapped to a distribution with `importlib.metadata` (what is installed here),
 else with a short curated alias table; nothing is guessed. TensorFlow and its Keras are left out: the container
@@ -17,6 +17,11 @@ import os
 import re
 import sys
 from dataclasses import dataclass, field
+
+from packaging import requirements as pep508
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+from packaging.utils import canonicalize_name
+from packaging.version import InvalidVersion, Version
 
 from sm_migrate.emit.entrypoint import EmitError
 from sm_migrate.files import SourceError, read_source
@@ -43,9 +48,9 @@ MODULE_ALIASES = {
     "yaml": "PyYAML",
 }
 
-# What the SageMaker TensorFlow training container already provides (sagemaker-contract.md §4, §9: the
-# toolkit runs the script). Module names catch them when not installed here, distribution names when the
-# local build has another name (tensorflow-cpu, tensorflow-macos, ...).
+# What the SageMaker TensorFlow training container already provides (docs/sagemaker-contract.md §10; the
+# toolkit is what runs the script, §4). Module names catch them when not installed here, distribution names
+# when the local build has another name (tensorflow-cpu, tensorflow-macos, ...).
 CONTAINER_MODULES = frozenset(
     {"tensorflow", "keras", "tf_keras", "tensorboard", "tensorflow_estimator", "sagemaker_training"}
 )
@@ -57,11 +62,6 @@ CONTAINER_DISTRIBUTIONS = frozenset(
     }
 )  # fmt: skip
 CONTAINER_COMMENT_PREFIX = "# sm-migrate: not listed:"
-
-
-def canonical_name(name: str) -> str:
-    """PEP 503 normalisation: how pip compares project names."""
-    return re.sub(r"[-_.]+", "-", name).lower()
 
 
 @dataclass
@@ -278,11 +278,11 @@ def plan_requirements(scan: ImportScan) -> RequirementsPlan:
             if len(installed.get(top, [])) > 1:
                 notes.append(f"{top}: provided by several installed distributions ({', '.join(installed[top])})")
             continue
-        if canonical_name(distribution) in CONTAINER_DISTRIBUTIONS:
+        if canonicalize_name(distribution) in CONTAINER_DISTRIBUTIONS:
             container.append(top)
             continue
         distributions.add(distribution)
-    requirements = [_installed_requirement(name) for name in sorted(distributions, key=canonical_name)]
+    requirements = [_installed_requirement(name) for name in sorted(distributions, key=canonicalize_name)]
     return RequirementsPlan(
         requirements=requirements,
         container_provided=container,
@@ -294,57 +294,51 @@ def plan_requirements(scan: ImportScan) -> RequirementsPlan:
 
 # --- writing / merging -------------------------------------------------------------------------------
 
-_NAME_RE = re.compile(r"\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)")
 _EGG_RE = re.compile(r"#egg=([A-Za-z0-9][A-Za-z0-9._-]*)")
-_EXACT_PIN_RE = re.compile(r"===?\s*([^\s,;]+)")
+# Where pip stops reading the requirement of a line: its per-requirement options (`--hash=...`).
+_PIP_OPTION_RE = re.compile(r"\s-")
 
 
-def _line_project(line: str) -> tuple[str, str] | None:
-    """(canonical name, specifier text) of a requirement line, None for comments, blanks and pip options."""
+def _listed_requirement(line: str) -> tuple[str, SpecifierSet] | None:
+    """(canonical name, specifiers) of a requirements.txt line; None for comments, blanks, pip options and
+    what is not a PEP 508 requirement (a bare URL or path)."""
     stripped = line.strip()
     if not stripped or stripped.startswith("#"):
         return None
-    if stripped.startswith("-"):
+    if stripped.startswith("-"):  # `-e git+https://...#egg=name` still names a project
         egg = _EGG_RE.search(stripped)
-        return (canonical_name(egg.group(1)), "") if egg else None
-    body = stripped.split(" #", 1)[0]
-    match = _NAME_RE.match(body)
-    if not match or "://" in body.split("@", 1)[0]:
+        return (canonicalize_name(egg.group(1)), SpecifierSet()) if egg else None
+    text = _PIP_OPTION_RE.split(stripped.split(" #", 1)[0], maxsplit=1)[0]
+    try:
+        requirement = pep508.Requirement(text.removesuffix("\\").strip())
+    except pep508.InvalidRequirement:
         return None
-    rest = body[match.end() :].strip()
-    if rest.startswith("["):
-        rest = rest.split("]", 1)[-1].strip()
-    return canonical_name(match.group(1)), rest.split(";", 1)[0].strip()
+    return canonicalize_name(requirement.name), requirement.specifier
 
 
-_PYTHON_CLAUSE_RE = re.compile(r"\s*(~=|==|!=|<=|>=|<|>)\s*(\d+(?:\.\d+)*)(\.\*)?\s*")
+# Python's patch releases stay far below this: enough to try every one an image could run.
+_PATCH_RELEASES = range(100)
 
 
 def python_allowed(requires_python: str | None, python: tuple[int, int]) -> bool:
     """Whether a `Requires-Python` specifier admits Python `major.minor`. The image's patch level is unknown,
-    so a bound with a patch level is read leniently; a clause this cannot read admits it."""
-    for clause in (requires_python or "").split(","):
-        match = _PYTHON_CLAUSE_RE.fullmatch(clause)
-        if not match:
-            continue
-        operator, version, wildcard = match.groups()
-        bound = tuple(int(part) for part in version.split("."))
-        minor_bound = (bound + (0,))[:2]
-        if wildcard:  # ==3.* / !=3.10.*
-            admitted = (python[: len(bound)] == bound[:2]) == (operator == "==")
-        elif operator in ("==", "!="):
-            admitted = len(bound) > 2 or (python == minor_bound) == (operator == "==")
-        elif operator == "~=":  # ~=3.8 is >=3.8, ==3.*
-            admitted = python >= minor_bound and python[: len(bound) - 1] == bound[: len(bound) - 1][:2]
-        elif operator == "<":
-            admitted = python < minor_bound if len(bound) <= 2 else python <= minor_bound
-        elif operator == "<=":
-            admitted = python <= minor_bound
-        else:  # > and >=: 3.10.x can be above 3.10 or 3.10.2
-            admitted = python >= minor_bound
-        if not admitted:
-            return False
-    return True
+    so it is admitted when any of its patch releases is; a specifier this cannot read admits it."""
+    try:
+        specifiers = SpecifierSet(requires_python or "")
+    except InvalidSpecifier:
+        return True
+    major, minor = python
+    return any(Version(f"{major}.{minor}.{patch}") in specifiers for patch in _PATCH_RELEASES)
+
+
+def _pins_another_version(specifiers: SpecifierSet, local: str) -> bool:
+    """Whether the file pins an exact version (`==1.26`, `==1.26.*`, `===1.26`) that `local` is not."""
+    if not any(specifier.operator in ("==", "===") for specifier in specifiers):
+        return False
+    try:
+        return not specifiers.contains(Version(local), prereleases=True)
+    except InvalidVersion:  # not PEP 440: it cannot be shown to be the pinned one
+        return True
 
 
 def container_comment(modules: list[str]) -> str:
@@ -400,9 +394,9 @@ def render_requirements(
 
     newline = "\r\n" if "\r\n" in existing else "\n"
     existing_lines = existing.splitlines()
-    listed: dict[str, str] = {}
+    listed: dict[str, SpecifierSet] = {}
     for line in existing_lines:
-        project = _line_project(line)
+        project = _listed_requirement(line)
         if project:
             listed.setdefault(*project)
     for name in sorted(CONTAINER_DISTRIBUTIONS & set(listed)):
@@ -412,14 +406,13 @@ def render_requirements(
         )
     missing = []
     for requirement in plan.requirements:
-        specifier = listed.get(canonical_name(requirement.name))
-        if specifier is None:
+        specifiers = listed.get(canonicalize_name(requirement.name))
+        if specifiers is None:
             missing.append(requirement)
             continue
-        exact = _EXACT_PIN_RE.match(specifier)
-        if requirement.name in pinned and exact and not _same_version(exact.group(1), requirement.version):
+        if requirement.name in pinned and _pins_another_version(specifiers, requirement.version):
             notes.append(
-                f"conflict: {REQUIREMENTS_NAME} pins {requirement.name}{specifier.replace(' ', '')}, the local "
+                f"conflict: {REQUIREMENTS_NAME} pins {requirement.name}{specifiers}, the local "
                 f"environment has {requirement.version} (kept the file's pin)"
             )
     comment_index = next(
@@ -436,17 +429,3 @@ def render_requirements(
     if lines == existing_lines:
         return RequirementsText(text=existing, notes=notes)
     return RequirementsText(text=newline.join(lines) + newline, notes=notes)
-
-
-def _same_version(pinned: str, local: str) -> bool:
-    """`==1.26.*` matches 1.26.4; otherwise compare release numbers, ignoring trailing zeros (1.26 == 1.26.0)."""
-    if pinned.endswith(".*"):
-        return (local + ".").startswith(pinned[:-1])
-
-    def release(version: str) -> tuple:
-        parts = version.split("+", 1)[0].split(".")
-        while len(parts) > 1 and parts[-1] == "0":
-            parts.pop()
-        return tuple(parts)
-
-    return release(pinned) == release(local)
