@@ -15,7 +15,6 @@ libcst, rich, pathspec) are imported inside the command, so `--help` stays fast.
 from __future__ import annotations
 
 import os
-import re
 import sys
 import time
 from typing import Annotated
@@ -181,6 +180,7 @@ def _run(paths: list[str], **args) -> int:
     from sm_migrate.config import ConfigError, load_config
     from sm_migrate.transforms.contract import MigrationOptions
     from sm_migrate.runner import RunSettings
+    from sm_migrate.transforms.versions import framework_release
 
     try:
         config = load_config(paths)
@@ -200,7 +200,7 @@ def _run(paths: list[str], **args) -> int:
     if args["export"]:
         engine_options["export_model"] = args["export"]
     options = MigrationOptions(**engine_options)
-    if not re.fullmatch(r"\d+\.\d+(\.\d+)?", options.framework_version):
+    if framework_release(options.framework_version) is None:
         raise UsageError(f"framework version must look like 2.19, not {options.framework_version!r}")
     mode = "diff" if args["diff"] else "check" if args["check"] else "write"
     emit_options = _emit_options(setting, options.framework_version)
@@ -213,14 +213,13 @@ def _run(paths: list[str], **args) -> int:
 
 
 def _channels(values: list[str]) -> dict[str, str]:
-    """`--channel NAME=PATH`: SageMaker channel names are letters, digits, '.', '-' and '_'."""
-    channels = {}
-    for value in values:
-        name, sep, path = value.partition("=")
-        if not sep or not path or not re.fullmatch(r"[A-Za-z0-9._-]{1,64}", name):
-            raise UsageError(f"--channel takes NAME=PATH (NAME of letters, digits, '.', '-', '_'), not {value!r}")
-        channels[name] = path
-    return channels
+    """`--channel NAME=PATH`, repeatable; a name given again takes the later path."""
+    from sm_migrate.verify import parse_channel_option
+
+    try:
+        return dict(parse_channel_option(value) for value in values)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _emit_options(setting, framework_version: str):

@@ -137,15 +137,19 @@ def summary_lines(tally: Tally, seconds: float, mode: str = "write") -> list[str
         parts = ["no Python files found"]
     if counts["emitted"]:
         emitted = counts["emitted"]
-        parts.append(f"{emitted} emitted file{'s' if emitted != 1 else ''} {'written' if mode == 'write' else 'pending'}")
+        parts.append(f"{_count(emitted, 'emitted file')} {'written' if mode == 'write' else 'pending'}")
     warnings = counts["warnings"]
-    line = ", ".join(parts) + (f"; {warnings} warning{'s' if warnings != 1 else ''}" if warnings else "")
-    candidates = counts["candidates"]
-    lines = [f"{line} ({counts['scanned']} scanned, {candidates} candidate{'s' if candidates != 1 else ''}, {seconds:.1f} s)"]
+    line = ", ".join(parts) + (f"; {_count(warnings, 'warning')}" if warnings else "")
+    lines = [f"{line} ({counts['scanned']} scanned, {_count(counts['candidates'], 'candidate')}, {seconds:.1f} s)"]
     if tally.skipped_reasons:
         reasons = ", ".join(f"{n} {reason}" for reason, n in tally.skipped_reasons.most_common())
         lines.append(f"  skipped: {reasons}")
     return lines
+
+
+def _count(number: int, noun: str) -> str:
+    """`1 warning`, `3 warnings`."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def outcome_lines(outcome: FileOutcome, verbose: bool, explicit: bool = False) -> list[str]:
@@ -178,15 +182,21 @@ def contract_lines(outcome: FileOutcome) -> list[str]:
     return lines
 
 
-_COLOURS = {"+++": "\x1b[1m", "---": "\x1b[1m", "@@": "\x1b[36m", "+": "\x1b[32m", "-": "\x1b[31m"}
+# Styles of a unified diff's lines by their start, the longest prefix first ("+++" before "+").
+_DIFF_STYLES = (("+++", "bold"), ("---", "bold"), ("@@", "cyan"), ("+", "green"), ("-", "red"))
 
 
 def colorize_diff(diff: str) -> str:
-    """ANSI colours for a unified diff (only used when stdout is a terminal)."""
+    """A unified diff in terminal colours (the caller decides whether stdout is a terminal that wants them)."""
+    from rich.color import ColorSystem
+    from rich.style import Style
+
+    styles = [(prefix, Style.parse(style)) for prefix, style in _DIFF_STYLES]
     out = []
     for line in diff.splitlines(keepends=True):
-        colour = next((c for prefix, c in _COLOURS.items() if line.startswith(prefix)), "")
-        out.append(f"{colour}{line.rstrip(chr(10))}\x1b[0m\n" if colour else line)
+        style = next((style for prefix, style in styles if line.startswith(prefix)), None)
+        # Each line is styled on its own and ends with a reset, so a pager or a cut-off diff never bleeds colour.
+        out.append(style.render(line.rstrip("\n"), color_system=ColorSystem.STANDARD) + "\n" if style else line)
     return "".join(out)
 
 

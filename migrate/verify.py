@@ -5,7 +5,7 @@ One harness for `sm-migrate verify` and for every end-to-end test:
     result = run_job("src/train.py", {"train": "data/train"}, {"epochs": 1})
     result.ok, result.problems, result.servable_models, result.script_error
 
-How it emulates a job (rules from /work/shared/docs/sagemaker-contract.md, "§n" below):
+How it emulates a job (rules from docs/sagemaker-contract.md, "§n" below):
 - The tree of §1 is laid out in a temp dir that `SAGEMAKER_BASE_DIR` points at (§9). The toolkit only
   creates `code/`, so `model/`, `output/data/`, `input/config/` and `checkpoints/` are created here:
   without `output/` a failing script is reported as a success (§1).
@@ -56,11 +56,13 @@ from typing import Any, Callable, Mapping, Sequence
 
 DEFAULT_REGION = "us-east-1"
 DEFAULT_HOSTS = ("algo-1",)
+# The instance type of a job that names none: the launcher's default, and what the emulated job reports.
 DEFAULT_INSTANCE_TYPE = "ml.m5.xlarge"
 VERIFY_EXTRA_HINT = "pip install 'sm-migrate[verify]'"
 
 # SageMaker's ChannelName pattern (API_Channel): letters, digits, '.', '-', '_', at most 64 characters.
-_CHANNEL_NAME = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
+CHANNEL_NAME = re.compile(r"[A-Za-z0-9._-]{1,64}")
+CHANNEL_NAME_RULE = "letters, digits, '.', '-', '_' (at most 64)"
 # The toolkit's own log lines: "2026-11-26 05:48:37,284 sagemaker-training-toolkit ERROR ...".
 _TOOLKIT_LOG_LINE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ sagemaker-training-toolkit ")
 _KERAS_FILE_SUFFIXES = (".keras", ".h5", ".hdf5")
@@ -77,8 +79,16 @@ class VerifyError(Exception):
     """Verification could not start; the message is the one-line reason shown to the user."""
 
 
-class JobInputError(VerifyError):
+class JobInputError(VerifyError, ValueError):
     """A bad input: script or channel path not found, bad channel or hyperparameter name."""
+
+
+def parse_channel_option(text: str) -> tuple[str, str]:
+    """`--channel NAME=PATH`, as both `sm-migrate` and `sm-migrate verify` take it -> (name, path)."""
+    name, sep, path = text.partition("=")
+    if not sep or not path or not CHANNEL_NAME.fullmatch(name):
+        raise JobInputError(f"bad --channel {text!r}: expected NAME=PATH, NAME of {CHANNEL_NAME_RULE}")
+    return name, path
 
 
 class VerifyEnvironmentError(VerifyError):
@@ -245,8 +255,8 @@ def _resolve_script(script: str | Path, source_dir: str | Path | None) -> tuple[
 def _resolve_channels(channels: Mapping[str, str | Path]) -> dict[str, Path]:
     resolved = {}
     for name, path in channels.items():
-        if not _CHANNEL_NAME.match(name):
-            raise JobInputError(f"bad channel name {name!r}: use letters, digits, '.', '-', '_' (at most 64)")
+        if not CHANNEL_NAME.fullmatch(name):
+            raise JobInputError(f"bad channel name {name!r}: use {CHANNEL_NAME_RULE}")
         if not Path(path).exists():
             raise JobInputError(f"channel {name!r}: path not found: {path}")
         resolved[name] = Path(path).resolve()

@@ -22,6 +22,7 @@ import typer
 
 from sm_migrate import verify
 from sm_migrate.transforms.contract import DEFAULT_FRAMEWORK_VERSION
+from sm_migrate.transforms.versions import release
 
 verify_app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
 
@@ -39,14 +40,6 @@ def parse_hyperparameter(text: str) -> tuple[str, Any]:
     except ValueError:
         value = raw
     return key.strip(), value
-
-
-def parse_channel(text: str) -> tuple[str, str]:
-    """`NAME=PATH` -> (name, path)."""
-    name, sep, path = text.partition("=")
-    if not sep or not name or not path:
-        raise verify.JobInputError(f"bad --channel {text!r}: expected NAME=PATH")
-    return name, path
 
 
 def _pairs(texts: list[str], parse: Callable[[str], tuple[str, Any]], option: str) -> dict[str, Any]:
@@ -101,7 +94,7 @@ def verify_command(
     try:
         code = _verify(
             script=script,
-            channels=_pairs(channel or [], parse_channel, "--channel"),
+            channels=_pairs(channel or [], verify.parse_channel_option, "--channel"),
             hyperparameters=_pairs(hp or [], parse_hyperparameter, "--hp"),
             source_dir=source_dir,
             framework_version=framework_version,
@@ -189,7 +182,7 @@ def _verify(
 def _framework_notes(framework_version: str) -> list[str]:
     """Say when the local TensorFlow differs from the image's (the job runs on the local one)."""
     installed = verify.installed_tensorflow_version()
-    if installed and installed.split(".")[:2] != framework_version.split(".")[:2]:
+    if installed and release(installed)[:2] != release(framework_version)[:2]:
         return [f"runs on the local TensorFlow {installed}; the SageMaker image has {framework_version}"]
     return []
 

@@ -1,6 +1,6 @@
 """Which SageMaker TensorFlow image a job targets, and the shell entry point older images need.
 
-Policy (sagemaker-contract.md §4, from the SDK's `doc/frameworks/tensorflow/using_tf.rst`):
+Policy (docs/sagemaker-contract.md §4, from the SDK's `doc/frameworks/tensorflow/using_tf.rst`):
 - TF 1.15.2 with Python >= 3.7, and TF >= 2.2: the container pip-installs `requirements.txt` from
   `source_dir` itself before running a `.py` entry point; nothing to write.
 - TF 1.11 to 1.15.2 and 2.0 to 2.1 with Python 2.7 or 3.6: it does not, so the entry point must be a shell
@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 import shlex
 from dataclasses import dataclass
+
+from sm_migrate.transforms.versions import framework_release
 
 
 class EmitError(Exception):
@@ -45,7 +47,6 @@ TRAINING_PY_VERSIONS = {
     "2.16.2": ("py310",), "2.18.0": ("py310",), "2.19.0": ("py312",),
 }  # fmt: skip
 
-_VERSION_RE = re.compile(r"(\d+)\.(\d+)(?:\.(\d+))?")
 _PY_VERSION_RE = re.compile(r"py(\d)(\d*)")
 DEFAULT_ENTRYPOINT_NAME = "train.sh"
 
@@ -78,11 +79,10 @@ def resolve_target(framework_version: str, py_version: str | None = None) -> Tar
 
     `py_version` may be omitted when the version has a single image Python (every TF >= 2.2).
     """
-    match = _VERSION_RE.fullmatch(framework_version or "")
-    if not match:
+    requested = framework_release(framework_version)
+    if requested is None:
         raise EmitError(f"invalid TensorFlow version {framework_version!r}: expected e.g. 2.19 or 1.15.2")
-    major, minor = int(match.group(1)), int(match.group(2))
-    if (major, minor) <= (1, 10):
+    if requested[:2] <= (1, 10):
         raise EmitError(
             f"TensorFlow {framework_version} runs in legacy mode on SageMaker, not script mode: "
             "migrate to TensorFlow 1.11 or newer (2.19 recommended)"
@@ -103,7 +103,7 @@ def resolve_target(framework_version: str, py_version: str | None = None) -> Tar
         )
     return TargetFramework(
         framework_version=framework_version,
-        full_version=tuple(int(part) for part in full.split(".")),
+        full_version=framework_release(full),
         py_version=py_version,
         python=_python_of(py_version),
     )
@@ -115,9 +115,14 @@ def needs_shell_entrypoint(target: TargetFramework) -> bool:
     return old_image and target.python in ((2, 7), (3, 6))
 
 
+def is_plain_file_name(name: str, suffix: str) -> bool:
+    """A visible file name with no folder part, ending in `suffix`: what may be written next to the script."""
+    return bool(name) and "/" not in name and "\\" not in name and name.endswith(suffix) and not name.startswith(".")
+
+
 def validate_entrypoint_name(name: str) -> str:
     """A plain `*.sh` file name: the toolkit picks the shell runner by that suffix (§4.1)."""
-    if not name or "/" in name or "\\" in name or not name.endswith(".sh") or name.startswith("."):
+    if not is_plain_file_name(name, ".sh"):
         raise EmitError(f"entry point name must be a plain file name ending in .sh, got {name!r}")
     return name
 

@@ -1,6 +1,6 @@
 """launch_sagemaker.py: the small program that starts the SageMaker training job for a migrated script.
 
-SDK v2 form (sagemaker-contract.md §8): `sagemaker.tensorflow.TensorFlow(entry_point, source_dir, role,
+SDK v2 form (docs/sagemaker-contract.md §8): `sagemaker.tensorflow.TensorFlow(entry_point, source_dir, role,
 instance_count, instance_type, framework_version, py_version, hyperparameters)` then `fit({channel: s3_uri})`,
 which becomes `SM_CHANNEL_<NAME>` in the job (§2). SDK v3 form: v3 has no TensorFlow estimator; `ModelTrainer`
 + `SourceCode` + `Compute` + `InputData` (aws/sagemaker-python-sdk `sagemaker-train/src/sagemaker/train/
@@ -22,17 +22,17 @@ import keyword
 import math
 import re
 
-from sm_migrate.emit.entrypoint import EmitError, TargetFramework
+from sm_migrate.emit.entrypoint import EmitError, TargetFramework, is_plain_file_name
 from sm_migrate.transforms.contract import HyperParameter
+from sm_migrate.verify import DEFAULT_INSTANCE_TYPE
 
 DEFAULT_LAUNCHER_NAME = "launch_sagemaker.py"
 LAUNCHER_SDKS = ("v2", "v3")
-DEFAULT_INSTANCE_TYPE = "ml.m5.xlarge"
 
 
 def validate_launcher_name(name: str) -> str:
     """A plain `*.py` file name: the launcher is written next to the script."""
-    if not name or "/" in name or "\\" in name or not name.endswith(".py") or name.startswith("."):
+    if not is_plain_file_name(name, ".py"):
         raise EmitError(f"launcher name must be a plain Python file name such as launch_sagemaker.py, got {name!r}")
     return name
 
