@@ -1,4 +1,4 @@
-"""Batch conversion benchmark (issue 6): `sm-migrate --check` on a synthetic repo, against bare libcst.
+"""Batch conversion benchmark: `sm-migrate --check` on a synthetic repo, against bare libcst.
 
     python benchmarks/bench_batch.py [--scripts 200] [--modules 2000] [--rounds 5] [--no-memory]
 
@@ -28,9 +28,6 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(PROJECT_ROOT))
 
 HELPER = '''
 
@@ -197,7 +194,7 @@ def available_parallelism(iterations: int = 5_000_000) -> float:
 def run_check(root: Path, jobs: int, report: Path) -> tuple[float, dict]:
     command = [sys.executable, "-m", "sm_migrate.cli", "--check", "-q", "-j", str(jobs), "--report", str(report), str(root)]
     started = time.perf_counter()
-    completed = subprocess.run(command, env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)})
+    completed = subprocess.run(command)
     seconds = time.perf_counter() - started
     if completed.returncode not in (0, 1):
         raise SystemExit(f"sm-migrate failed with exit code {completed.returncode}")

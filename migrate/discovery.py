@@ -1,6 +1,6 @@
 """Finding the files to migrate: directory walk, ignore rules, symlinks, and the cheap byte pre-filter.
 
-Rules (issue 6):
+Rules:
 - Directories are walked without following symlinks. A symlink is never migrated through: a target inside the
   root is reached at its own path, one outside the root is skipped, and a loop is reported as skipped.
 - Built-in excludes (`BUILTIN_EXCLUDES`) prune whole directories; `.gitignore` files (pathspec, gitignore

@@ -1,8 +1,8 @@
 """The second test environment: TensorFlow 2.15 (the last with `tf.estimator`) plus the SageMaker toolkit.
 
 `tf.estimator` was removed in TF 2.16 and `tensorflow-estimator` 2.15 fails to import next to TF 2.21, so
-estimator scripts run in their own venv (/work/shared/docs/tensorflow-and-libcst-notes.md, "Installing
-TensorFlow for tests"). The tests build it themselves, once per requirement set, and reuse it afterwards:
+estimator scripts run in their own venv (docs/tensorflow-and-libcst-notes.md, "Installing TensorFlow for
+tests"). The tests build it themselves, once per requirement set, and reuse it afterwards:
 
     python = legacy_python()   # Path to the venv's python, or None when no Python can run TF 2.15
     job = run_legacy_job(python, "src/train.py", {"train": "data"}, {"steps": 5}, work_dir=tmp_path)
@@ -28,6 +28,8 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from sm_migrate import verify
 
 TENSORFLOW_REQUIREMENTS = ("tensorflow-cpu==2.15.1", "tensorflow-estimator==2.15.0")
 # The same toolkit as the `verify` extra, installed without its dependencies: it asks for protobuf>=5.28.1,
@@ -57,9 +59,8 @@ SUPPORTED_PYTHONS = ((3, 11), (3, 10), (3, 9))
 CACHE_VARIABLE = "SM_MIGRATE_TEST_CACHE"
 PYTHON_VARIABLE = "SM_MIGRATE_LEGACY_PYTHON"  # an explicit base interpreter to build the venv from
 COMPLETE_MARKER = "complete"
-REPO_ROOT = Path(__file__).resolve().parent.parent
-# Runs migrate.verify.run_job in the TF 2.15 interpreter. verify.py is loaded from its file, not as
-# `migrate.verify`: the package's __init__ imports the rewrite engine (libcst), which that env lacks.
+# Runs sm_migrate.verify.run_job in the TF 2.15 interpreter. verify.py is loaded from its file, not as
+# `sm_migrate.verify`: sm-migrate is not installed in that env, and verify.py needs only the standard library.
 _JOB_RUNNER = """
 import importlib.util, json, sys
 spec = importlib.util.spec_from_file_location("sm_migrate_verify", sys.argv[1])
@@ -201,13 +202,12 @@ def run_legacy_job(
     work_dir: str | Path,
     **options,
 ) -> dict:
-    """`migrate.verify.run_job` with the TF 2.15 venv's interpreter and toolkit; its `to_dict()` plus `log`.
+    """`sm_migrate.verify.run_job` with the TF 2.15 venv's interpreter and toolkit; its `to_dict()` plus `log`.
 
     run_job uses the interpreter it runs in, so it runs inside the venv. The job's tree is kept under
-    `work_dir` (the dict's `base_dir`). `check_model` is forced off: verify's SavedModel check re-imports
-    `migrate`, i.e. libcst; check the model dir with `migrate.verify.check_servable` in the test's own
-    interpreter instead. `options` are run_job's keyword options that JSON can carry (timeout, model_dir, env,
-    install_requirements, ...).
+    `work_dir` (the dict's `base_dir`). `check_model` is forced off: check the model dir with
+    `sm_migrate.verify.check_servable` in the test's own interpreter instead. `options` are run_job's keyword
+    options that JSON can carry (timeout, model_dir, env, install_requirements, ...).
     """
     request = {
         "script": str(script),
@@ -217,7 +217,7 @@ def run_legacy_job(
     }
     report_path = Path(work_dir) / "legacy-job.json"
     Path(work_dir).mkdir(parents=True, exist_ok=True)
-    command = [str(python), "-c", _JOB_RUNNER, str(REPO_ROOT / "migrate" / "verify.py"), json.dumps(request)]
+    command = [str(python), "-c", _JOB_RUNNER, verify.__file__, json.dumps(request)]
     completed = subprocess.run([*command, str(report_path)], capture_output=True, text=True)
     if completed.returncode != 0:
         raise RuntimeError(f"run_job failed to start in {python}:\n{completed.stderr[-3000:]}")

@@ -1,4 +1,4 @@
-"""Batch conversion of a repository (issue 6), through the real CLI, the real engine and real worker processes."""
+"""Batch conversion of a repository, through the real CLI, the real engine and real worker processes."""
 
 from __future__ import annotations
 
@@ -20,7 +20,6 @@ from sm_migrate.transforms.engine import migrate_source
 from sm_migrate.files import decode_source
 from sm_migrate.summary import REPORT_SCHEMA
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
 
 def sm_migrate(*args: str):
@@ -183,10 +182,9 @@ def test_sigkill_mid_run_leaves_every_file_original_or_complete(tmp_path):
         originals[path] = path.read_bytes()
     expected = {path: migrated_bytes(data) for path, data in originals.items()}
 
-    env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}
     process = subprocess.Popen(
         [sys.executable, "-m", "sm_migrate.cli", str(root), "-j", "2", "-q"],
-        env=env, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     while process.poll() is None and all(p.read_bytes() == data for p, data in originals.items()):
         time.sleep(0.005)
@@ -206,6 +204,6 @@ def test_sigkill_mid_run_leaves_every_file_original_or_complete(tmp_path):
     leftovers = {p.name for p in root.rglob("*") if p.is_file() and p not in originals}
     assert all(name.startswith(".sm-migrate-") and name.endswith(".tmp") for name in leftovers)
 
-    rerun = subprocess.run([sys.executable, "-m", "sm_migrate.cli", str(root), "-q"], env=env)
+    rerun = subprocess.run([sys.executable, "-m", "sm_migrate.cli", str(root), "-q"])
     assert rerun.returncode == 0
     assert all(path.read_bytes() == expected[path] for path in originals)

@@ -1,4 +1,4 @@
-"""The one-shot CLI (issue 2): every mode and exit code, stdin/stdout, -o, bad inputs, bytes style, emitters.
+"""The one-shot CLI: every mode and exit code, stdin/stdout, -o, bad inputs, bytes style, emitters.
 
 Everything goes through typer's CliRunner and the real engine; the scripts are tiny and never run.
 """
@@ -308,8 +308,7 @@ def test_cli_path_never_imports_tensorflow():
         "try:\n    main(['train.py', '--emit', 'all'])\nexcept SystemExit as exc:\n    assert exc.code == 0, exc.code\n"
         "print('tensorflow' in sys.modules, 'keras' in sys.modules)\n"
     )
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                            env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)})
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["False", "False"]
     assert decode_source(Path("train.py").read_bytes()).text == MIGRATED

@@ -1,4 +1,4 @@
-"""Discovery (issue 6): ignore rules, include/exclude globs, symlinks, and the byte pre-filter."""
+"""Discovery: ignore rules, include/exclude globs, symlinks, and the byte pre-filter."""
 
 from __future__ import annotations
 

@@ -26,7 +26,7 @@ model.export(os.path.join(os.environ["SM_MODEL_DIR"], "1"))
 
 with open(os.path.join(os.environ["SM_OUTPUT_DATA_DIR"], "args.json"), "w") as handle:
     json.dump(sys.argv[1:], handle)
-# No variable names the checkpoint dir (contract §1); the emulated job moves /opt/ml to SAGEMAKER_BASE_DIR.
+# No variable names the checkpoint dir (docs/sagemaker-contract.md §1); the emulated job moves /opt/ml to SAGEMAKER_BASE_DIR.
 checkpoints = os.path.join(os.environ.get("SAGEMAKER_BASE_DIR", "/opt/ml"), "checkpoints")
 with open(os.path.join(checkpoints, "epoch-1.txt"), "w") as handle:
     handle.write("done")
