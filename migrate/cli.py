@@ -42,27 +42,36 @@ def _echo_err(line: str) -> None:
 @app.command()
 def migrate(
     paths: Annotated[
-        list[str] | None, typer.Argument(metavar="PATH", help="Files or directories to migrate; '-' reads stdin, writes stdout.")
+        list[str] | None,
+        typer.Argument(metavar="PATH", help="Files or directories to migrate; '-' reads stdin, writes stdout."),
     ] = None,
     diff: Annotated[bool, typer.Option("--diff", help="Print a unified diff and write nothing.")] = False,
     check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 if a file would change.")] = False,
     output: Annotated[
-        str | None, typer.Option("-o", "--output", metavar="FILE", help="Write the result to this file (one input only).")
+        str | None,
+        typer.Option("-o", "--output", metavar="FILE", help="Write the result to this file (one input only)."),
     ] = None,
     out_dir: Annotated[
         str | None,
-        typer.Option("--out-dir", metavar="DIR", help="Write the converted tree here, copying every other file; sources untouched."),
+        typer.Option("--out-dir", metavar="DIR",
+                     help="Write the converted tree here, copying every other file; sources untouched."),
     ] = None,
     framework_version: Annotated[
-        str | None, typer.Option("--framework-version", metavar="VERSION", help="Target SageMaker TensorFlow version [default: 2.19].")
+        str | None,
+        typer.Option("--framework-version", metavar="VERSION",
+                     help="Target SageMaker TensorFlow version [default: 2.19]."),
     ] = None,
     jobs: Annotated[
         int | None, typer.Option("-j", "--jobs", metavar="N", min=1, help="Worker processes [default: number of CPUs].")
     ] = None,
     include: Annotated[
-        list[str] | None, typer.Option("--include", metavar="GLOB", help="Glob of files to consider (repeatable) [default: *.py].")
+        list[str] | None,
+        typer.Option("--include", metavar="GLOB", help="Glob of files to consider (repeatable) [default: *.py]."),
     ] = None,
-    exclude: Annotated[list[str] | None, typer.Option("--exclude", metavar="GLOB", help="Glob of paths to skip (repeatable).")] = None,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option("--exclude", metavar="GLOB", help="Glob of paths to skip (repeatable)."),
+    ] = None,
     respect_gitignore: Annotated[
         bool | None, typer.Option("--gitignore/--no-gitignore", help="Skip files ignored by .gitignore [default: on].")
     ] = None,
@@ -74,9 +83,13 @@ def migrate(
         ),
     ] = None,
     timeout: Annotated[
-        float | None, typer.Option("--timeout", metavar="SECONDS", min=0.001, help="Seconds allowed per file [default: 120].")
+        float | None,
+        typer.Option("--timeout", metavar="SECONDS", min=0.001, help="Seconds allowed per file [default: 120]."),
     ] = None,
-    report: Annotated[str | None, typer.Option("--report", metavar="FILE", help="Write a JSON report of every file here.")] = None,
+    report: Annotated[
+        str | None,
+        typer.Option("--report", metavar="FILE", help="Write a JSON report of every file here."),
+    ] = None,
     color: Annotated[
         bool | None, typer.Option("--color/--no-color", help="Colour the diff [default: only on a terminal].")
     ] = None,
@@ -92,16 +105,22 @@ def migrate(
         bool | None, typer.Option("--pin/--no-pin", help="requirements.txt: pin the locally installed versions.")
     ] = None,
     py_version: Annotated[
-        str | None, typer.Option("--py-version", metavar="PYVER", help="Python of the SageMaker image, e.g. py310 [default: the image's].")
+        str | None,
+        typer.Option("--py-version", metavar="PYVER",
+                     help="Python of the SageMaker image, e.g. py310 [default: the image's]."),
     ] = None,
     launcher_sdk: Annotated[
-        str | None, typer.Option("--launcher-sdk", metavar="v2|v3", help="Launcher for SageMaker Python SDK v2 or v3 [default: v2].")
+        str | None,
+        typer.Option("--launcher-sdk", metavar="v2|v3",
+                     help="Launcher for SageMaker Python SDK v2 or v3 [default: v2]."),
     ] = None,
     entrypoint_name: Annotated[
-        str | None, typer.Option("--entrypoint-name", metavar="NAME", help="Shell entry point file name [default: train.sh].")
+        str | None,
+        typer.Option("--entrypoint-name", metavar="NAME", help="Shell entry point file name [default: train.sh]."),
     ] = None,
     launcher_name: Annotated[
-        str | None, typer.Option("--launcher-name", metavar="NAME", help="Launcher file name [default: launch_sagemaker.py].")
+        str | None,
+        typer.Option("--launcher-name", metavar="NAME", help="Launcher file name [default: launch_sagemaker.py]."),
     ] = None,
     channel: Annotated[
         list[str] | None,
@@ -178,8 +197,8 @@ def _validate(paths: list[str], *, diff, check, output, out_dir, report, quiet, 
 def _run(paths: list[str], **args) -> int:
     _validate(paths, **{k: args[k] for k in ("diff", "check", "output", "out_dir", "report", "quiet", "verbose")})
     from sm_migrate.config import ConfigError, load_config
-    from sm_migrate.transforms.contract import MigrationOptions
     from sm_migrate.runner import RunSettings
+    from sm_migrate.transforms.contract import MigrationOptions
     from sm_migrate.transforms.versions import framework_release
 
     try:

@@ -16,10 +16,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from sm_migrate.discovery import prefilter
-from sm_migrate.transforms.engine import migrate_source
-from sm_migrate.transforms.contract import MigrationError, MigrationOptions, MigrationResult
 from sm_migrate.files import SourceError, SourceText, decode_source, write_atomic
-from sm_migrate.transforms.contract import Diagnostic
+from sm_migrate.transforms.contract import Diagnostic, MigrationError, MigrationOptions, MigrationResult
+from sm_migrate.transforms.engine import migrate_source
 
 if TYPE_CHECKING:
     from sm_migrate.emit import EmitOptions, EmittedFile
@@ -82,7 +81,8 @@ def migrate_text(source: SourceText, options: MigrationOptions) -> MigrationResu
         try:
             source.encode(result.code)
         except UnicodeEncodeError:
-            raise FileFailure(f"the migrated code cannot be encoded as {source.encoding}; file left untouched")
+            reason = f"the migrated code cannot be encoded as {source.encoding}; file left untouched"
+            raise FileFailure(reason) from None
     return result
 
 

@@ -194,9 +194,9 @@ def _migrate_in_place(
 
     A found channel's original path is taken relative to the source dir, where the script was meant to run.
     """
-    from sm_migrate.transforms.engine import migrate_source
-    from sm_migrate.transforms.contract import MigrationError, MigrationOptions
     from sm_migrate.files import SourceError, read_source, write_atomic
+    from sm_migrate.transforms.contract import MigrationError, MigrationOptions
+    from sm_migrate.transforms.engine import migrate_source
 
     try:
         text = read_source(str(script))

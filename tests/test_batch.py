@@ -16,10 +16,9 @@ from typer.testing import CliRunner
 
 from fixtures_repo import build_fixture_repo, snapshot, training_script
 from sm_migrate.cli import app
-from sm_migrate.transforms.engine import migrate_source
 from sm_migrate.files import decode_source
 from sm_migrate.summary import REPORT_SCHEMA
-
+from sm_migrate.transforms.engine import migrate_source
 
 
 def sm_migrate(*args: str):
@@ -80,7 +79,8 @@ def test_in_place_changes_exactly_the_training_scripts(repo, tmp_path):
     assert totals["candidates"] == len(repo.migrated) + len(repo.failed) + len(repo.already_migrated) + 1  # model_def
 
     summary = result.stderr.strip().splitlines()
-    assert any(f"{len(repo.migrated)} files migrated" in line and f"{len(repo.failed)} failed" in line for line in summary)
+    assert any(f"{len(repo.migrated)} files migrated" in line and f"{len(repo.failed)} failed" in line
+               for line in summary)
 
     second = sm_migrate(repo.root, "-j", "2", "--report", report_path)
     assert snapshot(repo.root) == after, "a second run changed something"

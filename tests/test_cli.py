@@ -6,7 +6,6 @@ Everything goes through typer's CliRunner and the real engine; the scripts are t
 from __future__ import annotations
 
 import json
-import os
 import re
 import stat
 import subprocess
@@ -19,9 +18,9 @@ from typer.testing import CliRunner
 
 from fixtures_repo import training_script
 from sm_migrate.cli import app, main
-from sm_migrate.transforms.engine import migrate_source
 from sm_migrate.files import decode_source
 from sm_migrate.summary import REPORT_SCHEMA
+from sm_migrate.transforms.engine import migrate_source
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = training_script()

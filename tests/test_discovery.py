@@ -17,7 +17,10 @@ def touch(root: Path, *relpaths: str, text: str = "") -> None:
         path.write_text(text)
 
 
-def found(root: Path, settings: DiscoverySettings = DiscoverySettings()) -> set[str]:
+DEFAULT_SETTINGS = DiscoverySettings()
+
+
+def found(root: Path, settings: DiscoverySettings = DEFAULT_SETTINGS) -> set[str]:
     (walk,) = discover([str(root)], settings)
     return {c.relpath.replace(os.sep, "/") for c in walk.candidates}
 

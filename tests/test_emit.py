@@ -39,8 +39,8 @@ from sm_migrate.emit.requirements import (
     RequirementsPlan,
     python_allowed,
 )
-from sm_migrate.transforms.contract import HyperParameter, MigrationResult
 from sm_migrate.files import write_atomic
+from sm_migrate.transforms.contract import HyperParameter, MigrationResult
 
 FIXTURE = Path(__file__).parent / "emit_fixtures" / "project"
 HYPERPARAMETERS = [

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import legacy_tf
-from legacy_tf import TOOLKIT_DEPENDENCIES, REPINNED_DEPENDENCIES, find_base_python, run_legacy_job
+from legacy_tf import REPINNED_DEPENDENCIES, TOOLKIT_DEPENDENCIES, find_base_python, run_legacy_job
 from sm_migrate.verify import check_servable
 
 ESTIMATOR_JOB_SCRIPT = '''

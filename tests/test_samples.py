@@ -23,8 +23,8 @@ from pathlib import Path
 import pytest
 
 from legacy_tf import run_legacy_job
-from sm_migrate.transforms.engine import migrate_source
 from sm_migrate.transforms.contract import MigrationOptions
+from sm_migrate.transforms.engine import migrate_source
 from sm_migrate.verify import check_servable
 from test_samples_local import SAMPLE_DIRS, load_manifest, logged_epochs, run_python, sample_python
 
@@ -51,7 +51,8 @@ class JobView:
 
 def run_sample_job(manifest, python, script, channels, hyperparameters, tmp_path, sagemaker_job) -> JobView:
     if manifest.get("python") == "legacy":
-        # TF 2.15 has no S3 file system: a local model_dir, as SageMaker passes under MPI (docs/sagemaker-contract.md §3).
+        # TF 2.15 has no S3 file system: a local model_dir, as SageMaker passes under MPI
+        # (docs/sagemaker-contract.md §3).
         job = run_legacy_job(python, script, channels, hyperparameters, work_dir=tmp_path / "jobs",
                              model_dir=str(tmp_path / "model_dir"), install_requirements=False)
         base = Path(job["base_dir"])
