@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from sm_migrate.transforms.versions import release
+
 _KERAS_PREFIXES = (
     "tensorflow.keras.",
     "tensorflow.python.keras.",
@@ -183,22 +185,12 @@ def export_call_for(framework_version: str) -> str:
     `tf.saved_model.save(model, path)` writes a SavedModel with `serving_default` on every TF 2.x, Keras 2 and
     Keras 3 alike; TF 1.x needs the Keras experimental exporter.
     """
-    return "saved_model.save" if version_tuple(framework_version) >= (2, 0) else "keras.experimental.export_saved_model"
+    return "saved_model.save" if release(framework_version) >= (2, 0) else "keras.experimental.export_saved_model"
 
 
 def keras3(framework_version: str) -> bool:
     """TF >= 2.16 ships Keras 3, where `model.save(dir)` raises (sagemaker-contract.md §5)."""
-    return version_tuple(framework_version) >= (2, 16)
-
-
-def version_tuple(version: str) -> tuple[int, ...]:
-    parts = []
-    for piece in version.split("."):
-        digits = re.match(r"\d+", piece)
-        if not digits:
-            break
-        parts.append(int(digits.group()))
-    return tuple(parts)
+    return release(framework_version) >= (2, 16)
 
 
 # --- Paths a script reads and writes ---------------------------------------------------------------------

@@ -17,6 +17,7 @@ from sm_migrate.transforms.context import PlanContext
 from sm_migrate.transforms.literals import quote
 from sm_migrate.transforms.paths import resolve
 from sm_migrate.transforms.rules.examples import estimator as examples
+from sm_migrate.transforms.versions import release
 
 
 class EstimatorRule:
@@ -27,7 +28,7 @@ class EstimatorRule:
         facts = ctx.facts
         if not facts.estimator_calls and not facts.estimator_training:
             return
-        if catalog.version_tuple(ctx.options.framework_version) > catalog.LAST_ESTIMATOR_VERSION:
+        if release(ctx.options.framework_version) > catalog.LAST_ESTIMATOR_VERSION:
             first = (facts.estimator_calls or facts.estimator_training)[0]
             ctx.report(first, diagnostics.NO_ESTIMATOR_IN_TARGET, version=ctx.options.framework_version)
         for call in facts.estimator_calls:
