@@ -12,9 +12,7 @@ import textwrap
 
 import pytest
 
-from sm_migrate.transforms.engine import migrate_source
-
-from sm_migrate.transforms.contract import MigrationError, MigrationOptions
+from sm_migrate import MigrationError, MigrationOptions, migrate_source
 from sm_migrate.transforms import catalog
 
 
@@ -173,7 +171,9 @@ def test_every_diagnostic_code_is_registered_and_documented():
 def _call_for(qualified_name: str, spec, path: str) -> tuple[str, str]:
     """An import line and a call of `qualified_name` with `path` where the catalogue says the path goes."""
     module, _, _ = qualified_name.rpartition(".")
-    imports = "" if module == "builtins" else f"import {module.split('.')[0] if module.startswith(('tensorflow', 'keras', 'numpy', 'pandas', 'glob', 'os', 'io', 'h5py')) else module}\n"
+    top_level = ("tensorflow", "keras", "numpy", "pandas", "glob", "os", "io", "h5py")
+    imported = module.split(".")[0] if module.startswith(top_level) else module
+    imports = "" if module == "builtins" else f"import {imported}\n"
     name = qualified_name.removeprefix("builtins.")
     args = ["None"] * (spec.arg or 0) + [f'"{path}"']
     return imports, f"{name}({', '.join(args)})"

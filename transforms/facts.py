@@ -354,7 +354,8 @@ class _FactsCollector:
         pattern = None
         if spec.arg is None and spec.role != "download":  # pathlib: the receiver is the path
             path = node.func.value if isinstance(node.func, cst.Attribute) else None
-            if node.func.attr.value in ("glob", "rglob") and node.args and isinstance(node.args[0].value, cst.SimpleString):
+            if node.func.attr.value in ("glob", "rglob") and node.args and \
+                    isinstance(node.args[0].value, cst.SimpleString):
                 pattern = node.args[0].value.evaluated_value
         else:
             path = _argument(node, spec.arg, spec.keywords)
@@ -400,7 +401,8 @@ class _FactsCollector:
                 model = node if spec["model_arg"] is None else _argument(node, spec["model_arg"], ("obj", "model"))
                 if model is not None:
                     path = _argument(node, spec["path_arg"], spec["path_keywords"])
-                    kind = spec.get("kind") or ("saved_model.save" if name.startswith("tensorflow.") else "keras.save_model")
+                    kind = spec.get("kind") or (
+                        "saved_model.save" if name.startswith("tensorflow.") else "keras.save_model")
                     facts.save_calls.append(SaveCall(node, model, path, kind, scope))
             elif name in catalog.SESSION_CONSTRUCTORS:
                 facts.session_calls.append(node)

@@ -18,7 +18,6 @@ import libcst as cst
 from sm_migrate.transforms import catalog
 from sm_migrate.transforms.facts import ScriptFacts
 
-
 MAX_DEPTH = 12  # nesting of joins, constants and parameters followed; stops recursive helper functions
 
 

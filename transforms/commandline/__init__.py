@@ -105,7 +105,8 @@ class CommandLine:
         """Why an argument can't be read where a rule wanted it (see `reference`)."""
         kind = self.target.kind
         if kind == "foreign":
-            return f"the script's {self.ctx.facts.cli_framework} CLI defines its arguments; add an option for it by hand"
+            framework = self.ctx.facts.cli_framework
+            return f"the script's {framework} CLI defines its arguments; add an option for it by hand"
         if kind == "absl":
             return "absl flags are only parsed by app.run, after module-level code; read FLAGS inside main instead"
         return "the script's parsed arguments are not visible here; pass them in or add it to the parser by hand"
@@ -168,7 +169,8 @@ def _existing_dests(ctx: PlanContext, target: ArgumentTarget) -> set[str]:
     """Dest names and flags of the arguments the script's own parser already has (empty for a new parser)."""
     found: set[str] = set()
     for call in existing_add_argument_calls(ctx, target):
-        flags = [a.value.evaluated_value for a in call.args if a.keyword is None and isinstance(a.value, cst.SimpleString)]
+        flags = [a.value.evaluated_value for a in call.args
+                 if a.keyword is None and isinstance(a.value, cst.SimpleString)]
         dest = next((a.value.evaluated_value for a in call.args if a.keyword and a.keyword.value == "dest"
                      and isinstance(a.value, cst.SimpleString)), None)
         long_flags = [f for f in flags if f.startswith("--")]
@@ -191,7 +193,8 @@ def _render_helpers(ctx: PlanContext) -> list[list[cst.BaseStatement]]:
 
 
 def _with_comment(statements: list[cst.BaseStatement], comment: str) -> list[cst.BaseStatement]:
-    lines = [cst.EmptyLine(indent=False)] * 2 + [cst.EmptyLine(comment=cst.Comment(text)) for text in comment.splitlines()]
+    lines = [cst.EmptyLine(indent=False)] * 2
+    lines += [cst.EmptyLine(comment=cst.Comment(text)) for text in comment.splitlines()]
     return [statements[0].with_changes(leading_lines=lines), *statements[1:]]
 
 

@@ -49,7 +49,8 @@ def _num_gpus(ctx: PlanContext) -> ArgumentSpec:
 
 def _hosts(ctx: PlanContext) -> ArgumentSpec:
     os, json = ctx.require_import("os"), ctx.require_import("json")
-    return ArgumentSpec("hosts", ("--hosts",), f"{json}.loads", f'{json}.loads({os}.environ.get("SM_HOSTS", \'["localhost"]\'))',
+    return ArgumentSpec("hosts", ("--hosts",), f"{json}.loads",
+                        f'{json}.loads({os}.environ.get("SM_HOSTS", \'["localhost"]\'))',
                         "all hosts of the job (SageMaker: SM_HOSTS)")
 
 

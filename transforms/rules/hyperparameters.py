@@ -77,7 +77,8 @@ def _lift_constant(ctx: PlanContext, statement: cst.BaseStatement, flowing: set[
     if not (isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1):
         return
     assign = statement.body[0]
-    if not (isinstance(assign, cst.Assign) and len(assign.targets) == 1 and isinstance(assign.targets[0].target, cst.Name)):
+    if not (isinstance(assign, cst.Assign) and len(assign.targets) == 1
+            and isinstance(assign.targets[0].target, cst.Name)):
         return
     name = assign.targets[0].target.value
     if not catalog.is_constant_name(name) or literal_value(assign.value) is None:
