@@ -112,12 +112,12 @@ ESTIMATOR_STEP_KEYWORDS = {
 # Exporters in an EvalSpec write under the estimator's model_dir (S3 on SageMaker), not the model dir.
 ESTIMATOR_EXPORTERS = frozenset({"tensorflow.estimator.LatestExporter", "tensorflow.estimator.BestExporter",
                                  "tensorflow.estimator.FinalExporter"})
-# Horovod: exports only on rank 0 (sagemaker-contract.md §6).
+# Horovod: exports only on rank 0 (docs/sagemaker-contract.md §6).
 HOROVOD_MODULES = ("horovod.tensorflow.keras", "horovod.tensorflow", "horovod.keras")
-# Every worker saves, only the chief into the model dir (sagemaker-contract.md §6).
+# Every worker saves, only the chief into the model dir (docs/sagemaker-contract.md §6).
 MULTI_WORKER_STRATEGIES = frozenset({"tensorflow.distribute.MultiWorkerMirroredStrategy",
                                      "tensorflow.distribute.experimental.MultiWorkerMirroredStrategy"})
-LAST_ESTIMATOR_VERSION = (2, 15)  # tf.estimator was removed in TF 2.16 (tensorflow-and-libcst-notes.md)
+LAST_ESTIMATOR_VERSION = (2, 15)  # tf.estimator was removed in TF 2.16 (docs/tensorflow-and-libcst-notes.md)
 # Saver objects: `saver.save(sess, save_path)` writes a checkpoint.
 SAVER_OBJECTS = frozenset({"tensorflow.compat.v1.train.Saver", "tensorflow.train.Saver"})
 SAVE_METHODS = {
@@ -125,7 +125,7 @@ SAVE_METHODS = {
     "export": ("filepath",),
     "save_weights": ("filepath",),
 }
-# A path ending like this is a single file (not servable by TF Serving: sagemaker-contract.md §5).
+# A path ending like this is a single file (not servable by TF Serving: docs/sagemaker-contract.md §5).
 FILE_MODEL_SUFFIXES = (".keras", ".h5", ".hdf5", ".weights.h5", ".ckpt", ".tflite")
 
 # Callbacks that save the model during training: left alone here, reported.
@@ -180,7 +180,7 @@ def looks_like_path(value: str) -> bool:
 
 
 def export_call_for(framework_version: str) -> str:
-    """Which call writes a servable SavedModel on the target TensorFlow (tensorflow-and-libcst-notes.md).
+    """Which call writes a servable SavedModel on the target TensorFlow (docs/tensorflow-and-libcst-notes.md).
 
     `tf.saved_model.save(model, path)` writes a SavedModel with `serving_default` on every TF 2.x, Keras 2 and
     Keras 3 alike; TF 1.x needs the Keras experimental exporter.
@@ -189,7 +189,7 @@ def export_call_for(framework_version: str) -> str:
 
 
 def keras3(framework_version: str) -> bool:
-    """TF >= 2.16 ships Keras 3, where `model.save(dir)` raises (sagemaker-contract.md §5)."""
+    """TF >= 2.16 ships Keras 3, where `model.save(dir)` raises (docs/sagemaker-contract.md §5)."""
     return release(framework_version) >= (2, 16)
 
 
@@ -286,7 +286,7 @@ FOREIGN_CLIS = frozenset({"click", "typer", "fire", "hydra"})
 # absl flag definitions for the argparse types the transforms use.
 ABSL_DEFINES = {"int": "DEFINE_integer", "float": "DEFINE_float", "str": "DEFINE_string", "bool": "DEFINE_boolean",
                 "list": "DEFINE_list"}
-# Reading one of these makes a script SageMaker-aware (sagemaker-contract.md §2).
+# Reading one of these makes a script SageMaker-aware (docs/sagemaker-contract.md §2).
 SAGEMAKER_VARIABLE_PREFIXES = ("SM_MODEL_DIR", "SM_CHANNEL", "SM_OUTPUT_DATA_DIR", "SM_HPS", "SM_HP_",
                                "SM_TRAINING_ENV", "SM_HOSTS", "SM_CURRENT_HOST", "SM_NUM_GPUS")
 

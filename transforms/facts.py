@@ -1,8 +1,7 @@
-"""ScriptFacts: the one analysis pass over a script that every transform reads.
+"""ScriptFacts: the one analysis pass over a script that every rule reads.
 
 Scopes, qualified names and parents come from one walk (transforms/scopes.py), positions from the round-trip
-code generation (transforms/positions.py); the transforms never walk the tree for themselves. See
-architecture.md ("One analysis pass per file").
+code generation (transforms/positions.py); the rules never walk the tree for themselves.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 libcst's PositionProvider is a second code generation that computes a line and column for every node (about
 1.5 bare parses). The engine generates the module's code once anyway, to refuse files libcst would not give
-back byte for byte (tensorflow-and-libcst-notes.md); noting the token index at which each node starts costs
+back byte for byte (docs/tensorflow-and-libcst-notes.md); noting the token index at which each node starts costs
 almost nothing there, and only the few nodes a diagnostic or report asks about are turned into line/column.
 Same positions as PositionProvider: the syntactic start, after leading blank lines and indentation.
 

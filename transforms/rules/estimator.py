@@ -5,7 +5,7 @@ parameter-server mode requires (docs/sagemaker-contract.md §3, §6). The script
 constant it comes from) becomes the argument's local default. The export (`export_saved_model`) is the export
 rule's: its base becomes the model dir, where it writes a numeric timestamp folder TF Serving accepts.
 tf.estimator is gone from TF 2.16 on, and SageMaker has no 2.15 training image, so a newer `--framework-version`
-gets a warning (docs/sagemaker-contract.md §9).
+gets a warning (docs/tensorflow-and-libcst-notes.md, "Installing TensorFlow for tests").
 """
 
 from __future__ import annotations

@@ -4,7 +4,8 @@ SageMaker serves only `saved_model.pb` in an all-digit folder under the model di
 not servable (docs/sagemaker-contract.md §5). So:
 - the script's own SavedModel save (`tf.saved_model.save`, `model.export`, `model.save(dir)`) becomes the
   export: on SageMaker it writes `<sm-model-dir>/1`, locally where it wrote before. `model.save(dir)` raises on
-  Keras 3 (TF >= 2.16) and is rewritten to `tf.saved_model.save`, which works on every TF 2.x (§9);
+  Keras 3 (TF >= 2.16) and is rewritten to `tf.saved_model.save`, which works on every TF 2.x
+  (docs/tensorflow-and-libcst-notes.md, "Which call writes a servable SavedModel");
 - file saves (`.keras`, `.h5`, `save_weights`) are kept: on SageMaker they land in the model dir beside `1/`
   (so they ship in model.tar.gz), locally where they were; an export is added after the last of them;
 - no save at all: an export is added after the final training call (`fit`, or the loop around a
