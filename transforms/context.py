@@ -33,7 +33,7 @@ class Contract:
     def hyperparameter(self, hyperparameter: HyperParameter) -> None:
         self.hyperparameters.append(hyperparameter)
 
-    def has_hyperparameter(self, name: str) -> HyperParameter | None:
+    def lifted(self, name: str) -> HyperParameter | None:
         return next((hp for hp in self.hyperparameters if hp.name == name), None)
 
     def channel(self, name: str, source: str) -> None:

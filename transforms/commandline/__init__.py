@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 import libcst as cst
 
 from sm_migrate.transforms import diagnostics
+from sm_migrate.transforms.commandline import absl_flags, argparse_block, foreign
 from sm_migrate.transforms.commandline.helpers import HELPERS
 from sm_migrate.transforms.commandline.specs import ArgumentSpec
 from sm_migrate.transforms.commandline.standard import standard_spec
@@ -114,8 +115,6 @@ class CommandLine:
     # --- after the last rule -----------------------------------------------------------------------------
     def render(self) -> None:
         """Write the declared arguments and the helpers into the script."""
-        from sm_migrate.transforms.commandline import absl_flags, argparse_block, foreign
-
         ctx = self.ctx
         argparse_block.fix_existing_arguments(ctx, existing_add_argument_calls(ctx, self.target))
         missing = self.missing()

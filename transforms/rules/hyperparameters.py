@@ -107,7 +107,7 @@ def _lift_literal(ctx: PlanContext, value: cst.BaseExpression, name: str, target
         return
     ctx.replace(value, reference)
     line, _ = ctx.facts.position(value)
-    if ctx.contract.has_hyperparameter(dest):
+    if ctx.contract.lifted(dest):
         return
     ctx.contract.hyperparameter(HyperParameter(dest, default, type_name, line, target))
     type_code = ctx.helper("str_to_bool") if type_name == "bool" else type_name
@@ -120,7 +120,7 @@ def _lift_literal(ctx: PlanContext, value: cst.BaseExpression, name: str, target
 def _dest_for(ctx: PlanContext, name: str, default, type_name: str) -> str:
     """`name`, unless another value or the script's own parser already uses it."""
     def taken(candidate: str) -> bool:
-        lifted = ctx.contract.has_hyperparameter(candidate)
+        lifted = ctx.contract.lifted(candidate)
         return candidate in ctx.args.existing_dests or (
             lifted is not None and (lifted.default, lifted.type_name) != (default, type_name))
 
