@@ -27,6 +27,7 @@ from sm_migrate.transforms.facts import SaveCall
 from sm_migrate.transforms.literals import quote
 from sm_migrate.transforms.paths import path_tail
 from sm_migrate.transforms.rules.examples import export as examples
+from sm_migrate.transforms.scopes import FunctionScope
 
 EXPORT_COMMENT = "# TensorFlow Serving SavedModel for SageMaker: <model dir>/{} (added by sm-migrate)"
 HANDLED_MARKERS = ("sm_model_dir", "SM_MODEL_DIR")
@@ -147,9 +148,19 @@ class TrainedModel:
     expression: cst.BaseExpression | None = None
 
     def saved_by(self, facts, save: SaveCall) -> bool:
-        if self.key is not None:
-            return facts.model_key(save.model) == self.key
-        return self.expression is not None and save.model.deep_equals(self.expression)
+        if self.key is None:
+            return self.expression is not None and save.model.deep_equals(self.expression)
+        key = facts.model_key(save.model)
+        if key is None or key[1] != self.key[1]:
+            return False
+        # A model handed to a function arrives as its parameter: for all the analysis can tell, the same model.
+        return key == self.key or _is_parameter(key) or _is_parameter(self.key)
+
+
+def _is_parameter(key: tuple) -> bool:
+    scope, dotted = key
+    bindings = scope.assignments.get(dotted.split(".", 1)[0], ()) if isinstance(scope, FunctionScope) else ()
+    return any(isinstance(binding.node, cst.Param) for binding in bindings)
 
 
 def _trained_models(ctx: PlanContext) -> tuple[dict[str, TrainedModel], cst.BaseStatement, cst.CSTNode] | None:
