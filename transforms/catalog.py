@@ -182,9 +182,14 @@ def looks_like_path(value: str) -> bool:
 def export_call_for(framework_version: str) -> str:
     """Which call writes a servable SavedModel on the target TensorFlow (docs/tensorflow-and-libcst-notes.md).
 
-    `tf.saved_model.save(model, path)` writes a SavedModel with `serving_default` on every TF 2.x, Keras 2 and
-    Keras 3 alike; TF 1.x needs the Keras experimental exporter.
+    Keras 3 (TF >= 2.16): neither call serves every model. `tf.saved_model.save` raises on models whose
+    inference function captures an untracked resource (RNN dropout, the Random* preprocessing layers), where
+    `model.export` works; a stateful RNN is exported with its fixed batch size only by `tf.saved_model.save`.
+    So the migrated script gets a small helper that picks (`export_helper`). On Keras 2 (TF 2.x up to 2.15)
+    `tf.saved_model.save` serves them all; TF 1.x needs the Keras experimental exporter.
     """
+    if keras3(framework_version):
+        return "export_helper"
     return "saved_model.save" if release(framework_version) >= (2, 0) else "keras.experimental.export_saved_model"
 
 

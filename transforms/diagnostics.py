@@ -95,7 +95,7 @@ LOOP_WITHOUT_MODEL = Message(
     "SM203", "custom training loop with no identifiable model: no export added; export the trained model to "
              "<sm-model-dir>/1 by hand")
 SAVE_REWRITTEN_FOR_KERAS3 = Message(
-    "SM204", "`{call}(dir)` raises on Keras 3 (TF >= 2.16): rewritten to {tf}.saved_model.save")
+    "SM204", "`{call}(dir)` raises on Keras 3 (TF >= 2.16): rewritten to {export}, which writes a SavedModel")
 SAVED_TO_MODEL_DIR = Message(
     "SM205", "the model is saved to --model_dir, which SageMaker sets to an S3 checkpoint URI: that gives no "
              "model.tar.gz (sdk#1895); the export to the model dir is added")

@@ -36,7 +36,7 @@ class SaveCall:
     call: cst.Call
     model: cst.BaseExpression
     path: cst.BaseExpression | None
-    kind: str  # "saved_model.save", "keras.save_model", "save", "export", "save_weights"
+    kind: str  # "saved_model.save", "keras.save_model", "save", "export", "save_weights", "wrapper"
     scope: Scope
 
 
@@ -326,7 +326,29 @@ class _FactsCollector:
                 isinstance(save.model, cst.Name) and save.model.value in trained
             ):
                 self.facts.save_calls.append(save)
+        self.facts.save_calls.extend(self._wrapper_saves())
         self.facts.save_calls.sort(key=lambda save: self.facts.position(save.call))
+
+    def _wrapper_saves(self) -> list[SaveCall]:
+        """Calls of the script's own functions that save their model parameter to their path parameter
+        (`def save(model, path): tf.saved_model.save(model, path)`, or the export helper a migration adds)."""
+        facts, found = self.facts, []
+        for save in list(facts.save_calls):
+            function = facts.enclosing(save.call, cst.FunctionDef)
+            if function is None or not isinstance(save.model, cst.Name) or not isinstance(save.path, cst.Name):
+                continue
+            names = [param.name.value for param in function.params.params]
+            if save.model.value not in names or save.path.value not in names:
+                continue
+            model_index, path_index = names.index(save.model.value), names.index(save.path.value)
+            for call in facts.calls_by_name.get(function.name.value, ()):
+                if facts.enclosing(call, cst.FunctionDef) is function or any(call is s.call for s in found):
+                    continue
+                model = _argument(call, model_index, (save.model.value,))
+                if model is not None:
+                    path = _argument(call, path_index, (save.path.value,))
+                    found.append(SaveCall(call, model, path, "wrapper", facts.scopes.get(call)))
+        return found
 
     def _is_model_constructor(self, expr: cst.BaseExpression) -> bool:
         return is_model_constructor(self.facts, expr)

@@ -8,10 +8,26 @@ import tensorflow as tf
 from tensorflow import keras
 import argparse
 import os
+import shutil
 
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
+def _sm_export(model, export_dir):
+    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
+    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
+    keeps the fixed batch size) and for anything that is not a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, export_dir)
+        return
+    try:
+        model.export(export_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(export_dir, ignore_errors=True)
+        tf.saved_model.save(model, export_dir)
+
+
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument("--epochs", "--num_epochs", "--num-epochs", type=int, default=3,
                     help="NUM_EPOCHS in the original script")
@@ -88,10 +104,10 @@ for epoch in range(NUM_EPOCHS):
           f"discriminator_loss={float(disc_loss):.4f}")
 
 # TensorFlow Serving SavedModel for SageMaker: <model dir>/discriminator/1 (added by sm-migrate)
-tf.saved_model.save(discriminator, os.path.join(args.sm_model_dir, "discriminator", "1"))
+_sm_export(discriminator, os.path.join(args.sm_model_dir, "discriminator", "1"))
 
 # TensorFlow Serving SavedModel for SageMaker: <model dir>/generator/1 (added by sm-migrate)
-tf.saved_model.save(generator, os.path.join(args.sm_model_dir, "generator", "1"))
+_sm_export(generator, os.path.join(args.sm_model_dir, "generator", "1"))
 
 samples = generator(tf.random.normal([5, NOISE_DIM]))
 print("generated radii:", np.round(np.linalg.norm(samples.numpy(), axis=1), 2))

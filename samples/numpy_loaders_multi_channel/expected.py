@@ -10,6 +10,7 @@ import os
 import numpy as np
 import tensorflow as tf
 import argparse
+import shutil
 
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
@@ -20,6 +21,21 @@ def _sm_path(local_path, sagemaker_path):
         return local_path
     os.makedirs(os.path.dirname(sagemaker_path) or ".", exist_ok=True)
     return sagemaker_path
+
+
+def _sm_export(model, export_dir):
+    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
+    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
+    keeps the fixed batch size) and for anything that is not a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, export_dir)
+        return
+    try:
+        model.export(export_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(export_dir, ignore_errors=True)
+        tf.saved_model.save(model, export_dir)
 
 
 parser = argparse.ArgumentParser(allow_abbrev=False)
@@ -103,4 +119,4 @@ np.save(_sm_path("results/predictions.npy", os.path.join(args.output_data_dir, "
 model.save(_sm_path("sensor_classifier.keras", os.path.join(args.sm_model_dir, "sensor_classifier.keras")))
 
 # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
-tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))

@@ -11,6 +11,7 @@ from pathlib import Path
 import matplotlib
 import argparse
 import os
+import shutil
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
@@ -27,6 +28,21 @@ def _sm_path(local_path, sagemaker_path):
         return local_path
     os.makedirs(os.path.dirname(sagemaker_path) or ".", exist_ok=True)
     return sagemaker_path
+
+
+def _sm_export(model, export_dir):
+    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
+    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
+    keeps the fixed batch size) and for anything that is not a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, export_dir)
+        return
+    try:
+        model.export(export_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(export_dir, ignore_errors=True)
+        tf.saved_model.save(model, export_dir)
 
 
 parser = argparse.ArgumentParser(allow_abbrev=False)
@@ -117,4 +133,4 @@ plt.savefig(_sm_path("plots/loss.png", os.path.join(args.output_data_dir, "plots
 model.save(_sm_path("parts_classifier.keras", os.path.join(args.sm_model_dir, "parts_classifier.keras")))
 
 # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
-tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))

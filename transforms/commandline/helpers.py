@@ -31,6 +31,21 @@ CHIEF_PATH_HELPER = '''def {name}(model_path):
     return {tempfile}.mkdtemp()
 '''
 
+EXPORT_HELPER = '''def {name}(model, export_dir):
+    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
+    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
+    keeps the fixed batch size) and for anything that is not a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        {tensorflow}.saved_model.save(model, export_dir)
+        return
+    try:
+        model.export(export_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        {shutil}.rmtree(export_dir, ignore_errors=True)
+        {tensorflow}.saved_model.save(model, export_dir)
+'''
+
 
 @dataclass(frozen=True)
 class Helper:
@@ -44,4 +59,5 @@ HELPERS = {
     "str_to_bool": Helper(("_str_to_bool", "_sm_str_to_bool"), BOOL_CONVERTER, ("argparse",)),
     "sm_path": Helper(("_sm_path", "_sm_migrate_path"), SM_PATH_HELPER, ("os",)),
     "chief_path": Helper(("_sm_chief_path", "_sm_migrate_chief_path"), CHIEF_PATH_HELPER, ("json", "os", "tempfile")),
+    "export": Helper(("_sm_export", "_sm_migrate_export"), EXPORT_HELPER, ("shutil", "tensorflow")),
 }

@@ -242,10 +242,10 @@ def _make_export(ctx: PlanContext, save: SaveCall, version_parts: tuple[str, ...
     new_path = f'{helper}({local}, {_version_dir(ctx, save.call, version_parts)})'
     model = facts.module.code_for_node(save.model)
     if save.kind in ("save", "keras.save_model") and catalog.keras3(ctx.options.framework_version):
-        tf = _tensorflow(ctx)
+        export = _export_call(ctx, model, new_path)
         ctx.report(save.call, diagnostics.SAVE_REWRITTEN_FOR_KERAS3, call=facts.module.code_for_node(save.call.func),
-                   tf=tf)
-        ctx.replace(save.call, parse_expression(f"{tf}.saved_model.save({model}, {new_path})"))
+                   export=export.split("(", 1)[0])
+        ctx.replace(save.call, parse_expression(export))
     else:
         ctx.replace(save.path, parse_expression(new_path))
 
@@ -257,15 +257,22 @@ def _version_dir(ctx: PlanContext, anchor: cst.CSTNode, version_parts: tuple[str
     return f"{ctx.require_import('os')}.path.join({_model_dir(ctx, anchor)}, {parts})"
 
 
-def _add_export(ctx: PlanContext, anchor: cst.BaseStatement, model: str, version_parts: tuple[str, ...]) -> None:
+def _export_call(ctx: PlanContext, model: str, path: str) -> str:
+    """Code that writes `model` as a servable SavedModel to `path` on the target TensorFlow."""
     tf = _tensorflow(ctx)
+    call = catalog.export_call_for(ctx.options.framework_version)
+    if call == "export_helper":
+        return f"{ctx.helper('export')}({model}, {path})"
+    if call == "saved_model.save":
+        return f"{tf}.saved_model.save({model}, {path})"
+    return f"{tf}.keras.experimental.export_saved_model({model}, {path})"
+
+
+def _add_export(ctx: PlanContext, anchor: cst.BaseStatement, model: str, version_parts: tuple[str, ...]) -> None:
     path = _version_dir(ctx, anchor, version_parts)
     if ctx.facts.multi_worker:  # §6: all workers save, non-chief ones into a temp dir
         path = f"{ctx.helper('chief_path')}({path})"
-    if catalog.export_call_for(ctx.options.framework_version) == "saved_model.save":
-        code = f"{tf}.saved_model.save({model}, {path})\n"
-    else:
-        code = f"{tf}.keras.experimental.export_saved_model({model}, {path})\n"
+    code = _export_call(ctx, model, path) + "\n"
     statement = parse_statements(_chief_only(ctx, anchor, code))[0]
     comment = EXPORT_COMMENT.format("/".join(version_parts))
     statement = statement.with_changes(leading_lines=[cst.EmptyLine(indent=False),

@@ -13,15 +13,31 @@ model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
 model.compile(optimizer="adam", loss="mse")
 model.fit(data["x"], data["y"], epochs=2)
 """,
-        after="""\
+        after='''\
 import numpy as np
 import tensorflow as tf
 import argparse
 import os
+import shutil
 
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
+def _sm_export(model, export_dir):
+    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
+    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
+    keeps the fixed batch size) and for anything that is not a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, export_dir)
+        return
+    try:
+        model.export(export_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(export_dir, ignore_errors=True)
+        tf.saved_model.save(model, export_dir)
+
+
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument("--epochs", type=int, default=2, help="fit(epochs=) in the original script")
 parser.add_argument("--data", type=str, default=os.environ.get("SM_CHANNEL_DATA", "data"),
@@ -48,8 +64,8 @@ model.compile(optimizer="adam", loss="mse")
 model.fit(data["x"], data["y"], epochs=args.epochs)
 
 # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
-tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
-""",
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+''',
     ),
     Example(
         before="""\
@@ -65,16 +81,32 @@ model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
 model.compile(optimizer="adam", loss="mse")
 model.fit(train.values, train.values, validation_data=(test.values, test.values))
 """,
-        after="""\
+        after='''\
 import os
 
 import pandas as pd
 import tensorflow as tf
 import argparse
+import shutil
 
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
+def _sm_export(model, export_dir):
+    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
+    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
+    keeps the fixed batch size) and for anything that is not a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, export_dir)
+        return
+    try:
+        model.export(export_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(export_dir, ignore_errors=True)
+        tf.saved_model.save(model, export_dir)
+
+
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument(
     "--housing",
@@ -106,8 +138,8 @@ model.compile(optimizer="adam", loss="mse")
 model.fit(train.values, train.values, validation_data=(test.values, test.values))
 
 # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
-tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
-""",
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+''',
     ),
     Example(
         before="""\
@@ -119,15 +151,31 @@ features = {split: np.load(f"inputs/{split}.npy") for split in ("train", "valida
 model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
 model.fit(features["train"], y_train)
 """,
-        after="""\
+        after='''\
 import numpy as np
 import tensorflow as tf
 import argparse
 import os
+import shutil
 
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
+def _sm_export(model, export_dir):
+    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
+    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
+    keeps the fixed batch size) and for anything that is not a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, export_dir)
+        return
+    try:
+        model.export(export_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(export_dir, ignore_errors=True)
+        tf.saved_model.save(model, export_dir)
+
+
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument("--inputs", type=str, default=os.environ.get("SM_CHANNEL_INPUTS", "inputs"),
                     help="input channel 'inputs' (SageMaker: SM_CHANNEL_INPUTS)")
@@ -153,8 +201,8 @@ model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
 model.fit(features["train"], y_train)
 
 # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
-tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
-""",
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+''',
         codes=('SM103',),
     ),
     Example(
@@ -167,15 +215,31 @@ features = np.load("cache/features.npy")
 model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
 model.fit(features, features)
 """,
-        after="""\
+        after='''\
 import numpy as np
 import tensorflow as tf
 import argparse
 import os
+import shutil
 
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
+def _sm_export(model, export_dir):
+    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
+    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
+    keeps the fixed batch size) and for anything that is not a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, export_dir)
+        return
+    try:
+        model.export(export_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(export_dir, ignore_errors=True)
+        tf.saved_model.save(model, export_dir)
+
+
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument(
     "--sm-model-dir", "--sm_model_dir",
@@ -199,8 +263,8 @@ model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
 model.fit(features, features)
 
 # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
-tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
-""",
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+''',
         codes=('SM302',),
     ),
     Example(
@@ -213,15 +277,31 @@ model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
 model.compile(optimizer="adam", loss="mse")
 model.fit(data["x"], data["y"], epochs=2)
 """,
-        after="""\
+        after='''\
 import numpy as np
 import tensorflow as tf
 import argparse
 import os
+import shutil
 
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
+def _sm_export(model, export_dir):
+    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
+    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
+    keeps the fixed batch size) and for anything that is not a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, export_dir)
+        return
+    try:
+        model.export(export_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(export_dir, ignore_errors=True)
+        tf.saved_model.save(model, export_dir)
+
+
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument("--epochs", type=int, default=2, help="fit(epochs=) in the original script")
 parser.add_argument("--training", type=str, default=os.environ.get("SM_CHANNEL_TRAINING", "data"),
@@ -248,8 +328,8 @@ model.compile(optimizer="adam", loss="mse")
 model.fit(data["x"], data["y"], epochs=args.epochs)
 
 # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
-tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
-""",
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+''',
         options={'channels': {'training': 'data'}},
     ),
 )

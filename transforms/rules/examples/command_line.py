@@ -22,6 +22,7 @@ main()
 import argparse
 import tensorflow as tf
 import os
+import shutil
 
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
@@ -35,6 +36,21 @@ def _str_to_bool(value):
     if value.strip().lower() in ("false", "0", "no", "n", "f"):
         return False
     raise argparse.ArgumentTypeError(f"expected a boolean, got {value!r}")
+
+
+def _sm_export(model, export_dir):
+    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
+    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
+    keeps the fixed batch size) and for anything that is not a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, export_dir)
+        return
+    try:
+        model.export(export_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(export_dir, ignore_errors=True)
+        tf.saved_model.save(model, export_dir)
 
 def main():
     parser = argparse.ArgumentParser()
@@ -61,7 +77,7 @@ def main():
     model.fit([[0.0]], [0.0], epochs=args.epochs, batch_size=args.batch_size)
 
     # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
-    tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
+    _sm_export(model, os.path.join(args.sm_model_dir, "1"))
 
 main()
 ''',
@@ -84,10 +100,28 @@ def main():
 
 main()
 """,
-        after="""\
+        after='''\
 import argparse
 import tensorflow as tf
 import os
+import shutil
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+def _sm_export(model, export_dir):
+    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
+    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
+    keeps the fixed batch size) and for anything that is not a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, export_dir)
+        return
+    try:
+        model.export(export_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(export_dir, ignore_errors=True)
+        tf.saved_model.save(model, export_dir)
 
 def parse_args():
     parser = argparse.ArgumentParser()
@@ -115,10 +149,10 @@ def main():
     model.fit([[0.0]], [0.0], epochs=opts.epochs)
 
     # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
-    tf.saved_model.save(model, os.path.join(opts.sm_model_dir, "1"))
+    _sm_export(model, os.path.join(opts.sm_model_dir, "1"))
 
 main()
-""",
+''',
     ),
     Example(
         before="""\
@@ -135,10 +169,28 @@ def main(argv):
 if __name__ == "__main__":
     app.run(main)
 """,
-        after="""\
+        after='''\
 from absl import app, flags
 import tensorflow as tf
 import os
+import shutil
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+def _sm_export(model, export_dir):
+    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
+    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
+    keeps the fixed batch size) and for anything that is not a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, export_dir)
+        return
+    try:
+        model.export(export_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(export_dir, ignore_errors=True)
+        tf.saved_model.save(model, export_dir)
 FLAGS = flags.FLAGS
 flags.DEFINE_integer("epochs", 2, "passes")
 flags.DEFINE_boolean("augment", False, "augment")
@@ -164,11 +216,11 @@ def main(argv):
     model.fit([[0.0]], [0.0], epochs=FLAGS.epochs, batch_size=FLAGS.batch_size)
 
     # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
-    tf.saved_model.save(model, os.path.join(FLAGS.sm_model_dir, "1"))
+    _sm_export(model, os.path.join(FLAGS.sm_model_dir, "1"))
 
 if __name__ == "__main__":
     app.run(main, flags_parser=lambda argv: flags.FLAGS(argv, known_only=True))
-""",
+''',
         codes=('SM301',),
     ),
     Example(
@@ -185,10 +237,28 @@ def main(epochs):
 if __name__ == "__main__":
     main()
 """,
-        after="""\
+        after='''\
 import click
 import tensorflow as tf
 import os
+import shutil
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+def _sm_export(model, export_dir):
+    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
+    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
+    keeps the fixed batch size) and for anything that is not a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, export_dir)
+        return
+    try:
+        model.export(export_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(export_dir, ignore_errors=True)
+        tf.saved_model.save(model, export_dir)
 
 @click.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
 @click.option("--epochs", default=2)
@@ -197,11 +267,11 @@ def main(epochs):
     model.fit([[0.0]], [0.0], epochs=epochs, batch_size=16)
 
     # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
-    tf.saved_model.save(model, os.path.join(os.environ.get("SM_MODEL_DIR", "sm_model"), "1"))
+    _sm_export(model, os.path.join(os.environ.get("SM_MODEL_DIR", "sm_model"), "1"))
 
 if __name__ == "__main__":
     main()
-""",
+''',
         codes=('SM101',),
     ),
 )

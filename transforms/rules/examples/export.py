@@ -20,14 +20,30 @@ def main():
 if __name__ == "__main__":
     main()
 """,
-        after="""\
+        after='''\
 import tensorflow as tf
 import argparse
 import os
+import shutil
 
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
+def _sm_export(model, export_dir):
+    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
+    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
+    keeps the fixed batch size) and for anything that is not a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, export_dir)
+        return
+    try:
+        model.export(export_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(export_dir, ignore_errors=True)
+        tf.saved_model.save(model, export_dir)
+
+
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument("--epochs", type=int, default=1, help="fit(epochs=) in the original script")
 parser.add_argument(
@@ -56,12 +72,12 @@ def main():
         model.fit([[0.0]], [0.0], epochs=args.epochs)
 
     # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
-    tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
+    _sm_export(model, os.path.join(args.sm_model_dir, "1"))
     print("done")
 
 if __name__ == "__main__":
     main()
-""",
+''',
     ),
     Example(
         before="""\
@@ -74,6 +90,7 @@ model.save("export/model")
 import tensorflow as tf
 import argparse
 import os
+import shutil
 
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
@@ -84,6 +101,21 @@ def _sm_path(local_path, sagemaker_path):
         return local_path
     os.makedirs(os.path.dirname(sagemaker_path) or ".", exist_ok=True)
     return sagemaker_path
+
+
+def _sm_export(model, export_dir):
+    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
+    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
+    keeps the fixed batch size) and for anything that is not a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, export_dir)
+        return
+    try:
+        model.export(export_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(export_dir, ignore_errors=True)
+        tf.saved_model.save(model, export_dir)
 
 
 parser = argparse.ArgumentParser(allow_abbrev=False)
@@ -104,7 +136,7 @@ parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
 args, _ = parser.parse_known_args()
 model = tf.keras.Sequential()
 model.fit([[0.0]], [0.0])
-tf.saved_model.save(model, _sm_path("export/model", os.path.join(args.sm_model_dir, "1")))
+_sm_export(model, _sm_path("export/model", os.path.join(args.sm_model_dir, "1")))
 ''',
         codes=('SM204',),
     ),
@@ -166,6 +198,7 @@ print("saved")
 import tensorflow as tf
 import argparse
 import os
+import shutil
 
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
@@ -176,6 +209,21 @@ def _sm_path(local_path, sagemaker_path):
         return local_path
     os.makedirs(os.path.dirname(sagemaker_path) or ".", exist_ok=True)
     return sagemaker_path
+
+
+def _sm_export(model, export_dir):
+    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
+    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
+    keeps the fixed batch size) and for anything that is not a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, export_dir)
+        return
+    try:
+        model.export(export_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(export_dir, ignore_errors=True)
+        tf.saved_model.save(model, export_dir)
 
 
 parser = argparse.ArgumentParser(allow_abbrev=False)
@@ -200,7 +248,7 @@ model.save(_sm_path("out/model.keras", os.path.join(args.sm_model_dir, "model.ke
 model.save_weights(_sm_path("out/w.weights.h5", os.path.join(args.sm_model_dir, "w.weights.h5")))
 
 # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
-tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
 print("saved")
 ''',
     ),
@@ -264,14 +312,30 @@ def step(x):
 for epoch in range(2):
     step(tf.zeros((1, 1)))
 """,
-        after="""\
+        after='''\
 import tensorflow as tf
 import argparse
 import os
+import shutil
 
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
+def _sm_export(model, export_dir):
+    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
+    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
+    keeps the fixed batch size) and for anything that is not a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, export_dir)
+        return
+    try:
+        model.export(export_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(export_dir, ignore_errors=True)
+        tf.saved_model.save(model, export_dir)
+
+
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument("--learning_rate", "--learning-rate", type=float, default=0.1,
                     help="optimizer learning rate in the original script")
@@ -303,8 +367,8 @@ for epoch in range(2):
     step(tf.zeros((1, 1)))
 
 # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
-tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
-""",
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+''',
     ),
     Example(
         before="""\
@@ -319,14 +383,30 @@ def step(x):
 for epoch in range(2):
     step(tf.zeros((1, 1)))
 """,
-        after="""\
+        after='''\
 import tensorflow as tf
 import argparse
 import os
+import shutil
 
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
+def _sm_export(model, export_dir):
+    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
+    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
+    keeps the fixed batch size) and for anything that is not a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, export_dir)
+        return
+    try:
+        model.export(export_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(export_dir, ignore_errors=True)
+        tf.saved_model.save(model, export_dir)
+
+
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument(
     "--sm-model-dir", "--sm_model_dir",
@@ -354,11 +434,11 @@ for epoch in range(2):
     step(tf.zeros((1, 1)))
 
 # TensorFlow Serving SavedModel for SageMaker: <model dir>/discriminator/1 (added by sm-migrate)
-tf.saved_model.save(discriminator, os.path.join(args.sm_model_dir, "discriminator", "1"))
+_sm_export(discriminator, os.path.join(args.sm_model_dir, "discriminator", "1"))
 
 # TensorFlow Serving SavedModel for SageMaker: <model dir>/generator/1 (added by sm-migrate)
-tf.saved_model.save(generator, os.path.join(args.sm_model_dir, "generator", "1"))
-""",
+_sm_export(generator, os.path.join(args.sm_model_dir, "generator", "1"))
+''',
         codes=('SM202',),
     ),
     Example(
@@ -374,14 +454,30 @@ def step(x):
 for epoch in range(2):
     step(tf.zeros((1, 1)))
 """,
-        after="""\
+        after='''\
 import tensorflow as tf
 import argparse
 import os
+import shutil
 
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
+def _sm_export(model, export_dir):
+    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
+    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
+    keeps the fixed batch size) and for anything that is not a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, export_dir)
+        return
+    try:
+        model.export(export_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(export_dir, ignore_errors=True)
+        tf.saved_model.save(model, export_dir)
+
+
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument(
     "--sm-model-dir", "--sm_model_dir",
@@ -409,8 +505,8 @@ for epoch in range(2):
     step(tf.zeros((1, 1)))
 
 # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
-tf.saved_model.save(generator, os.path.join(args.sm_model_dir, "1"))
-""",
+_sm_export(generator, os.path.join(args.sm_model_dir, "1"))
+''',
         options={'export_model': 'generator'},
     ),
     Example(
@@ -512,16 +608,32 @@ hvd.init()
 model = tf.keras.Sequential()
 model.fit([[0.0]], [0.0], epochs=1)
 """,
-        after="""\
+        after='''\
 import tensorflow as tf
 import horovod.tensorflow.keras as hvd
 import argparse
 import json
 import os
+import shutil
 
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
+def _sm_export(model, export_dir):
+    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
+    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
+    keeps the fixed batch size) and for anything that is not a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, export_dir)
+        return
+    try:
+        model.export(export_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(export_dir, ignore_errors=True)
+        tf.saved_model.save(model, export_dir)
+
+
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument("--epochs", type=int, default=1, help="fit(epochs=) in the original script")
 parser.add_argument(
@@ -563,8 +675,8 @@ model.fit([[0.0]], [0.0], epochs=args.epochs)
 
 # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
 if hvd.rank() == 0:
-    tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
-""",
+    _sm_export(model, os.path.join(args.sm_model_dir, "1"))
+''',
     ),
     Example(
         before="""\
@@ -581,6 +693,7 @@ import horovod.tensorflow.keras as hvd
 import argparse
 import json
 import os
+import shutil
 
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
@@ -591,6 +704,21 @@ def _sm_path(local_path, sagemaker_path):
         return local_path
     os.makedirs(os.path.dirname(sagemaker_path) or ".", exist_ok=True)
     return sagemaker_path
+
+
+def _sm_export(model, export_dir):
+    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
+    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
+    keeps the fixed batch size) and for anything that is not a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, export_dir)
+        return
+    try:
+        model.export(export_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(export_dir, ignore_errors=True)
+        tf.saved_model.save(model, export_dir)
 
 
 parser = argparse.ArgumentParser(allow_abbrev=False)
@@ -634,7 +762,7 @@ if hvd.rank() == 0:
     model.save(_sm_path("model.keras", os.path.join(args.sm_model_dir, "model.keras")))
 
     # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
-    tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
+    _sm_export(model, os.path.join(args.sm_model_dir, "1"))
 ''',
     ),
     Example(
@@ -650,6 +778,7 @@ import tensorflow as tf
 import argparse
 import json
 import os
+import shutil
 import tempfile
 
 
@@ -661,6 +790,21 @@ def _sm_chief_path(model_path):
     if task.get("type", "worker") in ("chief", "worker") and task.get("index", 0) == 0:
         return model_path
     return tempfile.mkdtemp()
+
+
+def _sm_export(model, export_dir):
+    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
+    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
+    keeps the fixed batch size) and for anything that is not a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, export_dir)
+        return
+    try:
+        model.export(export_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(export_dir, ignore_errors=True)
+        tf.saved_model.save(model, export_dir)
 
 
 parser = argparse.ArgumentParser(allow_abbrev=False)
@@ -704,7 +848,7 @@ with strategy.scope():
 model.fit([[0.0]], [0.0], epochs=args.epochs)
 
 # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
-tf.saved_model.save(model, _sm_chief_path(os.path.join(args.sm_model_dir, "1")))
+_sm_export(model, _sm_chief_path(os.path.join(args.sm_model_dir, "1")))
 ''',
     ),
 )

@@ -18,14 +18,30 @@ model.compile(optimizer=OPTIMIZER, loss="mse")
 model.fit([[0.0]], [0.0], epochs=EPOCHS, steps_per_epoch=STEPS)
 print(DATA_FILE)
 """,
-        after="""\
+        after='''\
 import tensorflow as tf
 import argparse
 import os
+import shutil
 
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
+def _sm_export(model, export_dir):
+    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
+    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
+    keeps the fixed batch size) and for anything that is not a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, export_dir)
+        return
+    try:
+        model.export(export_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(export_dir, ignore_errors=True)
+        tf.saved_model.save(model, export_dir)
+
+
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument("--epochs", type=int, default=3, help="EPOCHS in the original script")
 parser.add_argument("--optimizer", type=str, default="adam",
@@ -57,9 +73,9 @@ model.compile(optimizer=OPTIMIZER, loss="mse")
 model.fit([[0.0]], [0.0], epochs=EPOCHS, steps_per_epoch=STEPS)
 
 # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
-tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
 print(DATA_FILE)
-""",
+''',
     ),
     Example(
         before="""\
@@ -70,14 +86,30 @@ model = tf.keras.Sequential()
 model.compile(optimizer=tf.keras.optimizers.SGD(LR), loss="mse")
 model.fit([[0.0]], [0.0], epochs=NUM_EPOCHS)
 """,
-        after="""\
+        after='''\
 import tensorflow as tf
 import argparse
 import os
+import shutil
 
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
+def _sm_export(model, export_dir):
+    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
+    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
+    keeps the fixed batch size) and for anything that is not a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, export_dir)
+        return
+    try:
+        model.export(export_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(export_dir, ignore_errors=True)
+        tf.saved_model.save(model, export_dir)
+
+
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument("--epochs", "--num_epochs", "--num-epochs", type=int, default=2,
                     help="NUM_EPOCHS in the original script")
@@ -105,8 +137,8 @@ model.compile(optimizer=tf.keras.optimizers.SGD(LR), loss="mse")
 model.fit([[0.0]], [0.0], epochs=NUM_EPOCHS)
 
 # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
-tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
-""",
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+''',
     ),
     Example(
         before="""\
@@ -120,6 +152,7 @@ print(USE_AUGMENTATION)
 import tensorflow as tf
 import argparse
 import os
+import shutil
 
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
@@ -133,6 +166,21 @@ def _str_to_bool(value):
     if value.strip().lower() in ("false", "0", "no", "n", "f"):
         return False
     raise argparse.ArgumentTypeError(f"expected a boolean, got {value!r}")
+
+
+def _sm_export(model, export_dir):
+    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
+    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
+    keeps the fixed batch size) and for anything that is not a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, export_dir)
+        return
+    try:
+        model.export(export_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(export_dir, ignore_errors=True)
+        tf.saved_model.save(model, export_dir)
 
 
 parser = argparse.ArgumentParser(allow_abbrev=False)
@@ -160,7 +208,7 @@ model = tf.keras.Sequential()
 model.fit([[0.0]], [0.0], shuffle=args.shuffle)
 
 # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
-tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
 print(USE_AUGMENTATION)
 ''',
     ),
@@ -171,14 +219,30 @@ model = tf.keras.Sequential()
 model.fit([[0.0]], [0.0], epochs=5)
 model.fit([[0.0]], [0.0], epochs=2)
 """,
-        after="""\
+        after='''\
 import tensorflow as tf
 import argparse
 import os
+import shutil
 
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
+def _sm_export(model, export_dir):
+    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
+    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
+    keeps the fixed batch size) and for anything that is not a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, export_dir)
+        return
+    try:
+        model.export(export_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(export_dir, ignore_errors=True)
+        tf.saved_model.save(model, export_dir)
+
+
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument("--epochs", type=int, default=5, help="fit(epochs=) in the original script")
 parser.add_argument("--epochs_2", "--epochs-2", type=int, default=2,
@@ -203,8 +267,8 @@ model.fit([[0.0]], [0.0], epochs=args.epochs)
 model.fit([[0.0]], [0.0], epochs=args.epochs_2)
 
 # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
-tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
-""",
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+''',
     ),
     Example(
         before="""\
@@ -214,15 +278,31 @@ opt = torch.optim.Adam([], 0.01)
 model = tf.keras.Sequential()
 model.fit([[0.0]], [0.0], epochs=2)
 """,
-        after="""\
+        after='''\
 import tensorflow as tf
 import torch
 import argparse
 import os
+import shutil
 
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
+def _sm_export(model, export_dir):
+    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
+    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
+    keeps the fixed batch size) and for anything that is not a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, export_dir)
+        return
+    try:
+        model.export(export_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(export_dir, ignore_errors=True)
+        tf.saved_model.save(model, export_dir)
+
+
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument("--epochs", type=int, default=2, help="fit(epochs=) in the original script")
 parser.add_argument(
@@ -245,8 +325,8 @@ model = tf.keras.Sequential()
 model.fit([[0.0]], [0.0], epochs=args.epochs)
 
 # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
-tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
-""",
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+''',
     ),
     Example(
         before="""\
@@ -262,10 +342,28 @@ def main():
 
 main()
 """,
-        after="""\
+        after='''\
 import argparse
 import tensorflow as tf
 import os
+import shutil
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+def _sm_export(model, export_dir):
+    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
+    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
+    keeps the fixed batch size) and for anything that is not a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, export_dir)
+        return
+    try:
+        model.export(export_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(export_dir, ignore_errors=True)
+        tf.saved_model.save(model, export_dir)
 EPOCHS = 3
 
 def main():
@@ -289,10 +387,10 @@ def main():
     model.fit([[0.0]], [0.0], epochs=EPOCHS)
 
     # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
-    tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
+    _sm_export(model, os.path.join(args.sm_model_dir, "1"))
 
 main()
-""",
+''',
         codes=('SM101',),
     ),
 )

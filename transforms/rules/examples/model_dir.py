@@ -14,10 +14,28 @@ model = tf.keras.Sequential()
 model.fit([[0.0]], [0.0])
 model.save(args.model_dir)
 """,
-        after="""\
+        after='''\
 import argparse
 import tensorflow as tf
 import os
+import shutil
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+def _sm_export(model, export_dir):
+    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
+    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
+    keeps the fixed batch size) and for anything that is not a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, export_dir)
+        return
+    try:
+        model.export(export_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(export_dir, ignore_errors=True)
+        tf.saved_model.save(model, export_dir)
 parser = argparse.ArgumentParser()
 parser.add_argument("--model_dir", type=str)
 parser.add_argument(
@@ -37,9 +55,9 @@ model = tf.keras.Sequential()
 model.fit([[0.0]], [0.0])
 
 # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
-tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
 model.save(args.model_dir)
-""",
+''',
         codes=('SM205',),
     ),
     Example(

@@ -14,6 +14,7 @@ model.fit([[0.0]], [0.0], callbacks=[ckpt])
 import tensorflow as tf
 import argparse
 import os
+import shutil
 
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
@@ -24,6 +25,21 @@ def _sm_path(local_path, sagemaker_path):
         return local_path
     os.makedirs(os.path.dirname(sagemaker_path) or ".", exist_ok=True)
     return sagemaker_path
+
+
+def _sm_export(model, export_dir):
+    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
+    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
+    keeps the fixed batch size) and for anything that is not a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, export_dir)
+        return
+    try:
+        model.export(export_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(export_dir, ignore_errors=True)
+        tf.saved_model.save(model, export_dir)
 
 
 parser = argparse.ArgumentParser(allow_abbrev=False)
@@ -53,7 +69,7 @@ ckpt = tf.keras.callbacks.ModelCheckpoint(_sm_path("checkpoints/best.keras", os.
 model.fit([[0.0]], [0.0], callbacks=[ckpt])
 
 # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
-tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
 ''',
     ),
     Example(
@@ -64,15 +80,31 @@ model = tf.keras.Sequential()
 ckpt = tf.keras.callbacks.ModelCheckpoint(sys.argv[1])
 model.fit([[0.0]], [0.0], callbacks=[ckpt])
 """,
-        after="""\
+        after='''\
 import sys
 import tensorflow as tf
 import argparse
 import os
+import shutil
 
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
+def _sm_export(model, export_dir):
+    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
+    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
+    keeps the fixed batch size) and for anything that is not a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, export_dir)
+        return
+    try:
+        model.export(export_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(export_dir, ignore_errors=True)
+        tf.saved_model.save(model, export_dir)
+
+
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument(
     "--sm-model-dir", "--sm_model_dir",
@@ -94,8 +126,8 @@ ckpt = tf.keras.callbacks.ModelCheckpoint(sys.argv[1])
 model.fit([[0.0]], [0.0], callbacks=[ckpt])
 
 # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
-tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
-""",
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+''',
         codes=('SM201',),
     ),
     Example(
@@ -113,6 +145,7 @@ import matplotlib.pyplot as plt
 import tensorflow as tf
 import argparse
 import os
+import shutil
 
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
@@ -123,6 +156,21 @@ def _sm_path(local_path, sagemaker_path):
         return local_path
     os.makedirs(os.path.dirname(sagemaker_path) or ".", exist_ok=True)
     return sagemaker_path
+
+
+def _sm_export(model, export_dir):
+    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
+    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
+    keeps the fixed batch size) and for anything that is not a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, export_dir)
+        return
+    try:
+        model.export(export_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(export_dir, ignore_errors=True)
+        tf.saved_model.save(model, export_dir)
 
 
 parser = argparse.ArgumentParser(allow_abbrev=False)
@@ -146,7 +194,7 @@ model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
 history = model.fit([[0.0]], [0.0], callbacks=[tf.keras.callbacks.TensorBoard(_sm_path("logs", os.path.join(args.output_data_dir, "logs")))])
 
 # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
-tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
 plt.plot(history.history["loss"])
 plt.savefig(_sm_path("plots/loss.png", os.path.join(args.output_data_dir, "plots/loss.png")))
 ''',
