@@ -59,7 +59,7 @@ def migrate(
     framework_version: Annotated[
         str | None,
         typer.Option("--framework-version", metavar="VERSION",
-                     help="Target SageMaker TensorFlow version [default: 2.19]."),
+                     help="Target SageMaker TensorFlow version [default: 2.21, the newest training image]."),
     ] = None,
     jobs: Annotated[
         int | None, typer.Option("-j", "--jobs", metavar="N", min=1, help="Worker processes [default: number of CPUs].")
@@ -112,7 +112,12 @@ def migrate(
     launcher_sdk: Annotated[
         str | None,
         typer.Option("--launcher-sdk", metavar="v2|v3",
-                     help="Launcher for SageMaker Python SDK v2 or v3 [default: v2]."),
+                     help="Launcher for SageMaker Python SDK v3 (ModelTrainer) or v2 (estimator) [default: v3]."),
+    ] = None,
+    distribution: Annotated[
+        str | None,
+        typer.Option("--distribution", metavar="KIND",
+                     help="Distributed job: mwms, horovod, parameter-server or none [default: none]."),
     ] = None,
     entrypoint_name: Annotated[
         str | None,
@@ -154,6 +159,7 @@ def migrate(
             pin=pin,
             py_version=py_version,
             launcher_sdk=launcher_sdk,
+            distribution=distribution,
             entrypoint_name=entrypoint_name,
             launcher_name=launcher_name,
             channel=channel,
@@ -218,11 +224,14 @@ def _run(paths: list[str], **args) -> int:
         engine_options["channels"] = {**engine_options.get("channels", {}), **_channels(args["channel"])}
     if args["export"]:
         engine_options["export_model"] = args["export"]
+    if args["distribution"]:
+        engine_options["distribution"] = args["distribution"]
     options = MigrationOptions(**engine_options)
     if framework_release(options.framework_version) is None:
-        raise UsageError(f"framework version must look like 2.19, not {options.framework_version!r}")
+        raise UsageError(f"framework version must look like 2.21, not {options.framework_version!r}")
+    _check_distribution(options.distribution)
     mode = "diff" if args["diff"] else "check" if args["check"] else "write"
-    emit_options = _emit_options(setting, options.framework_version)
+    emit_options = _emit_options(setting, options.framework_version, options.distribution)
     settings = RunSettings(mode=mode, options=options, emit=emit_options)
     if paths == ["-"]:
         if emit_options:
@@ -241,14 +250,21 @@ def _channels(values: list[str]) -> dict[str, str]:
         raise UsageError(str(exc)) from None
 
 
-def _emit_options(setting, framework_version: str):
+def _check_distribution(distribution: str) -> None:
+    from sm_migrate.emit.launcher import DISTRIBUTIONS
+
+    if distribution not in DISTRIBUTIONS:
+        raise UsageError(f"--distribution must be one of {', '.join(DISTRIBUTIONS)}, not {distribution!r}")
+
+
+def _emit_options(setting, framework_version: str, distribution: str):
     """EmitOptions from --emit and its companions (or the config), checked up front: bad values exit 2."""
     kinds = setting("emit", None)
     if not kinds:
         return None
     from sm_migrate.emit import EMIT_KINDS, EmitError, EmitOptions, resolve_target
     from sm_migrate.emit.entrypoint import validate_entrypoint_name
-    from sm_migrate.emit.launcher import LAUNCHER_SDKS, validate_launcher_name
+    from sm_migrate.emit.launcher import LAUNCHER_SDKS, validate_distribution, validate_launcher_name
 
     wanted = set(EMIT_KINDS) if "all" in kinds else set(kinds)
     unknown = wanted - set(EMIT_KINDS)
@@ -261,6 +277,7 @@ def _emit_options(setting, framework_version: str):
         framework_version=framework_version,
         py_version=setting("py_version", defaults.py_version),
         launcher_sdk=setting("launcher_sdk", defaults.launcher_sdk),
+        distribution=distribution,
         entrypoint_name=setting("entrypoint_name", defaults.entrypoint_name),
         launcher_name=setting("launcher_name", defaults.launcher_name),
     )
@@ -272,6 +289,11 @@ def _emit_options(setting, framework_version: str):
         raise UsageError(str(exc)) from None
     if emit_options.launcher_sdk not in LAUNCHER_SDKS:
         raise UsageError(f"--launcher-sdk must be one of {', '.join(LAUNCHER_SDKS)}, not {emit_options.launcher_sdk!r}")
+    if "launcher" in wanted:
+        try:
+            validate_distribution(emit_options.launcher_sdk, distribution)
+        except EmitError as exc:
+            raise UsageError(str(exc)) from None
     return emit_options
 
 

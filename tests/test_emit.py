@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 from packaging.utils import canonicalize_name
+from sdk_v3 import run_in_sdk_v3, sdk_v3_python
 
 from sm_migrate.emit import (
     EmitError,
@@ -51,6 +52,9 @@ HYPERPARAMETERS = [
     HyperParameter("optimizer", "adam 100%", "str", 34, "OPTIMIZER"),
 ]
 CHANNELS = {"train": "data/train.csv", "eval-set": "data/eval 100%.csv"}
+# An image the SDK resolves and whose package list sm-migrate does not know: only its TensorFlow stack is
+# left out of requirements.txt. The default (2.21) is an image whose whole package list is known.
+TF_STACK_ONLY_VERSION = "2.19"
 
 
 def _installed_or(module: str, alias: str) -> str:
@@ -112,7 +116,7 @@ def _file(report, kind: str):
 
 
 def test_requirements_list_exactly_the_third_party_distributions(project):
-    report = _emit(project, kinds=frozenset({"requirements"}))
+    report = _emit(project, kinds=frozenset({"requirements"}), framework_version=TF_STACK_ONLY_VERSION)
     text = _file(report, "requirements").data.decode()
     names = _requirement_names(text)
 
@@ -124,14 +128,71 @@ def test_requirements_list_exactly_the_third_party_distributions(project):
 
 
 def test_tensorflow_and_keras_are_left_out_with_the_reason(project):
-    text = _file(_emit(project, kinds=frozenset({"requirements"})), "requirements").data.decode()
+    text = _file(_emit(project, kinds=frozenset({"requirements"}), framework_version=TF_STACK_ONLY_VERSION),
+                 "requirements").data.decode()  # fmt: skip
     comments = [line for line in text.splitlines() if line.startswith(CONTAINER_COMMENT_PREFIX)]
 
     assert len(comments) == 1
-    assert "tensorflow" in comments[0] and "container" in comments[0]
+    assert "tensorflow" in comments[0] and "TensorFlow 2.19 training image" in comments[0]
     assert not {"tensorflow", "tensorflow-cpu", "keras", "tf-keras"} & {
         canonicalize_name(name) for name in _requirement_names(text)
     }
+
+
+def test_what_the_tf_2_21_image_ships_is_left_out_and_the_comment_names_the_image(project):
+    report = _emit(project, kinds=frozenset({"requirements"}), pin=True)
+    text = _file(report, "requirements").data.decode()
+    (comment,) = [line for line in text.splitlines() if line.startswith(CONTAINER_COMMENT_PREFIX)]
+
+    # numpy, pandas, cv2, sklearn and PIL are in the image (docs/sagemaker-contract.md §10); bs4 and yaml are not
+    assert {canonicalize_name(name) for name in _requirement_names(text)} == {"beautifulsoup4", "pyyaml"}
+    for module in ("cv2", "numpy", "pandas", "sklearn", "PIL", "tensorflow"):
+        assert module in comment
+    assert "tensorflow-training:2.21-cpu-py312-amzn2023-sagemaker-v1" in comment
+    assert not any(line.startswith(("numpy", "pandas")) for line in text.splitlines())  # --pin pins none of them
+
+
+def _script_project(tmp_path: Path, source: str) -> Path:
+    script = tmp_path / "job" / "train.py"
+    script.parent.mkdir()
+    script.write_text(source)
+    return script
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'import os\nos.environ["TF_USE_LEGACY_KERAS"] = "1"\nimport tensorflow as tf\n',
+        "import tf_keras as keras\nimport tensorflow as tf\n",
+    ],
+)
+def test_keras_2_scripts_get_tf_keras_in_the_images_tensorflow_version(tmp_path, source):
+    script = _script_project(tmp_path, source)
+    report = emit_files(str(script), MigrationResult(source=source, code=source),
+                        EmitOptions(kinds=frozenset({"requirements"}), pin=True))  # fmt: skip
+    lines = _file(report, "requirements").data.decode().splitlines()
+
+    assert "tf-keras==2.21.*" in lines  # tf-keras 2.X goes with TensorFlow 2.X, whatever is installed here
+    assert _requirement_names("\n".join(lines)) == ["tf-keras"]
+
+
+def test_legacy_keras_needs_no_tf_keras_before_keras_3(tmp_path):
+    source = 'import os\nos.environ["TF_USE_LEGACY_KERAS"] = "1"\nimport tensorflow as tf\n'
+    script = _script_project(tmp_path, source)
+    report = emit_files(str(script), MigrationResult(source=source, code=source),
+                        EmitOptions(kinds=frozenset({"requirements"}), framework_version="2.14"))  # fmt: skip
+
+    assert _requirement_names(_file(report, "requirements").data.decode()) == []
+
+
+def test_horovod_is_added_with_a_note_on_building_it(tmp_path):
+    source = "import horovod.tensorflow.keras as hvd\nimport tensorflow as tf\nhvd.init()\n"
+    script = _script_project(tmp_path, source)
+    report = emit_files(str(script), MigrationResult(source=source, code=source),
+                        EmitOptions(kinds=frozenset({"requirements"})))  # fmt: skip
+
+    assert _requirement_names(_file(report, "requirements").data.decode()) == ["horovod"]
+    assert any(note.startswith("horovod added") and "MPI" in note for note in report.notes)
 
 
 def test_local_modules_are_scanned_once_and_not_listed(project):
@@ -143,7 +204,7 @@ def test_local_modules_are_scanned_once_and_not_listed(project):
 
 
 def test_pin_takes_versions_from_the_local_environment(project):
-    report = _emit(project, kinds=frozenset({"requirements"}), pin=True)
+    report = _emit(project, kinds=frozenset({"requirements"}), pin=True, framework_version=TF_STACK_ONLY_VERSION)
     lines = [line for line in _file(report, "requirements").data.decode().splitlines() if not line.startswith("#")]
 
     pinned = dict(line.split("==") for line in lines if "==" in line)
@@ -200,7 +261,7 @@ def test_merge_keeps_the_users_lines_and_reports_pin_conflicts(project):
     )
     (project / "requirements.txt").write_text(existing)
 
-    report = _emit(project, kinds=frozenset({"requirements"}), pin=True)
+    report = _emit(project, kinds=frozenset({"requirements"}), pin=True, framework_version=TF_STACK_ONLY_VERSION)
     text = _file(report, "requirements").data.decode()
 
     assert text.startswith(existing)
@@ -461,8 +522,11 @@ def test_launcher_compiles_and_matches_the_migration_result(project, sdk):
     tree = ast.parse(text)
 
     assert _assigned_literal(tree, "HYPERPARAMETERS") == {hp.name: hp.default for hp in HYPERPARAMETERS}
-    assert _assigned_literal(tree, "FRAMEWORK_VERSION") == "2.19"
+    assert _assigned_literal(tree, "FRAMEWORK_VERSION") == "2.21"
     assert _assigned_literal(tree, "PY_VERSION") == "py312"
+    assert _assigned_literal(tree, "IMAGE_TAGS") == {
+        "cpu": "2.21-cpu-py312-amzn2023-sagemaker-v1", "gpu": "2.21-gpu-py312-cu129-amzn2023-sagemaker-v1"
+    }  # fmt: skip
     options = _channel_options(tree)
     assert set(options) == {f"--{name}-s3" for name in CHANNELS}
     expected_inputs = {name: f"args.{options[f'--{name}-s3']}" for name in CHANNELS}
@@ -473,7 +537,7 @@ def test_launcher_compiles_and_matches_the_migration_result(project, sdk):
         (estimator,) = _calls_named(_function(tree, "build_estimator"), "TensorFlow")
         assert {keyword.arg for keyword in estimator.keywords} >= {
             "entry_point", "source_dir", "role", "instance_type", "instance_count",
-            "framework_version", "py_version", "hyperparameters",
+            "framework_version", "py_version", "hyperparameters", "image_uri", "checkpoint_s3_uri",
         }  # fmt: skip
     else:
         assert _assigned_literal(tree, "ENTRY_SCRIPT") == "train.py"
@@ -486,15 +550,29 @@ def test_launcher_compiles_and_matches_the_migration_result(project, sdk):
         (source_code,) = _calls_named(_function(tree, "build_trainer"), "SourceCode")
         source_code_keywords = {keyword.arg: keyword.value for keyword in source_code.keywords}
         assert source_code_keywords["requirements"].value == "requirements.txt"
-        assert _calls_named(_function(tree, "build_trainer"), "retrieve")
+        assert _calls_named(_function(tree, "build_trainer"), "training_image_uri")
+        assert _calls_named(_function(tree, "training_image_uri"), "retrieve")
         assert "no --model_dir" in ast.get_docstring(tree) and "`true`" in ast.get_docstring(tree)
 
 
 def test_launcher_runs_the_shell_entrypoint_for_old_images(project):
-    tree = ast.parse(_file(_emit(project, framework_version="2.1", py_version="py36"), "launcher").data)
+    tree = ast.parse(
+        _file(_emit(project, framework_version="2.1", py_version="py36", launcher_sdk="v2"), "launcher").data
+    )
 
     assert _assigned_literal(tree, "ENTRY_POINT") == "train.sh"
     assert (_assigned_literal(tree, "FRAMEWORK_VERSION"), _assigned_literal(tree, "PY_VERSION")) == ("2.1", "py36")
+    assert "IMAGE_TAGS" not in {target.id for node in tree.body if isinstance(node, ast.Assign)
+                                for target in node.targets if isinstance(target, ast.Name)}  # fmt: skip
+
+
+def test_emit_launcher_alone_writes_the_entrypoint_and_requirements_it_runs(project):
+    report = _emit(project, kinds=frozenset({"launcher"}), framework_version="2.1", py_version="py36",
+                   launcher_sdk="v2")  # fmt: skip
+
+    assert sorted(emitted.kind for emitted in report.files) == ["entrypoint", "launcher", "requirements"]
+    assert any(note.startswith("also wrote train.sh and requirements.txt") for note in report.notes)
+    assert _file(report, "entrypoint").mode == 0o755
 
 
 _HELP_WITHOUT_SDK = """
@@ -551,7 +629,7 @@ def test_bad_names_and_sdk_choices_are_refused(project):
 def test_v2_estimator_constructs_offline_with_the_lifted_hyperparameters(project, tmp_path, monkeypatch):
     """Runs where the optional SageMaker SDK v2 is installed (it has sagemaker.tensorflow; v3 does not)."""
     pytest.importorskip("sagemaker.tensorflow", reason="SageMaker Python SDK v2 is not installed")
-    _write(_emit(project, framework_version="2.1", py_version="py36"))
+    _write(_emit(project, framework_version="2.1", py_version="py36", launcher_sdk="v2"))
     for variable in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE"):
         monkeypatch.delenv(variable, raising=False)
     monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
@@ -572,29 +650,87 @@ def test_v2_estimator_constructs_offline_with_the_lifted_hyperparameters(project
     assert (estimator.source_dir, estimator.output_path) == (str(project), "s3://b/out")
 
 
-def test_v3_model_trainer_constructs_offline_with_the_lifted_hyperparameters(project, tmp_path, monkeypatch):
-    """Runs where the optional SageMaker Python SDK v3 is installed (sagemaker.train)."""
-    pytest.importorskip("sagemaker.train", reason="SageMaker Python SDK v3 is not installed")
-    _write(_emit(project, launcher_sdk="v3"))
+def test_v2_estimator_for_tf_2_21_gets_the_image_uri_the_sdk_cannot_resolve(project, tmp_path, monkeypatch):
+    pytest.importorskip("sagemaker.tensorflow", reason="SageMaker Python SDK v2 is not installed")
+    _write(_emit(project, launcher_sdk="v2", distribution="mwms"))
     for variable in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE"):
         monkeypatch.delenv(variable, raising=False)
     monkeypatch.setenv("HOME", str(tmp_path))
-    # ModelTrainer checks the role with IAM (iam:SimulatePrincipalPolicy) when built unless this is set
-    # (sagemaker 3.27.0, sagemaker/core/helper/iam_role_resolver.py); there is no AWS account here.
-    monkeypatch.setenv("SAGEMAKER_VALIDATE_ROLE", "false")
     launcher = runpy.run_path(str(project / "launch_sagemaker.py"))
+    required = ["--role", "arn:aws:iam::123456789012:role/Fake", "--train-s3", "s3://b/t", "--eval-set-s3", "s3://b/e"]
 
-    args = launcher["parse_args"](
-        ["--role", "arn:aws:iam::123456789012:role/Fake", "--region", "us-east-1", "--output-path", "s3://b/out",
-         "--train-s3", "s3://b/train", "--eval-set-s3", "s3://b/e"]
-    )  # fmt: skip
-    trainer = launcher["build_trainer"](args)
+    def image(*options):
+        return launcher["build_estimator"](launcher["parse_args"]([*required, *options])).training_image_uri()
 
-    assert trainer.hyperparameters == {hp.name: hp.default for hp in HYPERPARAMETERS}
-    assert trainer.training_image.endswith("tensorflow-training:2.19-cpu-py312")
-    assert (trainer.source_code.entry_script, trainer.source_code.requirements) == ("train.py", "requirements.txt")
-    channels = {data.channel_name: data.data_source for data in launcher["input_data"](args)}
-    assert channels == {"train": "s3://b/train", "eval-set": "s3://b/e"}
+    assert image("--region", "us-east-1") == (
+        "763104351884.dkr.ecr.us-east-1.amazonaws.com/tensorflow-training:2.21-cpu-py312-amzn2023-sagemaker-v1"
+    )
+    assert image("--region", "eu-west-1", "--instance-type", "ml.g5.xlarge") == (
+        "763104351884.dkr.ecr.eu-west-1.amazonaws.com/tensorflow-training:2.21-gpu-py312-cu129-amzn2023-sagemaker-v1"
+    )
+    assert image("--region", "cn-north-1").startswith("727897471807.dkr.ecr.cn-north-1.amazonaws.com.cn/")
+    assert image("--region", "us-east-1", "--image-uri", "1.dkr.ecr.x/mine:1") == "1.dkr.ecr.x/mine:1"
+    estimator = launcher["build_estimator"](launcher["parse_args"]([*required, "--region", "us-east-1"]))
+    assert estimator.distribution == {"multi_worker_mirrored_strategy": {"enabled": True}}
+
+
+# Runs in the SDK v3 venv (tests/sdk_v3.py): builds the launcher's ModelTrainer offline, prints what it holds.
+_V3_TRAINER_PROBE = """
+import json, runpy, sys
+launcher = runpy.run_path(sys.argv[1])
+args = launcher["parse_args"](json.loads(sys.argv[2]))
+trainer = launcher["build_trainer"](args)
+distributed = trainer.distributed
+print(json.dumps({
+    "hyperparameters": trainer.hyperparameters,
+    "image": trainer.training_image,
+    "entry_script": trainer.source_code.entry_script,
+    "requirements": trainer.source_code.requirements,
+    "checkpoint": trainer.checkpoint_config and trainer.checkpoint_config.model_dump(),
+    "distributed": distributed and [type(distributed).__name__, distributed.process_count_per_node],
+    "channels": {data.channel_name: data.data_source for data in launcher["input_data"](args)},
+}))
+"""
+
+
+@pytest.mark.install
+@pytest.mark.parametrize(
+    ("distribution", "instance_type", "image_tag", "distributed"),
+    [
+        ("none", "ml.m5.xlarge", "2.21-cpu-py312-amzn2023-sagemaker-v1", None),
+        ("horovod", "ml.g5.xlarge", "2.21-gpu-py312-cu129-amzn2023-sagemaker-v1", ["MPI", 1]),
+    ],
+)
+def test_v3_model_trainer_constructs_offline_in_the_sdk_v3_env(project, tmp_path, distribution, instance_type,
+                                                               image_tag, distributed):
+    _write(_emit(project, launcher_sdk="v3", distribution=distribution))
+    # ModelTrainer checks the role with IAM (iam:SimulatePrincipalPolicy) when built unless
+    # SAGEMAKER_VALIDATE_ROLE is false (sagemaker 3.27.0, sagemaker/core/helper/iam_role_resolver.py).
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "SAGEMAKER_VALIDATE_ROLE": "false"}
+    argv = ["--role", "arn:aws:iam::123456789012:role/Fake", "--region", "us-east-1", "--output-path", "s3://b/out",
+            "--train-s3", "s3://b/train", "--eval-set-s3", "s3://b/e", "--checkpoint-s3", "s3://b/ckpt",
+            "--instance-type", instance_type]  # fmt: skip
+
+    built = run_in_sdk_v3(sdk_v3_python(), _V3_TRAINER_PROBE, str(project / "launch_sagemaker.py"), json.dumps(argv),
+                          env=env)  # fmt: skip
+
+    assert built["hyperparameters"] == {hp.name: hp.default for hp in HYPERPARAMETERS}
+    assert built["image"] == f"763104351884.dkr.ecr.us-east-1.amazonaws.com/tensorflow-training:{image_tag}"
+    assert (built["entry_script"], built["requirements"]) == ("train.py", "requirements.txt")
+    assert built["checkpoint"] == {"s3_uri": "s3://b/ckpt", "local_path": "/opt/ml/checkpoints"}
+    assert built["distributed"] == distributed
+    assert built["channels"] == {"train": "s3://b/train", "eval-set": "s3://b/e"}
+
+
+@pytest.mark.install
+def test_v3_launcher_help_runs_in_the_sdk_v3_env(project, tmp_path):
+    _write(_emit(project, launcher_sdk="v3"))
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    run = subprocess.run([str(sdk_v3_python()), str(project / "launch_sagemaker.py"), "--help"], env=env,
+                         capture_output=True, text=True)  # fmt: skip
+
+    assert run.returncode == 0, run.stderr
+    assert "--image-uri" in run.stdout and "--checkpoint-s3" in run.stdout
 
 
 @pytest.mark.toolkit

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-DEFAULT_FRAMEWORK_VERSION = "2.19"
+DEFAULT_FRAMEWORK_VERSION = "2.21"
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,8 @@ class MigrationOptions:
     channels: dict[str, str] = field(default_factory=dict)
     # Export only this model (a variable name) where a script trains several; default: each one.
     export_model: str | None = None
+    # How the job is distributed: "none", "mwms" (MultiWorkerMirroredStrategy), "horovod", "parameter-server".
+    distribution: str = "none"
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,9 @@ class EmitOptions:
     pin: bool = False  # requirements: add ==version from the local environment
     framework_version: str = DEFAULT_FRAMEWORK_VERSION
     py_version: str | None = None  # None: the only Python of that TF image (an error if it has several)
-    launcher_sdk: str = "v2"  # "v2" (TensorFlow estimator) or "v3" (ModelTrainer)
+    # "v3" (ModelTrainer; what `pip install sagemaker` gives) or "v2" (the TensorFlow estimator)
+    launcher_sdk: str = "v3"
+    distribution: str = "none"  # the launcher's distribution: none, mwms, horovod, parameter-server
     entrypoint_name: str = DEFAULT_ENTRYPOINT_NAME
     launcher_name: str = DEFAULT_LAUNCHER_NAME
 
@@ -112,9 +114,20 @@ def emit_files(script_path: str, result: MigrationResult, options: EmitOptions |
         raise EmitError(f"{script_name} would be overwritten: choose another entry point or launcher name")
     report = EmitReport(target=target)
     requirements_path = os.path.join(source_dir, REQUIREMENTS_NAME)
+    shell_entrypoint = needs_shell_entrypoint(target)
+    kinds = set(options.kinds)
+    if "launcher" in kinds and shell_entrypoint and options.launcher_sdk == "v2" and not kinds >= {
+        "entrypoint", "requirements"
+    }:
+        # A v2 launcher for these images runs the shell entry point, which installs requirements.txt.
+        kinds |= {"entrypoint", "requirements"}
+        report.notes.append(
+            f"also wrote {entrypoint_name} and {REQUIREMENTS_NAME}: the launcher runs {entrypoint_name}, "
+            f"which {target.label} needs to install {REQUIREMENTS_NAME} (docs/sagemaker-contract.md §4)"
+        )
 
-    if "requirements" in options.kinds:
-        plan = plan_requirements(scan_imports(script_path, result.code))
+    if "requirements" in kinds:
+        plan = plan_requirements(scan_imports(script_path, result.code), target)
         existing = _read_existing_requirements(requirements_path)
         rendered = render_requirements(plan, script_name, existing=existing, pin=options.pin, python=target.python)
         report.files.append(_emitted("requirements", requirements_path, rendered.text.encode("utf-8")))
@@ -129,8 +142,7 @@ def emit_files(script_path: str, result: MigrationResult, options: EmitOptions |
                 f"not in {REQUIREMENTS_NAME} (only imported under `except ImportError`): {', '.join(plan.optional)}"
             )
 
-    shell_entrypoint = needs_shell_entrypoint(target)
-    if "entrypoint" in options.kinds:
+    if "entrypoint" in kinds:
         if shell_entrypoint:
             text = build_entrypoint(script_name, target)
             report.files.append(
@@ -142,14 +154,10 @@ def emit_files(script_path: str, result: MigrationResult, options: EmitOptions |
                 "from source_dir itself"
             )
 
-    if "launcher" in options.kinds:
-        has_requirements = "requirements" in options.kinds or os.path.isfile(requirements_path)
+    if "launcher" in kinds:
+        has_requirements = "requirements" in kinds or os.path.isfile(requirements_path)
         if shell_entrypoint and options.launcher_sdk == "v2":
             entry_point = entrypoint_name
-            if "entrypoint" not in options.kinds and not os.path.isfile(os.path.join(source_dir, entrypoint_name)):
-                report.notes.append(
-                    f"the launcher runs {entrypoint_name}, which {target.label} needs: emit it too (--emit entrypoint)"
-                )
         else:
             entry_point = script_name
             if shell_entrypoint:
@@ -167,6 +175,7 @@ def emit_files(script_path: str, result: MigrationResult, options: EmitOptions |
             entry_point=entry_point,
             requirements_file=REQUIREMENTS_NAME if has_requirements else None,
             launcher_name=launcher_name,
+            distribution=options.distribution,
         )
         report.files.append(_emitted("launcher", os.path.join(source_dir, launcher_name), text.encode("utf-8")))
     return report

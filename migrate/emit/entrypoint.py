@@ -15,37 +15,13 @@ import re
 import shlex
 from dataclasses import dataclass
 
+from sm_migrate.transforms.frameworks import NEWEST_TRAINING_VERSION, TrainingImage, find_image, known_versions
 from sm_migrate.transforms.versions import framework_release
 
 
 class EmitError(Exception):
     """A request the emitters refuse; the message is the one-line reason shown to the user."""
 
-
-# The SDK's TensorFlow training images: version alias -> full version, full version -> py_versions.
-# Copied from `sagemaker/image_uri_config/tensorflow.json` ("training") of sagemaker 2.257.7 (PyPI; the
-# stored aws/sagemaker-python-sdk copy of that file agrees up to 2.12.0 -> py310). Script mode only
-# (>= 1.11); "py3" on the 1.x/2.0/2.1 images is Python 3.6 (2.1.2 lists "py3" and "py36" for one image).
-TRAINING_VERSION_ALIASES = {
-    "1.11": "1.11.0", "1.12": "1.12.0", "1.13": "1.13.1", "1.14": "1.14.0", "1.15": "1.15.5",
-    "2.0": "2.0.4", "2.1": "2.1.3", "2.2": "2.2.2", "2.3": "2.3.2", "2.4": "2.4.3", "2.5": "2.5.1",
-    "2.6": "2.6.3", "2.7": "2.7.1", "2.8": "2.8.0", "2.9": "2.9.2", "2.10": "2.10.1", "2.11": "2.11.0",
-    "2.12": "2.12.0", "2.13": "2.13.0", "2.14": "2.14.1", "2.16": "2.16.2", "2.18": "2.18.0",
-    "2.19": "2.19.0",
-}  # fmt: skip
-TRAINING_PY_VERSIONS = {
-    "1.11.0": ("py2", "py3"), "1.12.0": ("py2", "py3"), "1.13.1": ("py2", "py3"),
-    "1.14.0": ("py2", "py3"), "1.15.0": ("py2", "py3"), "1.15.2": ("py2", "py3", "py37"),
-    "1.15.3": ("py2", "py3", "py37"), "1.15.4": ("py3", "py36", "py37"), "1.15.5": ("py3", "py36", "py37"),
-    "2.0.0": ("py2", "py3"), "2.0.1": ("py2", "py3"), "2.0.2": ("py2", "py3"), "2.0.3": ("py3", "py36"),
-    "2.0.4": ("py3", "py36"), "2.1.0": ("py2", "py3"), "2.1.1": ("py2", "py3"), "2.1.2": ("py3", "py36"),
-    "2.1.3": ("py3", "py36"), "2.2.0": ("py37",), "2.2.1": ("py37",), "2.2.2": ("py37",),
-    "2.3.0": ("py37",), "2.3.1": ("py37",), "2.3.2": ("py37",), "2.4.1": ("py37",), "2.4.3": ("py37",),
-    "2.5.0": ("py37",), "2.5.1": ("py37",), "2.6.0": ("py38",), "2.6.2": ("py38",), "2.6.3": ("py38",),
-    "2.7.1": ("py38",), "2.8.0": ("py39",), "2.9.2": ("py39",), "2.10.1": ("py39",),
-    "2.11.0": ("py39",), "2.12.0": ("py310",), "2.13.0": ("py310",), "2.14.1": ("py310",),
-    "2.16.2": ("py310",), "2.18.0": ("py310",), "2.19.0": ("py312",),
-}  # fmt: skip
 
 _PY_VERSION_RE = re.compile(r"py(\d)(\d*)")
 DEFAULT_ENTRYPOINT_NAME = "train.sh"
@@ -59,6 +35,7 @@ class TargetFramework:
     full_version: tuple[int, int, int]  # what the SDK resolves it to: (2, 1, 3)
     py_version: str  # "py36"
     python: tuple[int, int]  # (3, 6)
+    image: TrainingImage  # the row of the framework table (transforms/frameworks.py)
 
     @property
     def label(self) -> str:
@@ -81,17 +58,17 @@ def resolve_target(framework_version: str, py_version: str | None = None) -> Tar
     """
     requested = framework_release(framework_version)
     if requested is None:
-        raise EmitError(f"invalid TensorFlow version {framework_version!r}: expected e.g. 2.19 or 1.15.2")
+        raise EmitError(f"invalid TensorFlow version {framework_version!r}: expected e.g. 2.21 or 1.15.2")
     if requested[:2] <= (1, 10):
         raise EmitError(
             f"TensorFlow {framework_version} runs in legacy mode on SageMaker, not script mode: "
-            "migrate to TensorFlow 1.11 or newer (2.19 recommended)"
+            f"migrate to TensorFlow 1.11 or newer ({NEWEST_TRAINING_VERSION} recommended)"
         )
-    full = TRAINING_VERSION_ALIASES.get(framework_version, framework_version)
-    if full not in TRAINING_PY_VERSIONS:
-        known = ", ".join(TRAINING_VERSION_ALIASES)
+    image = find_image(framework_version)
+    if image is None:
+        known = ", ".join(known_versions())
         raise EmitError(f"no SageMaker TensorFlow training image for {framework_version}; known: {known}")
-    choices = TRAINING_PY_VERSIONS[full]
+    choices = image.py_versions
     if py_version is None:
         if len(choices) > 1:
             raise EmitError(f"TensorFlow {framework_version} needs --py-version, one of: {', '.join(choices)}")
@@ -103,9 +80,10 @@ def resolve_target(framework_version: str, py_version: str | None = None) -> Tar
         )
     return TargetFramework(
         framework_version=framework_version,
-        full_version=framework_release(full),
+        full_version=framework_release(image.full_version),
         py_version=py_version,
         python=_python_of(py_version),
+        image=image,
     )
 
 

@@ -4,8 +4,11 @@ SageMaker installs `requirements.txt` from `source_dir` before a `.py` entry poi
 Python >= 3.7); older images need the shell entry point of `entrypoint.py` (docs/sagemaker-contract.md §4). Imports
 are read with `ast` from the migrated script and, recursively, from the local modules it imports from the same
 directory. Each top-level module is mapped to a distribution with `importlib.metadata` (what is installed here),
-else with a short curated alias table; nothing is guessed. TensorFlow and its Keras are left out: the container
-provides them, and reinstalling them from requirements.txt replaces the container's build.
+else with a short curated alias table; nothing is guessed. What the target image already installs is left out
+(the framework table, transforms/frameworks.py: TensorFlow and its Keras on every image, and the whole package
+list of an image whose contents are known): reinstalling it from requirements.txt replaces the image's build.
+What a script needs that no image ships is always added: `tf-keras` for Keras 2 (`tf_keras`, or
+`TF_USE_LEGACY_KERAS` on TF >= 2.16, which has Keras 3), `horovod` for a Horovod script.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
-from sm_migrate.emit.entrypoint import EmitError
+from sm_migrate.emit.entrypoint import EmitError, TargetFramework
 from sm_migrate.files import SourceError, read_source
 
 REQUIREMENTS_NAME = "requirements.txt"
@@ -48,19 +51,12 @@ MODULE_ALIASES = {
     "yaml": "PyYAML",
 }
 
-# What the SageMaker TensorFlow training container already provides (docs/sagemaker-contract.md §10; the
-# toolkit is what runs the script, §4). Module names catch them when not installed here, distribution names
-# when the local build has another name (tensorflow-cpu, tensorflow-macos, ...).
-CONTAINER_MODULES = frozenset(
-    {"tensorflow", "keras", "tf_keras", "tensorboard", "tensorflow_estimator", "sagemaker_training"}
-)
-CONTAINER_DISTRIBUTIONS = frozenset(
-    {
-        "tensorflow", "tensorflow-cpu", "tensorflow-gpu", "tensorflow-intel", "tensorflow-macos",
-        "tensorflow-aarch64", "keras", "tf-keras", "tensorboard", "tensorboard-data-server",
-        "tensorflow-estimator", "tensorflow-io-gcs-filesystem", "sagemaker-training",
-    }
-)  # fmt: skip
+# Modules of the TensorFlow stack that every training image has, caught by name when not installed here.
+CONTAINER_MODULES = frozenset({"tensorflow", "keras", "tensorboard", "tensorflow_estimator", "sagemaker_training"})
+# What no image ships (transforms/frameworks.py): module -> distribution, added whenever a script needs it.
+IMAGE_LACKS = {"tf_keras": "tf-keras", "horovod": "horovod"}
+# The environment variable that makes `tf.keras` Keras 2 on TF >= 2.16; it needs the tf-keras package.
+LEGACY_KERAS_VARIABLE = "TF_USE_LEGACY_KERAS"
 CONTAINER_COMMENT_PREFIX = "# sm-migrate: not listed:"
 
 
@@ -72,6 +68,7 @@ class ImportScan:
     optional: set[str] = field(default_factory=set)  # top-level modules only imported under `except ImportError`
     local_files: list[str] = field(default_factory=list)  # local modules read, in the order they were read
     notes: list[str] = field(default_factory=list)
+    legacy_keras: bool = False  # some file names TF_USE_LEGACY_KERAS (sets or reads it)
 
 
 _TRY_NODES = tuple(getattr(ast, name) for name in ("Try", "TryStar") if hasattr(ast, name))
@@ -148,6 +145,7 @@ def scan_imports(script_path: str, code: str) -> ImportScan:
                 raise EmitError(f"cannot read the imports of {script_path}: {exc.msg} (line {exc.lineno})") from None
             scan.notes.append(f"{os.path.relpath(path, source_dir)}: not scanned for imports ({exc.msg})")
             continue
+        scan.legacy_keras = scan.legacy_keras or _names_legacy_keras(tree)
         for node, guarded in _iter_imports(tree):
             for dotted in _imported_modules(node, package):
                 top = dotted.split(".")[0]
@@ -168,6 +166,13 @@ def scan_imports(script_path: str, code: str) -> ImportScan:
             scan.local_files.append(path)
     scan.optional = guarded_only - set(scan.required)
     return scan
+
+
+def _names_legacy_keras(tree: ast.AST) -> bool:
+    """A string literal TF_USE_LEGACY_KERAS: `os.environ["TF_USE_LEGACY_KERAS"] = "1"`, `setdefault(...)`."""
+    return any(
+        isinstance(node, ast.Constant) and node.value == LEGACY_KERAS_VARIABLE for node in ast.walk(tree)
+    )
 
 
 def _read_local(path: str, source_dir: str, scan: ImportScan) -> tuple[str, str, str]:
@@ -203,6 +208,8 @@ class Requirement:
     name: str  # distribution name as its metadata spells it ("PyYAML")
     version: str | None = None  # installed here, if it is
     requires_python: str | None = None  # the installed version's Requires-Python (">=3.11")
+    # A version the image decides, written as is and never replaced by a local pin: "==2.21.*" for tf-keras.
+    image_specifier: str | None = None
 
 
 @dataclass
@@ -214,6 +221,8 @@ class RequirementsPlan:
     unmapped: list[str]  # top-level modules with no known distribution
     optional: list[str]  # modules only imported under `except ImportError`: not required
     notes: list[str]
+    image_label: str = "the SageMaker TensorFlow training image"  # as comments and notes name it
+    image_packages: frozenset[str] = frozenset()  # canonical names of what the image installs
 
 
 @functools.cache
@@ -262,34 +271,78 @@ def _distribution_for(top: str, dotted_names: set[str], installed: dict[str, lis
     return None
 
 
-def plan_requirements(scan: ImportScan) -> RequirementsPlan:
-    """Map the scanned imports to distributions (installed metadata first, then MODULE_ALIASES)."""
+def _image_provides(top: str, distribution: str | None, target: TargetFramework | None) -> bool:
+    """Whether the target image already installs the distribution of module `top`, by whichever name
+    (the one installed here, or the curated one: a local opencv-python-headless is the image's opencv-python)."""
+    shipped = target.image.known_packages if target else frozenset()
+    names = {distribution, MODULE_ALIASES.get(top)} - {None}
+    return top in CONTAINER_MODULES or any(canonicalize_name(name) in shipped for name in names)
+
+
+def _tf_keras_requirement(target: TargetFramework | None) -> Requirement:
+    """tf-keras in the image's TensorFlow minor version: tf-keras 2.X works with TensorFlow 2.X only."""
+    if target is None or target.full_version[:2] < (2, 15):  # tf-keras starts with TensorFlow 2.15's
+        return Requirement(name="tf-keras")
+    major, minor = target.full_version[:2]
+    return Requirement(name="tf-keras", image_specifier=f"=={major}.{minor}.*")
+
+
+def plan_requirements(scan: ImportScan, target: TargetFramework | None = None) -> RequirementsPlan:
+    """Map the scanned imports to distributions (installed metadata first, then MODULE_ALIASES), leaving out
+    what `target`'s image installs and adding what the script needs that no image has."""
     installed = _installed_modules()
     distributions: set[str] = set()
     container, unmapped = [], []
     notes = list(scan.notes)
+    image_label = _image_label(target)
+    lacking: dict[str, Requirement] = {}
     for top in sorted(scan.required):
-        if top in CONTAINER_MODULES:
-            container.append(top)
+        if top in IMAGE_LACKS:
+            lacking[top] = (
+                _tf_keras_requirement(target) if top == "tf_keras" else Requirement(name=IMAGE_LACKS[top])
+            )
             continue
         distribution = _distribution_for(top, scan.required[top], installed)
+        if _image_provides(top, distribution, target):
+            container.append(top)
+            continue
         if distribution is None:
             unmapped.append(top)
             if len(installed.get(top, [])) > 1:
                 notes.append(f"{top}: provided by several installed distributions ({', '.join(installed[top])})")
             continue
-        if canonicalize_name(distribution) in CONTAINER_DISTRIBUTIONS:
-            container.append(top)
-            continue
         distributions.add(distribution)
-    requirements = [_installed_requirement(name) for name in sorted(distributions, key=canonicalize_name)]
+    keras3_image = target is not None and target.full_version[:2] >= (2, 16)
+    if scan.legacy_keras and keras3_image and "tf_keras" not in lacking:
+        lacking["tf_keras"] = _tf_keras_requirement(target)
+        notes.append(
+            f"tf-keras added: the script sets {LEGACY_KERAS_VARIABLE}, and {image_label} has Keras 3 "
+            "without the tf-keras package that variable needs"
+        )
+    if "horovod" in lacking:
+        notes.append(
+            f"horovod added: {image_label} does not ship it, so pip builds it from source when the job starts "
+            "(minutes; it needs the image's MPI, a compiler and CMake, and HOROVOD_WITH_TENSORFLOW=1)"
+        )
+    requirements = [_installed_requirement(name) for name in distributions] + list(lacking.values())
     return RequirementsPlan(
-        requirements=requirements,
+        requirements=sorted(requirements, key=lambda requirement: canonicalize_name(requirement.name)),
         container_provided=container,
         unmapped=unmapped,
         optional=sorted(scan.optional - set(CONTAINER_MODULES)),
         notes=notes,
+        image_label=image_label,
+        image_packages=target.image.known_packages if target else frozenset(),
     )
+
+
+def _image_label(target: TargetFramework | None) -> str:
+    """How comments and notes name the image: its version and, where the SDK cannot name it, its tag."""
+    if target is None:
+        return "the SageMaker TensorFlow training image"
+    image = target.image
+    tag = f" (tensorflow-training:{image.cpu_tag})" if image.cpu_tag else ""
+    return f"the SageMaker TensorFlow {image.version} training image{tag}"
 
 
 # --- writing / merging -------------------------------------------------------------------------------
@@ -341,10 +394,10 @@ def _pins_another_version(specifiers: SpecifierSet, local: str) -> bool:
         return True
 
 
-def container_comment(modules: list[str]) -> str:
+def container_comment(modules: list[str], image_label: str) -> str:
     return (
-        f"{CONTAINER_COMMENT_PREFIX} {', '.join(modules)} -- provided by the SageMaker TensorFlow container; "
-        "reinstalling from requirements.txt replaces the container's build and breaks it"
+        f"{CONTAINER_COMMENT_PREFIX} {', '.join(modules)} -- installed in {image_label}; "
+        "reinstalling from requirements.txt replaces the image's build and can break it"
     )
 
 
@@ -372,6 +425,8 @@ def render_requirements(
     notes = []
     pinned: set[str] = set()
     for requirement in plan.requirements if pin else []:
+        if requirement.image_specifier:
+            continue
         if requirement.version is None:
             notes.append(f"{requirement.name}: not installed here, left unpinned")
         elif python and not python_allowed(requirement.requires_python, python):
@@ -383,9 +438,11 @@ def render_requirements(
             pinned.add(requirement.name)
 
     def requirement_line(requirement: Requirement) -> str:
+        if requirement.image_specifier:
+            return f"{requirement.name}{requirement.image_specifier}"
         return f"{requirement.name}=={requirement.version}" if requirement.name in pinned else requirement.name
 
-    comment = container_comment(plan.container_provided) if plan.container_provided else None
+    comment = container_comment(plan.container_provided, plan.image_label) if plan.container_provided else None
     if existing is None:
         lines = [f"# Generated by sm-migrate from the imports of {script_name} and the local modules it imports."]
         lines += [comment] if comment else []
@@ -399,10 +456,10 @@ def render_requirements(
         project = _listed_requirement(line)
         if project:
             listed.setdefault(*project)
-    for name in sorted(CONTAINER_DISTRIBUTIONS & set(listed)):
+    for name in sorted(plan.image_packages & set(listed)):
         notes.append(
-            f"{REQUIREMENTS_NAME} lists {name}: the SageMaker TensorFlow container provides it, and reinstalling "
-            "it replaces the container's build (kept, but consider removing it)"
+            f"{REQUIREMENTS_NAME} lists {name}: {plan.image_label} installs it, and reinstalling it "
+            "replaces the image's build (kept, but consider removing it)"
         )
     missing = []
     for requirement in plan.requirements:
