@@ -365,8 +365,8 @@ for epoch in range(2):
 
     migrated = Path("train.py").read_text()
     assert result.exit_code == 0
-    assert 'tf.saved_model.save(generator, os.path.join(args.sm_model_dir, "1"))' in migrated
-    assert "saved_model.save(critic" not in migrated
+    assert '_sm_export(generator, os.path.join(args.sm_model_dir, "1"))' in migrated
+    assert "_sm_export(critic" not in migrated
 
 
 def test_one_shot_run_says_what_the_job_needs():

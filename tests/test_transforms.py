@@ -83,7 +83,7 @@ def test_sklearn_fit_is_not_a_training_call():
     assert codes(result) == ["SM002"]
 
 
-def test_constants_that_are_not_hyperparameters_stay():
+def test_only_hyperparameters_are_lifted_and_a_name_bound_twice_gets_one_override():
     result = migrate("""\
         import tensorflow as tf
         NUM_CLASSES = 10
@@ -99,7 +99,9 @@ def test_constants_that_are_not_hyperparameters_stay():
         print(DATA_FILE)
     """)
 
-    assert [(hp.name, hp.default) for hp in result.hyperparameters] == [("epochs", 3), ("optimizer", "adam")]
+    # NUM_CLASSES, DATA_FILE and the unused dropout stay; STEPS, bound twice, gets one override (default None)
+    assert [(hp.name, hp.default) for hp in result.hyperparameters] == [
+        ("epochs", 3), ("optimizer", "adam"), ("steps_per_epoch", None)]
 
 
 def test_booleans_use_a_converter_never_type_bool():

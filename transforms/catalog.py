@@ -72,6 +72,9 @@ FIT_HYPERPARAMETERS = {
     "initial_epoch": "int",
     "shuffle": "bool",
 }
+# Keras training calls: `fit` and its Keras 2 spelling (same keywords), and the step of a hand-written loop.
+FIT_METHODS = frozenset({"fit", "fit_generator"})
+TRAIN_STEP_METHODS = frozenset({"train_on_batch"})
 # Keywords that only a Keras-style fit takes: they tell `model.fit` from `scaler.fit` when the receiver's type
 # can't be inferred.
 KERAS_FIT_KEYWORDS = frozenset(FIT_HYPERPARAMETERS) | {"callbacks", "validation_data", "class_weight", "verbose"}

@@ -26,9 +26,12 @@ from sm_migrate.transforms.scopes import (
 
 @dataclass
 class FitCall:
+    """A Keras training call: `fit`, `fit_generator`, or one `train_on_batch` step of a hand-written loop."""
+
     call: cst.Call
     receiver: cst.BaseExpression
     scope: Scope
+    method: str = "fit"
 
 
 @dataclass
@@ -100,6 +103,10 @@ class ScriptFacts:
     argument_defaults: dict = field(default_factory=dict)  # dest -> literal default of the script's own CLI
     constants: dict = field(default_factory=dict)  # module-level name assigned exactly once -> its value
     calls_by_name: dict = field(default_factory=dict)  # function name -> calls of it by that plain name
+    # Other values training takes, where a name (or an epoch loop's literal) may hold a hyperparameter:
+    # (value, what the help text calls it, argument name, type) for tf.data batch(), compile(optimizer=) and
+    # the range() of a loop around a training step.
+    training_name_arguments: list = field(default_factory=list)
     sagemaker_aware: bool = False  # the script already reads SM_* variables (SM_MODEL_DIR, SM_CHANNEL_*, ...)
     all_names: set = field(default_factory=set)  # every name bound or read anywhere: injected names avoid them
 
@@ -155,6 +162,23 @@ class ScriptFacts:
         resolved = self.structure.resolved
         scope = resolved.get(root) if root in resolved else self.scopes.get(root)
         return scope, dotted_name(expr)
+
+    def exclusive_branches(self, first: cst.CSTNode, second: cst.CSTNode) -> cst.If | None:
+        """The innermost `if` statement with `first` and `second` in different branches (so only one of them
+        runs), or None."""
+        def branches(node) -> dict:
+            path, child, current = {}, node, self.parents.get(node)
+            while current is not None:
+                if isinstance(current, cst.If):
+                    path[current] = child
+                child, current = current, self.parents.get(current)
+            return path
+
+        first_path, second_path = branches(first), branches(second)
+        for statement, child in first_path.items():  # innermost first
+            if statement in second_path and second_path[statement] is not child:
+                return statement
+        return None
 
     def enclosing(self, node: cst.CSTNode, kind: type) -> cst.CSTNode | None:
         current = self.parents.get(node)
@@ -328,6 +352,38 @@ class _FactsCollector:
                 self.facts.save_calls.append(save)
         self.facts.save_calls.extend(self._wrapper_saves())
         self.facts.save_calls.sort(key=lambda save: self.facts.position(save.call))
+        self._training_loop_ranges()
+
+    def _training_loop_ranges(self) -> None:
+        """`for epoch in range(EPOCHS)` around a training step: a `train_on_batch`, the call of a GradientTape
+        step function, or a `fit` of one epoch (around a longer fit, a loop is folds or restarts)."""
+        facts = self.facts
+        steps = [fit.call for fit in facts.fit_calls if fit.method in catalog.TRAIN_STEP_METHODS or _one_epoch(fit)]
+        for tape in facts.tape_calls:
+            function = facts.enclosing(tape, cst.FunctionDef)
+            if function is None:
+                steps.append(tape)
+            else:
+                steps.extend(call for call in facts.calls_by_name.get(function.name.value, ())
+                             if facts.enclosing(call, cst.FunctionDef) is not function)
+        loops: list[cst.For] = []
+        for step in steps:
+            current = facts.parents.get(step)
+            while current is not None and not isinstance(current, (cst.FunctionDef, cst.Module)):
+                if isinstance(current, cst.For) and current not in loops:
+                    loops.append(current)
+                current = facts.parents.get(current)
+        for loop in loops:
+            bound = _range_bound(facts, loop.iter)
+            variable = loop.target.value if isinstance(loop.target, cst.Name) else ""
+            epochs = "epoch" in variable.lower()
+            if isinstance(bound, cst.Name):
+                dest = "epochs" if epochs else catalog.CANONICAL_HYPERPARAMETER_NAMES.get(bound.value.lower(),
+                                                                                          bound.value.lower())
+                facts.training_name_arguments.append((bound, f"range() of the `for {variable}` loop", dest, "int"))
+            elif bound is not None and epochs:
+                facts.training_name_arguments.append((bound, f"range() of the `for {variable}` loop", "epochs",
+                                                      "int"))
 
     def _wrapper_saves(self) -> list[SaveCall]:
         """Calls of the script's own functions that save their model parameter to their path parameter
@@ -458,10 +514,20 @@ class _FactsCollector:
         if not isinstance(node.func, cst.Attribute):
             return
         method, receiver = node.func.attr.value, node.func.value
-        if method == "fit":
+        if method in catalog.FIT_METHODS:
             keywords = {arg.keyword.value for arg in node.args if arg.keyword is not None}
             if facts.is_model_expression(receiver) or keywords & catalog.KERAS_FIT_KEYWORDS:
-                facts.fit_calls.append(FitCall(node, receiver, scope))
+                facts.fit_calls.append(FitCall(node, receiver, scope, method))
+        elif method in catalog.TRAIN_STEP_METHODS and isinstance(receiver, (cst.Name, cst.Attribute)):
+            facts.fit_calls.append(FitCall(node, receiver, scope, method))
+        elif method == "compile":
+            optimizer = _argument(node, None, ("optimizer",))
+            if isinstance(optimizer, cst.Name):
+                facts.training_name_arguments.append((optimizer, "compile(optimizer=)", "optimizer", "str"))
+        elif method == "batch" and _is_dataset(facts, receiver):
+            size = _argument(node, 0, ("batch_size",))
+            if isinstance(size, cst.Name):
+                facts.training_name_arguments.append((size, "tf.data batch()", "batch_size", "int"))
         elif isinstance(receiver, cst.Name) and receiver.value in facts.estimator_names:
             if method in catalog.ESTIMATOR_TRAINING_METHODS:
                 facts.estimator_training.append(node)
@@ -490,6 +556,43 @@ class _FactsCollector:
                 facts.parse_calls.append(
                     ParseCall(node, statement, small, receiver.value, None, None, method == "parse_known_args")
                 )
+
+
+def _one_epoch(fit: FitCall) -> bool:
+    epochs = _argument(fit.call, None, ("epochs",))
+    return epochs is None or (isinstance(epochs, cst.Integer) and epochs.value == "1")
+
+
+def _range_bound(facts: ScriptFacts, iterable: cst.BaseExpression) -> cst.BaseExpression | None:
+    """`range(n)` or `range(start, n)`: n."""
+    if not (isinstance(iterable, cst.Call) and facts.qualified_name(iterable.func) == "builtins.range"):
+        return None
+    positional = [arg for arg in iterable.args if arg.keyword is None and not arg.star]
+    if len(positional) in (1, 2):
+        return positional[-1].value
+    return None
+
+
+def _is_dataset(facts: ScriptFacts, expr: cst.BaseExpression, depth: int = 0) -> bool:
+    """Is `expr` a tf.data pipeline: a chain of calls that starts at `tf.data...`, or a name bound to one?"""
+    if depth > 8:
+        return False
+    while isinstance(expr, (cst.Call, cst.Attribute)):
+        if isinstance(expr, cst.Call):
+            name = facts.qualified_name(expr.func)
+            if name and name.startswith("tensorflow.data."):
+                return True
+            expr = expr.func
+        else:
+            expr = expr.value
+    if isinstance(expr, cst.Name):
+        scope = facts.structure.resolved.get(expr)
+        for assignment in scope.assignments[expr.value] if scope is not None else ():
+            parent = facts.parents.get(assignment.node)
+            assign = facts.parents.get(parent) if isinstance(parent, cst.AssignTarget) else None
+            if isinstance(assign, cst.Assign) and _is_dataset(facts, assign.value, depth + 1):
+                return True
+    return False
 
 
 def _path_spec(facts: ScriptFacts, call: cst.Call, name: str | None):

@@ -43,6 +43,12 @@ parser.add_argument("--batch_size_per_replica", "--batch-size-per-replica", type
                     help="BATCH_SIZE_PER_REPLICA in the original script")
 parser.add_argument("--learning_rate", "--learning-rate", type=float, default=0.01,
                     help="LEARNING_RATE in the original script")
+parser.add_argument(
+    "--batch_size", "--batch-size", "--global_batch_size", "--global-batch-size",
+    type=int,
+    default=None,
+    help="global_batch_size in the original script (computed at run time; default: the script's value)",
+)
 parser.add_argument("--data", type=str, default=os.environ.get("SM_CHANNEL_DATA", "data"),
                     help="input channel 'data' (SageMaker: SM_CHANNEL_DATA)")
 parser.add_argument(
@@ -85,7 +91,7 @@ LEARNING_RATE = args.learning_rate
 
 strategy = tf.distribute.MirroredStrategy()
 print("replicas:", strategy.num_replicas_in_sync)
-global_batch_size = BATCH_SIZE_PER_REPLICA * strategy.num_replicas_in_sync
+global_batch_size = args.batch_size if args.batch_size is not None else BATCH_SIZE_PER_REPLICA * strategy.num_replicas_in_sync
 
 train = np.load(os.path.join(args.data, "train.npz"))
 test = np.load(os.path.join(args.data, "test.npz"))

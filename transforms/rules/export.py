@@ -27,7 +27,7 @@ from sm_migrate.transforms.facts import SaveCall
 from sm_migrate.transforms.literals import quote
 from sm_migrate.transforms.paths import path_tail
 from sm_migrate.transforms.rules.examples import export as examples
-from sm_migrate.transforms.scopes import FunctionScope
+from sm_migrate.transforms.scopes import ClassScope, FunctionScope
 
 EXPORT_COMMENT = "# TensorFlow Serving SavedModel for SageMaker: <model dir>/{} (added by sm-migrate)"
 HANDLED_MARKERS = ("sm_model_dir", "SM_MODEL_DIR")
@@ -170,7 +170,12 @@ def _trained_models(ctx: PlanContext) -> tuple[dict[str, TrainedModel], cst.Base
     if facts.fit_calls:
         fit = facts.fit_calls[-1]
         model = TrainedModel(facts.model_key(fit.receiver), fit.receiver)
-        return {facts.module.code_for_node(fit.receiver): model}, facts.statement_after_loops(fit.call), fit.receiver
+        anchor: cst.CSTNode = fit.call
+        for other in facts.fit_calls[:-1]:  # `if ...: model.fit(...)` / `else: model.fit(...)`: after the `if`
+            branching = facts.exclusive_branches(anchor, other.call)
+            if branching is not None and model.key == facts.model_key(other.receiver):
+                anchor = branching
+        return {facts.module.code_for_node(fit.receiver): model}, facts.statement_after_loops(anchor), fit.receiver
     return _tape_trained_models(ctx)
 
 
@@ -186,16 +191,29 @@ def _tape_trained_models(ctx: PlanContext) -> tuple[dict[str, TrainedModel], cst
                    if facts.enclosing(node, cst.FunctionDef) is not step_function]
         if callers:
             anchor_node = max(callers, key=lambda c: facts.position(c))
+    anchor = facts.statement_after_loops(anchor_node)
+    visible = _enclosing_scopes(facts.scopes.get(anchor))
     models = {}
     for (scope, name) in sorted(facts.model_names, key=lambda key: key[1]):
-        if name not in models and facts.mentions(region, name):
+        # A model built inside the step function itself is not the one trained (nor visible after the loop).
+        if name not in models and scope in visible and facts.mentions(region, name):
             models[name] = TrainedModel((scope, name))
     if not models:
         ctx.report(tape, diagnostics.LOOP_WITHOUT_MODEL)
         return None
     if len(models) > 1 and not ctx.options.export_model:
         ctx.report(tape, diagnostics.SEVERAL_LOOP_MODELS, count=len(models))
-    return models, facts.statement_after_loops(anchor_node), tape
+    return models, anchor, tape
+
+
+def _enclosing_scopes(scope) -> list:
+    """`scope` and the scopes whose names it sees (class bodies are not seen from inside their methods)."""
+    found = []
+    while scope is not None:
+        if not isinstance(scope, ClassScope) or not found:
+            found.append(scope)
+        scope = scope.parent
+    return found
 
 
 def _path_kind(ctx: PlanContext, save: SaveCall) -> str:

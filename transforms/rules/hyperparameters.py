@@ -1,17 +1,23 @@
 """Hyperparameters -> command-line arguments whose defaults are the script's own values.
 
-Rewrites, wherever the parsed arguments are visible (docs/sagemaker-contract.md §3: hyperparameters arrive as
-`--name value` strings):
-- module constants holding simple literals that are hyperparameters (`EPOCHS = 10` -> `EPOCHS = args.epochs`;
-  the script keeps its own names, so the rest of the code is untouched);
-- literal keyword arguments of Keras `fit` (`epochs=2` -> `epochs=args.epochs`);
-- literal optimizer learning rates (`Adam(learning_rate=1e-3)`, `Adam(lr=...)`, `Adam(1e-3)`);
-- literal step counts of an estimator's TrainSpec/EvalSpec.
-Values that are already expressions (names, `args.x`) are left alone, which is also what makes a second run a
-no-op.
+Hyperparameters arrive as `--name value` strings (docs/sagemaker-contract.md §3). What is lifted, wherever the
+parsed arguments are visible:
+- a name of any case, at module level or inside a function, that flows into a training argument: a Keras
+  `fit`/`fit_generator` keyword (`epochs=epochs`), an optimizer's learning rate, `compile(optimizer=...)`, a
+  tf.data `batch()`, the `range()` of the loop around a training call, an estimator's step count. Its binding
+  becomes `args.<name>`; the script keeps its own names, so the rest of the code is untouched. Where the name
+  is bound more than once (the two branches of an `if`) or computed at run time (`epochs = int(12 / hvd.size())`),
+  one argument with default `None` overrides every binding and otherwise keeps the script's value;
+- module constants holding simple literals whose names say they are hyperparameters (`DROPOUT = 0.2`);
+- literal training arguments (`epochs=2` -> `epochs=args.epochs`; one argument for literals in the two
+  branches of an `if`).
+Values that already read the parsed arguments are left alone, which is also what makes a second run a no-op.
+What can't be lifted (a parameter of a function, a value the parsed arguments don't reach) is reported.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import libcst as cst
 
@@ -24,29 +30,79 @@ from sm_migrate.transforms.names import unique_name
 from sm_migrate.transforms.rules.examples import hyperparameters as examples
 
 
+@dataclass(frozen=True)
+class TrainingArgument:
+    """A value a training call takes: where lifting starts."""
+
+    value: cst.BaseExpression
+    dest: str  # the argument it becomes: "epochs", "learning_rate", ...
+    type_name: str | None  # what the call expects, where the table says ("int", "float", ...)
+    target: str  # how the help text names it: "fit(epochs=)"
+
+
+@dataclass
+class Binding:
+    """One `name = value` of a name that flows into a training argument."""
+
+    statement: cst.CSTNode
+    value: cst.BaseExpression
+
+
 class HyperparametersRule:
     name = "hyperparameters"
     examples = examples.EXAMPLES
 
     def plan(self, ctx: PlanContext) -> None:
-        facts = ctx.facts
-        flowing = _names_flowing_into_training(ctx)
-        for statement in facts.module.body:
-            _lift_constant(ctx, statement, flowing)
-        for fit in facts.fit_calls:
-            for arg in fit.call.args:
-                if arg.keyword is not None and arg.keyword.value in catalog.FIT_HYPERPARAMETERS:
-                    _lift_literal(ctx, arg.value, arg.keyword.value, f"fit({arg.keyword.value}=)")
-        for call in facts.optimizer_calls:
-            value = _learning_rate_argument(call)
-            if value is not None:
-                _lift_literal(ctx, value, "learning_rate", "optimizer learning rate")
-        for name, call in facts.estimator_specs:
-            for arg in call.args:
-                if arg.keyword is not None and arg.keyword.value in catalog.ESTIMATOR_STEP_KEYWORDS[name]:
-                    short = name.rsplit(".", 1)[-1]
-                    _lift_literal(ctx, arg.value, catalog.ESTIMATOR_STEP_KEYWORDS[name][arg.keyword.value],
-                                  f"{short}({arg.keyword.value}=)")
+        arguments = _training_arguments(ctx)
+        lifts: list[tuple[tuple[int, int], str, list[Binding], TrainingArgument | None]] = []
+        seen: set = set()
+        for argument in arguments:
+            if isinstance(argument.value, cst.Name):
+                found = _bindings(ctx, argument)
+                if found is not None and found[0] not in seen:
+                    seen.add(found[0])
+                    bindings = found[1]
+                    lifts.append((ctx.facts.position(bindings[0].statement), argument.value.value, bindings, argument))
+        for statement in ctx.facts.module.body:
+            constant = _hyperparameter_constant(ctx, statement)
+            if constant is not None and (id(ctx.facts.global_scope), constant[0]) not in seen:
+                lifts.append((ctx.facts.position(statement), constant[0], [constant[1]], None))
+        for _, name, bindings, argument in sorted(lifts, key=lambda lift: lift[0]):
+            _lift_name(ctx, name, bindings, argument)
+        exclusive = _exclusive_literals(ctx, arguments)
+        for argument in arguments:
+            if literal_value(argument.value) is not None:
+                _lift_literal(ctx, argument.value, argument.dest, argument.target, argument.type_name,
+                              shared=argument.value in exclusive)
+
+
+# --- where hyperparameters flow ---------------------------------------------------------------------------
+def _training_arguments(ctx: PlanContext) -> list[TrainingArgument]:
+    """Every value a training call takes, in source order of the calls (fit, optimizers, compile, tf.data,
+    training loops, estimator specs)."""
+    facts = ctx.facts
+    found: list[TrainingArgument] = []
+    for fit in facts.fit_calls:
+        if fit.method not in catalog.FIT_METHODS:
+            continue
+        for arg in fit.call.args:
+            if arg.keyword is not None and arg.keyword.value in catalog.FIT_HYPERPARAMETERS:
+                keyword = arg.keyword.value
+                found.append(TrainingArgument(arg.value, keyword, catalog.FIT_HYPERPARAMETERS[keyword],
+                                              f"{fit.method}({keyword}=)"))
+    for call in facts.optimizer_calls:
+        value = _learning_rate_argument(call)
+        if value is not None:
+            found.append(TrainingArgument(value, "learning_rate", "float", "optimizer learning rate"))
+    for name, call in facts.estimator_specs:
+        for arg in call.args:
+            if arg.keyword is not None and arg.keyword.value in catalog.ESTIMATOR_STEP_KEYWORDS[name]:
+                short = name.rsplit(".", 1)[-1]
+                found.append(TrainingArgument(arg.value, catalog.ESTIMATOR_STEP_KEYWORDS[name][arg.keyword.value],
+                                              "int", f"{short}({arg.keyword.value}=)"))
+    for value, target, dest, type_name in facts.training_name_arguments:
+        found.append(TrainingArgument(value, dest, type_name, target))
+    return found
 
 
 def _learning_rate_argument(call: cst.Call) -> cst.BaseExpression | None:
@@ -58,63 +114,157 @@ def _learning_rate_argument(call: cst.Call) -> cst.BaseExpression | None:
     return None
 
 
-def _names_flowing_into_training(ctx: PlanContext) -> set[str]:
-    """Constants used directly as a fit hyperparameter or a learning rate: lifted whatever their name."""
-    names = set()
-    for fit in ctx.facts.fit_calls:
-        for arg in fit.call.args:
-            if arg.keyword is not None and arg.keyword.value in catalog.FIT_HYPERPARAMETERS and \
-                    isinstance(arg.value, cst.Name):
-                names.add(arg.value.value)
-    for call in ctx.facts.optimizer_calls:
-        value = _learning_rate_argument(call)
-        if isinstance(value, cst.Name):
-            names.add(value.value)
-    return names
+def _bindings(ctx: PlanContext, argument: TrainingArgument) -> tuple[tuple, list[Binding]] | None:
+    """The `name = value` statements the name at a training argument reads, or None (with a report where
+    the value can't be lifted)."""
+    facts, name = ctx.facts, argument.value
+    scope = facts.structure.resolved.get(name)
+    if scope is None:
+        return None  # a builtin, or a name from `import *`
+    assignments = scope.assignments[name.value]
+    bindings = []
+    for assignment in assignments:
+        if assignment.imported is not None:
+            return None
+        if isinstance(assignment.node, cst.Param):
+            if name.value in facts.argument_defaults:
+                return None  # a command-line option already (a click command's parameter)
+            ctx.report(name, diagnostics.NOT_LIFTED, target=argument.target,
+                       why=f"{name.value!r} is a parameter of a function; lift it where its value is set")
+            return None
+        value, statement = _assigned_value(facts, assignment.node)
+        if value is None:
+            return None  # a loop variable, `with ... as`, unpacking, augmented assignment: not one value
+        if _reads_arguments(ctx, value):
+            return None  # lifted already
+        bindings.append(Binding(statement, value))
+    if not bindings:
+        return None
+    return (id(scope), name.value), bindings
 
 
-def _lift_constant(ctx: PlanContext, statement: cst.BaseStatement, flowing: set[str]) -> None:
+def _assigned_value(facts, target: cst.CSTNode) -> tuple[cst.BaseExpression | None, cst.CSTNode | None]:
+    parent = facts.parents.get(target)
+    if isinstance(parent, cst.AssignTarget):
+        assign = facts.parents.get(parent)
+        if isinstance(assign, cst.Assign) and len(assign.targets) == 1:
+            return assign.value, assign
+    if isinstance(parent, cst.AnnAssign) and parent.value is not None:
+        return parent.value, parent
+    return None, None
+
+
+def _reads_arguments(ctx: PlanContext, value: cst.BaseExpression) -> bool:
+    args_name = ctx.args.target.args_name.split(".")[0]
+    return bool(args_name) and ctx.facts.mentions(value, args_name)
+
+
+def _hyperparameter_constant(ctx: PlanContext, statement: cst.BaseStatement) -> tuple[str, Binding] | None:
+    """`DROPOUT = 0.2`: a module constant whose name says it is a hyperparameter, holding a simple literal."""
     if not (isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1):
-        return
+        return None
     assign = statement.body[0]
     if not (isinstance(assign, cst.Assign) and len(assign.targets) == 1
             and isinstance(assign.targets[0].target, cst.Name)):
-        return
+        return None
     name = assign.targets[0].target.value
     if not catalog.is_constant_name(name) or literal_value(assign.value) is None:
-        return
-    if not (name in flowing or catalog.looks_like_hyperparameter(name)):
-        return
+        return None
+    if not catalog.looks_like_hyperparameter(name):
+        return None
     assignments = ctx.facts.global_scope.assignments[name]
     if len(assignments) != 1 or not assignments[0].references:
-        return  # reassigned (not a constant) or never used
+        return None  # reassigned (not a constant) or never used
+    return name, Binding(assign, assign.value)
+
+
+def _exclusive_literals(ctx: PlanContext, arguments: list[TrainingArgument]) -> set:
+    """Literal values of the same training argument in the two branches of one `if`: they share one
+    argument."""
+    shared = set()
+    literals = [a for a in arguments if literal_value(a.value) is not None]
+    for index, first in enumerate(literals):
+        for second in literals[index + 1:]:
+            if first.dest == second.dest and literal_value(first.value) != literal_value(second.value) \
+                    and ctx.facts.exclusive_branches(first.value, second.value) is not None:
+                shared.update((first.value, second.value))
+    return shared
+
+
+# --- lifting ----------------------------------------------------------------------------------------------
+def _lift_name(ctx: PlanContext, name: str, bindings: list[Binding], argument: TrainingArgument | None) -> None:
+    values = [binding.value for binding in bindings]
+    if any(ctx.claimed(value) for value in values):
+        return
+    literals = [literal_value(value) for value in values]
     lower = name.lower()
-    canonical = catalog.CANONICAL_HYPERPARAMETER_NAMES.get(lower, lower)
-    aliases = (lower,) if canonical != lower else ()
-    _lift_literal(ctx, assign.value, canonical, name, aliases)
+    canonical = argument.dest if argument is not None else catalog.CANONICAL_HYPERPARAMETER_NAMES.get(lower, lower)
+    aliases = (lower,) if canonical != lower and lower.isidentifier() else ()
+    expected_type = argument.type_name if argument is not None else None
+    if len(values) == 1 and literals[0] is not None:
+        _lift_literal(ctx, values[0], canonical, name, expected_type, aliases=aliases)
+        return
+    literal_types = {literal[1] for literal in literals if literal is not None}
+    type_name = expected_type or (literal_types.pop() if len(literal_types) == 1 else None)
+    computed = any(literal is None for literal in literals)
+    if type_name is None or (computed and type_name not in ("int", "float")):
+        return  # only a number is sure to be what a computed value stands for (an optimizer name is not)
+    dest = _dest_for(ctx, canonical, None, type_name)
+    references = [ctx.args.reference(value, dest) for value in values]
+    if any(reference is None for reference in references):
+        ctx.report(values[0], diagnostics.NOT_LIFTED, target=name, why=ctx.args.out_of_reach())
+        return
+    for value, reference in zip(values, references):
+        ctx.replace(value, _overridden(ctx, reference, value))
+    line, _ = ctx.facts.position(values[0])
+    how = "bound more than once" if len(values) > 1 else "computed at run time"
+    _declare(ctx, HyperParameter(dest, None, type_name, line, name), aliases,
+             f"{name} in the original script ({how}; default: the script's value)", "None")
 
 
-def _lift_literal(ctx: PlanContext, value: cst.BaseExpression, name: str, target: str,
-                  aliases: tuple[str, ...] = ()) -> None:
+def _lift_literal(ctx: PlanContext, value: cst.BaseExpression, name: str, target: str, expected_type: str | None,
+                  aliases: tuple[str, ...] = (), shared: bool = False) -> None:
     literal = literal_value(value)
-    if literal is None:
+    if literal is None or ctx.claimed(value):
         return
     default, type_name = literal
-    dest = _dest_for(ctx, name, default, type_name)
+    if expected_type == "float" and type_name == "int":
+        type_name = "float"  # `lr = 1` still takes `--learning_rate 0.5`
+    dest = _dest_for(ctx, name, None if shared else default, type_name)
     reference = ctx.args.reference(value, dest)
     if reference is None:
         ctx.report(value, diagnostics.NOT_LIFTED, target=target, why=ctx.args.out_of_reach())
         return
-    ctx.replace(value, reference)
+    code = ctx.facts.module.code_for_node(value)
+    if shared:
+        ctx.replace(value, _overridden(ctx, reference, value))
+    else:
+        ctx.replace(value, reference)
     line, _ = ctx.facts.position(value)
     if ctx.contract.lifted(dest):
         return
-    ctx.contract.hyperparameter(HyperParameter(dest, default, type_name, line, target))
-    type_code = ctx.helper("str_to_bool") if type_name == "bool" else type_name
-    default_code = repr(default) if type_name == "bool" else ctx.facts.module.code_for_node(value)
-    taken = ctx.args.existing_dests
-    ctx.args.declare(ArgumentSpec(dest, flags_for(dest, *(a for a in aliases if a not in taken)),
-                                  type_code, default_code, f"{target} in the original script"))
+    if shared:
+        _declare(ctx, HyperParameter(dest, None, type_name, line, target), aliases,
+                 f"{target} in the original script (one value per branch; default: the script's)", "None")
+    else:
+        default_code = repr(default) if type_name == "bool" else code
+        _declare(ctx, HyperParameter(dest, default, type_name, line, target), aliases,
+                 f"{target} in the original script", default_code)
+
+
+def _overridden(ctx: PlanContext, reference: cst.BaseExpression, value: cst.BaseExpression) -> cst.BaseExpression:
+    """`args.x if args.x is not None else <the script's value>`."""
+    ref, original = ctx.facts.module.code_for_node(reference), ctx.facts.module.code_for_node(value)
+    loose = (isinstance(value, cst.Tuple) and not value.lpar) or isinstance(value, (cst.IfExp, cst.Lambda))
+    return cst.parse_expression(f"{ref} if {ref} is not None else {f'({original})' if loose else original}")
+
+
+def _declare(ctx: PlanContext, hyperparameter: HyperParameter, aliases: tuple[str, ...], help_text: str,
+             default_code: str) -> None:
+    ctx.contract.hyperparameter(hyperparameter)
+    type_code = ctx.helper("str_to_bool") if hyperparameter.type_name == "bool" else hyperparameter.type_name
+    flags = flags_for(hyperparameter.name, *(alias for alias in aliases if alias not in ctx.args.existing_dests))
+    ctx.args.declare(ArgumentSpec(hyperparameter.name, flags, type_code, default_code, help_text))
 
 
 def _dest_for(ctx: PlanContext, name: str, default, type_name: str) -> str:

@@ -339,6 +339,8 @@ def _sm_export(model, export_dir):
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument("--learning_rate", "--learning-rate", type=float, default=0.1,
                     help="optimizer learning rate in the original script")
+parser.add_argument("--epochs", type=int, default=2,
+                    help="range() of the `for epoch` loop in the original script")
 parser.add_argument(
     "--sm-model-dir", "--sm_model_dir",
     type=str,
@@ -363,7 +365,7 @@ def step(x):
         loss = tf.reduce_sum(model(x))
     opt.apply_gradients(zip(tape.gradient(loss, model.trainable_variables), model.trainable_variables))
 
-for epoch in range(2):
+for epoch in range(args.epochs):
     step(tf.zeros((1, 1)))
 
 # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
@@ -408,6 +410,8 @@ def _sm_export(model, export_dir):
 
 
 parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=2,
+                    help="range() of the `for epoch` loop in the original script")
 parser.add_argument(
     "--sm-model-dir", "--sm_model_dir",
     type=str,
@@ -430,7 +434,7 @@ def step(x):
     with tf.GradientTape() as tape:
         loss = discriminator(generator(x))
 
-for epoch in range(2):
+for epoch in range(args.epochs):
     step(tf.zeros((1, 1)))
 
 # TensorFlow Serving SavedModel for SageMaker: <model dir>/discriminator/1 (added by sm-migrate)
@@ -479,6 +483,8 @@ def _sm_export(model, export_dir):
 
 
 parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=2,
+                    help="range() of the `for epoch` loop in the original script")
 parser.add_argument(
     "--sm-model-dir", "--sm_model_dir",
     type=str,
@@ -501,7 +507,7 @@ def step(x):
     with tf.GradientTape() as tape:
         loss = discriminator(generator(x))
 
-for epoch in range(2):
+for epoch in range(args.epochs):
     step(tf.zeros((1, 1)))
 
 # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
