@@ -135,6 +135,11 @@ def migrate(
         str | None,
         typer.Option("--export", metavar="NAME", help="Where a script trains several models, export only this one."),
     ] = None,
+    notebook_markdown: Annotated[
+        bool | None,
+        typer.Option("--notebook-markdown/--no-notebook-markdown",
+                     help="A notebook's markdown cells become comments in its script [default: on]."),
+    ] = None,
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="Only print failures.")] = False,
     verbose: Annotated[bool, typer.Option("-v", "--verbose", help="Also print a line for every file.")] = False,
 ) -> None:
@@ -164,6 +169,7 @@ def migrate(
             launcher_name=launcher_name,
             channel=channel,
             export=export,
+            notebook_markdown=notebook_markdown,
             quiet=quiet,
             verbose=verbose,
         )
@@ -188,6 +194,8 @@ def _validate(paths: list[str], *, diff, check, output, out_dir, report, quiet, 
         raise UsageError("--check/--diff write nothing: they cannot be combined with -o/--out-dir")
     if output and (len(paths) > 1 or os.path.isdir(paths[0])):
         raise UsageError("-o/--output takes exactly one input file")
+    if output and output.endswith(".ipynb"):
+        raise UsageError("-o/--output names the script written from a notebook, not a notebook")
     for path in paths:
         if path != "-" and not os.path.lexists(path):
             raise UsageError(f"{path}: no such file or directory")
@@ -232,7 +240,8 @@ def _run(paths: list[str], **args) -> int:
     _check_distribution(options.distribution)
     mode = "diff" if args["diff"] else "check" if args["check"] else "write"
     emit_options = _emit_options(setting, options.framework_version, options.distribution)
-    settings = RunSettings(mode=mode, options=options, emit=emit_options)
+    settings = RunSettings(mode=mode, options=options, emit=emit_options,
+                           notebook_markdown=setting("notebook_markdown", True))
     if paths == ["-"]:
         if emit_options:
             raise UsageError("--emit needs a script path: it cannot be used with '-' (stdin)")

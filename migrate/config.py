@@ -34,6 +34,7 @@ CLI_KEYS: dict[str, type | tuple[type, ...]] = {
     "launcher_sdk": str,
     "entrypoint_name": str,
     "launcher_name": str,
+    "notebook_markdown": bool,
 }
 ENGINE_DEFAULTS = {f.name: getattr(MigrationOptions(), f.name) for f in dataclasses.fields(MigrationOptions)}
 ENGINE_KEYS = frozenset(ENGINE_DEFAULTS)

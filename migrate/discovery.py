@@ -232,5 +232,29 @@ def discover(paths: Sequence[str], settings: DiscoverySettings = DiscoverySettin
             root.skipped.append(Skipped(path, "symlink to a directory: not followed (pass its target)"))
         elif not (settings.force_exclude and _excluded_explicit(path, settings)):
             root.candidates.append(Candidate(path, os.path.basename(path), explicit=not settings.force_exclude))
+        _leave_scripts_to_their_notebooks(root)
         roots.append(root)
     return roots
+
+
+def _leave_scripts_to_their_notebooks(root: WalkRoot) -> None:
+    """A walk that finds `x.ipynb` and the `x.py` sm-migrate generated from it migrates the notebook only:
+    the notebook's run rewrites that script, and two workers must not race on it."""
+    from sm_migrate.notebooks import GENERATED_MARKER, is_notebook, script_path_for
+
+    scripts = {script_path_for(c.path) for c in root.candidates if is_notebook(c.path) and not c.explicit}
+    kept = []
+    for candidate in root.candidates:
+        if candidate.path in scripts and not candidate.explicit and _starts_with(candidate.path, GENERATED_MARKER):
+            root.skipped.append(Skipped(candidate.path, "generated from its notebook, which is migrated instead"))
+        else:
+            kept.append(candidate)
+    root.candidates = kept
+
+
+def _starts_with(path: str, text: str) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(len(text.encode())) == text.encode()
+    except OSError:
+        return False

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from sm_migrate.discovery import prefilter
 from sm_migrate.files import SourceError, SourceText, decode_source, write_atomic
+from sm_migrate.notebooks import is_notebook, migrate_notebook, notebook_prefilter
 from sm_migrate.transforms.contract import Diagnostic, MigrationError, MigrationOptions, MigrationResult
 from sm_migrate.transforms.engine import migrate_source
 
@@ -33,6 +34,7 @@ class RunSettings:
     mode: str = "write"  # "write" | "check" | "diff"
     options: MigrationOptions = field(default_factory=MigrationOptions)
     emit: EmitOptions | None = None  # --emit: also produce requirements.txt / entry point / launcher
+    notebook_markdown: bool = True  # a notebook's markdown cells become comments in its script
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,7 @@ def write_like(path: str, data: bytes, mode_from: str) -> None:
     os.chmod(path, stat.S_IMODE(os.stat(mode_from).st_mode))
 
 
-def _result_fields(result: MigrationResult) -> dict:
+def result_fields(result: MigrationResult) -> dict:
     return {
         "diagnostics": list(result.diagnostics),
         "transforms": list(result.transforms),
@@ -133,7 +135,7 @@ def settle_without_engine(job: FileJob, settings: RunSettings) -> tuple[FileOutc
             data = handle.read()
     except OSError as exc:
         return FileOutcome(job.path, "failed", reason=f"cannot read: {exc.strerror or exc}"), b""
-    skip_reason = prefilter(data, check_imports=not job.explicit)
+    skip_reason = (notebook_prefilter if is_notebook(job.path) else prefilter)(data, check_imports=not job.explicit)
     if skip_reason:
         return _keep_original(job, settings, data, FileOutcome(job.path, "skipped", reason=skip_reason)), data
     return None, data
@@ -154,9 +156,11 @@ def _migrate_file(job: FileJob, settings: RunSettings) -> FileOutcome:
     settled, data = settle_without_engine(job, settings)
     if settled is not None:
         return settled
-    outcome = _run_engine(job, settings, data)
+    outcome = migrate_notebook(job, settings, data) if is_notebook(job.path) else _run_engine(job, settings, data)
     outcome.candidate = True
-    return outcome if outcome.status in ("migrated", "would_migrate") else _keep_original(job, settings, data, outcome)
+    if outcome.status in ("migrated", "would_migrate") or is_notebook(job.path):  # a notebook copies itself
+        return outcome
+    return _keep_original(job, settings, data, outcome)
 
 
 def _run_engine(job: FileJob, settings: RunSettings, data: bytes) -> FileOutcome:
@@ -172,7 +176,7 @@ def _run_engine(job: FileJob, settings: RunSettings, data: bytes) -> FileOutcome
     if not result.is_training_script:
         reason = next((d.message for d in result.diagnostics if d.code == "SM002"), "not a TensorFlow training script")
         return FileOutcome(job.path, "skipped", reason=reason)
-    fields = _result_fields(result)
+    fields = result_fields(result)
     if settings.emit is not None:
         from sm_migrate.emit import EmitError, emit_files
 

@@ -57,6 +57,7 @@ class Message:
 NOT_PYTHON = Message("SM001", "not valid Python 3: {reason}")
 NOT_REPRODUCIBLE = Message("SM001", "libcst cannot reproduce this file exactly (indented comments at the end of "
                                     "the file?): refusing to rewrite it")
+LIBCST_CANNOT_PARSE = Message("SM001", "libcst cannot parse this file: {reason}")  # CPython compiles it
 NOT_TRAINING = Message("SM002", "{reason}")
 GENERATED_CODE_INVALID = Message("SM900", "internal error, generated code does not compile: {reason}")
 
@@ -124,3 +125,44 @@ OUTPUT_AT_RUN_TIME = Message("SM303", "{role} path built at run time: re-root it
 NO_ESTIMATOR_IN_TARGET = Message(
     "SM401", "tf.estimator does not exist in TF {version} (removed in 2.16) and SageMaker has no 2.15 training "
              "image: use --framework-version 2.14")
+
+# --- notebooks (migrate/notebooks.py: what only makes sense interactively) -----------------------------------
+CODES.update(_codes(
+    Code("SM501", "error", "a notebook that can't become a script (not valid nbformat, not a Python kernel, a cell "
+                           "that doesn't parse after its magics, a shell or magic value assigned): nothing written"),
+    Code("SM502", "warning", "an IPython magic or shell command: commented out, or its Python equivalent kept"),
+    Code("SM503", "warning", "a `pip install` in a cell: its packages go to requirements.txt (--emit requirements)"),
+    Code("SM504", "warning", "display-only code (display(), a shown last expression, `?` help, plt.show()): commented "
+                             "out, or the figure saved to the output data dir"),
+    Code("SM505", "warning", "a cell left out of the script: tagged `skip`, or papermill's injected parameters"),
+    Code("SM506", "warning", "a papermill parameter that is not lifted to a hyperparameter"),
+))
+NOTEBOOK_INVALID = Message("SM501", "not a valid Jupyter notebook: {reason}")
+NOTEBOOK_NOT_PYTHON = Message("SM501", "not a Python notebook: its kernel runs {language}")
+NOTEBOOK_CELL_INVALID = Message("SM501", "not valid Python once its magics are commented out: {reason}")
+NOTEBOOK_VALUE_OF_MAGIC = Message(
+    "SM501", "`{text}` keeps the output of IPython syntax in a variable: rewrite it in Python (e.g. subprocess) or "
+             "tag the cell `skip`")
+MAGIC_COMMENTED = Message("SM502", "`{text}` is IPython syntax: commented out, the script does not run it")
+SESSION_MAGIC_COMMENTED = Message("SM502", "`{text}` only sets up the notebook session: commented out")
+SHELL_COMMENTED = Message(
+    "SM502", "shell command `{text}` commented out: run it before the job, or in Python (subprocess) if it must")
+CELL_MAGIC_COMMENTED = Message("SM502", "cell magic `{text}`: the whole cell is commented out")
+TIMING_MAGIC_DROPPED = Message("SM502", "`{text}`: the timing is dropped, the code runs as is")
+TIMEIT_COMMENTED = Message("SM502", "`{text}` benchmarks by running the code many times: commented out")
+PIP_INSTALL_MOVED = Message(
+    "SM503", "`{text}` is not run by the script: --emit requirements lists {packages} in requirements.txt")
+PIP_INSTALL_UNLISTED = Message("SM503", "`{text}`: {what}: not listed in requirements.txt, add it by hand")
+PIP_INSTALL_IN_IMAGE = Message(
+    "SM503", "`{text}`: the SageMaker TensorFlow image has {packages}: not listed (reinstalling breaks it)")
+DISPLAY_COMMENTED = Message("SM504", "display(...) only shows a value in the notebook: commented out")
+SHOWN_EXPRESSION_COMMENTED = Message(
+    "SM504", "the cell's last expression was only shown in the notebook: commented out")
+HELP_COMMENTED = Message("SM504", "`{text}` asks IPython for help: commented out")
+SHOW_SAVED = Message("SM504", "plt.show() becomes a save to {path} (under the output data dir on SageMaker)")
+SHOW_SAVED_REPEATEDLY = Message(
+    "SM504", "plt.show() in a loop or function becomes a save to {path}: each figure overwrites the last")
+SKIPPED_CELL = Message("SM505", "cell tagged `skip`: left out of the script")
+INJECTED_PARAMETERS_LEFT_OUT = Message(
+    "SM505", "papermill's injected-parameters cell is left out: pass {names} as hyperparameters instead")
+PARAMETER_NOT_LIFTED = Message("SM506", "papermill parameter `{name}` is not a hyperparameter of the job: {why}")
