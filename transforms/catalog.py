@@ -242,6 +242,8 @@ PATH_FUNCTIONS = {
                          "keras.utils.text_dataset_from_directory", "keras.preprocessing.text_dataset_from_directory",
                          "keras.utils.audio_dataset_from_directory"], ("directory",)),
     **_rows("read", ["keras.utils.load_img", "keras.preprocessing.image.load_img"], ("path",)),
+    **_rows("read", ["keras.models.load_model", "keras.saving.load_model"], ("filepath",)),
+    **_rows("read", ["tensorflow.saved_model.load"], ("export_dir",)),
     # standard library and friends
     "builtins.open": PathSpec("read", 0, ("file",), mode_arg=1, mode_keyword="mode"),
     "io.open": PathSpec("read", 0, ("file",), mode_arg=1, mode_keyword="mode"),
@@ -265,6 +267,7 @@ PATH_FUNCTIONS = {
 }
 # Methods recognised by name when the receiver's type can't be resolved statically.
 PATH_METHODS = {
+    "load_weights": PathSpec("read", 0, ("filepath",)),
     "flow_from_directory": PathSpec("read_dir", 0, ("directory",)),
     "flow_from_dataframe": PathSpec("read_dir", 1, ("directory",)),
     "savefig": PathSpec("output", 0, ("fname",)),

@@ -191,6 +191,7 @@ class ScriptPaths:
     writes: list[PathUseSite]  # outputs and checkpoints: re-rooted under SageMaker's kept dirs
     scratch: list[PathUseSite]  # written and read back by the script itself: left alone
     downloads: list[cst.Call]
+    read_back_saves: frozenset = frozenset()  # model save calls whose file or folder the script loads again
 
 
 def classify_paths(facts: ScriptFacts) -> ScriptPaths:
@@ -206,7 +207,8 @@ def classify_paths(facts: ScriptFacts) -> ScriptPaths:
                                   path.is_default)
             site = PathUseSite(use.role, use.call, path)
             (reads if use.role in ("read", "read_dir") else writes).append(site)
-    written = [site.path.full for site in writes]
+    saved = [(save.call, path.full) for save in facts.save_calls for path in resolve(facts, save.path)]
+    written = [site.path.full for site in writes] + [full for _, full in saved]
     scratch_reads = [site for site in reads if any(_overlaps(site, full) for full in written)]
     read_back = [site for site in writes if any(_overlaps(read, site.path.full) for read in scratch_reads)]
     return ScriptPaths(
@@ -214,6 +216,7 @@ def classify_paths(facts: ScriptFacts) -> ScriptPaths:
         writes=[site for site in writes if site not in read_back],
         scratch=scratch_reads + read_back,
         downloads=downloads,
+        read_back_saves=frozenset(call for call, full in saved if any(_overlaps(read, full) for read in scratch_reads)),
     )
 
 

@@ -23,9 +23,9 @@ import libcst as cst
 from sm_migrate.transforms import catalog, diagnostics
 from sm_migrate.transforms.context import PlanContext
 from sm_migrate.transforms.edits import parse_expression, parse_statements
-from sm_migrate.transforms.facts import SaveCall
+from sm_migrate.transforms.facts import SaveCall, is_model_constructor
 from sm_migrate.transforms.literals import quote
-from sm_migrate.transforms.paths import path_tail
+from sm_migrate.transforms.paths import path_tail, resolve
 from sm_migrate.transforms.rules.examples import export as examples
 from sm_migrate.transforms.scopes import ClassScope, FunctionScope
 
@@ -68,10 +68,14 @@ def _export_model(ctx: PlanContext, model_code: str, model: TrainedModel, traini
                   version_parts: tuple[str, ...]) -> None:
     facts = ctx.facts
     saves = [s for s in facts.save_calls if model.saved_by(facts, s)]
-    file_saves, dir_saves = [], []
+    file_saves, dir_saves, kept = [], [], []
     for save in saves:
         kind = _path_kind(ctx, save)
-        if kind == "file":
+        if kind != "unknown" and save.call in ctx.paths.read_back_saves:
+            # the script loads it again: re-rooting the save alone would split it from its load
+            ctx.report(save.call, diagnostics.READ_BACK, path=path_tail(facts, save.path) or "the model")
+            kept.append(save)
+        elif kind == "file":
             file_saves.append(save)
         elif kind == "dir":
             dir_saves.append(save)
@@ -86,7 +90,9 @@ def _export_model(ctx: PlanContext, model_code: str, model: TrainedModel, traini
             ctx.report(save.call, diagnostics.SEVERAL_SAVEDMODEL_SAVES)
         _make_export(ctx, dir_saves[-1], version_parts)
     else:
-        anchor = facts.statement_after_loops(file_saves[-1].call) if file_saves else training_anchor
+        after = [*file_saves, *kept]
+        last = max(after, key=lambda save: facts.position(save.call)) if after else None
+        anchor = facts.statement_after_loops(last.call) if last is not None else training_anchor
         _add_export(ctx, anchor, model_code, version_parts)
 
 
@@ -175,8 +181,27 @@ def _trained_models(ctx: PlanContext) -> tuple[dict[str, TrainedModel], cst.Base
             branching = facts.exclusive_branches(anchor, other.call)
             if branching is not None and model.key == facts.model_key(other.receiver):
                 anchor = branching
-        return {facts.module.code_for_node(fit.receiver): model}, facts.statement_after_loops(anchor), fit.receiver
+        anchor = facts.statement_after_loops(anchor)
+        rebound = _rebound_model(ctx, fit.receiver, anchor)
+        return {facts.module.code_for_node(fit.receiver): model}, rebound or anchor, fit.receiver
     return _tape_trained_models(ctx)
+
+
+def _rebound_model(ctx: PlanContext, receiver: cst.BaseExpression, anchor: cst.CSTNode) -> cst.CSTNode | None:
+    """`model = load_model("best.keras")` after training: the model the script ends with is that one, so the
+    export goes after the last such binding of the trained name in the same scope."""
+    facts = ctx.facts
+    if not isinstance(receiver, cst.Name):
+        return None
+    scope = facts.structure.resolved.get(receiver)
+    last = None
+    for assignment in scope.assignments[receiver.value] if scope is not None else ():
+        parent = facts.parents.get(assignment.node)
+        assign = facts.parents.get(parent) if isinstance(parent, cst.AssignTarget) else None
+        if isinstance(assign, cst.Assign) and is_model_constructor(facts, assign.value) and \
+                facts.position(assign) > facts.position(anchor):
+            last = assign
+    return facts.statement_after_loops(last) if last is not None else None
 
 
 def _tape_trained_models(ctx: PlanContext) -> tuple[dict[str, TrainedModel], cst.BaseStatement, cst.CSTNode] | None:
@@ -226,6 +251,9 @@ def _path_kind(ctx: PlanContext, save: SaveCall) -> str:
     ):
         return "file"
     text = path_tail(ctx.facts, save.path)
+    if text is None and isinstance(save.path, cst.Attribute):  # `args.output_path`: the option's own default
+        defaults = [path.full for path in resolve(ctx.facts, save.path) if path.is_default]
+        text = defaults[0] if defaults else None
     if text is None:
         return "unknown"
     return "file" if text.lower().endswith(catalog.FILE_MODEL_SUFFIXES) else "dir"

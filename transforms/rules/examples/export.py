@@ -857,4 +857,143 @@ model.fit([[0.0]], [0.0], epochs=args.epochs)
 _sm_export(model, _sm_chief_path(os.path.join(args.sm_model_dir, "1")))
 ''',
     ),
+    Example(
+        before="""\
+import argparse
+
+import tensorflow as tf
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--export-dir", default="exported/classifier")
+parser.add_argument("--epochs", type=int, default=2)
+args = parser.parse_args()
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit([[0.0]], [0.0], epochs=args.epochs)
+tf.saved_model.save(model, args.export_dir)
+""",
+        after='''\
+import argparse
+
+import tensorflow as tf
+import os
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+def _sm_path(local_path, sagemaker_path):
+    """`local_path` when run locally; on SageMaker `sagemaker_path`, under the dirs the job keeps."""
+    if "SM_MODEL_DIR" not in os.environ:
+        return local_path
+    os.makedirs(os.path.dirname(sagemaker_path) or ".", exist_ok=True)
+    return sagemaker_path
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--export-dir", default="exported/classifier")
+parser.add_argument("--epochs", type=int, default=2)
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument(
+    "--output-data-dir", "--output_data_dir",
+    type=str,
+    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
+    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit([[0.0]], [0.0], epochs=args.epochs)
+tf.saved_model.save(model, _sm_path(args.export_dir, os.path.join(args.sm_model_dir, "1")))
+''',
+    ),
+    Example(
+        before="""\
+from absl import app, flags
+import tensorflow as tf
+
+flags.DEFINE_string("output_path", "model.keras", "where the trained model goes")
+FLAGS = flags.FLAGS
+
+
+def main(argv):
+    model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+    model.compile(optimizer="adam", loss="mse")
+    model.fit([[0.0]], [0.0], epochs=1)
+    model.save(FLAGS.output_path)
+
+
+if __name__ == "__main__":
+    app.run(main)
+""",
+        after='''\
+from absl import app, flags
+import tensorflow as tf
+import os
+import shutil
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+def _sm_path(local_path, sagemaker_path):
+    """`local_path` when run locally; on SageMaker `sagemaker_path`, under the dirs the job keeps."""
+    if "SM_MODEL_DIR" not in os.environ:
+        return local_path
+    os.makedirs(os.path.dirname(sagemaker_path) or ".", exist_ok=True)
+    return sagemaker_path
+
+
+def _sm_export(model, export_dir):
+    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
+    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
+    keeps the fixed batch size) and for anything that is not a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, export_dir)
+        return
+    try:
+        model.export(export_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(export_dir, ignore_errors=True)
+        tf.saved_model.save(model, export_dir)
+
+flags.DEFINE_string("output_path", "model.keras", "where the trained model goes")
+flags.DEFINE_integer("epochs", 1, "fit(epochs=) in the original script")
+flags.DEFINE_string(
+    "sm_model_dir",
+    os.environ.get("SM_MODEL_DIR", "sm_model"),
+    "where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+flags.DEFINE_string(
+    "output_data_dir",
+    os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
+    "other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
+)
+flags.DEFINE_string(
+    "model_dir",
+    None,
+    "checkpoints; an S3 URI on SageMaker (never the final model)",
+)
+FLAGS = flags.FLAGS
+
+
+def main(argv):
+    model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+    model.compile(optimizer="adam", loss="mse")
+    model.fit([[0.0]], [0.0], epochs=FLAGS.epochs)
+    model.save(_sm_path(FLAGS.output_path, os.path.join(FLAGS.sm_model_dir, os.path.basename(FLAGS.output_path))))
+
+    # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+    _sm_export(model, os.path.join(FLAGS.sm_model_dir, "1"))
+
+
+if __name__ == "__main__":
+    app.run(main, flags_parser=lambda argv: flags.FLAGS(argv, known_only=True))
+''',
+    ),
 )
