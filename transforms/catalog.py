@@ -72,6 +72,11 @@ FIT_HYPERPARAMETERS = {
     "initial_epoch": "int",
     "shuffle": "bool",
 }
+# Keras 2 APIs that Keras 3 (TF >= 2.16) removed: method -> what replaces it. Keywords likewise.
+KERAS2_METHODS = {"fit_generator": "fit", "evaluate_generator": "evaluate", "predict_generator": "predict"}
+KERAS2_FIT_KEYWORDS = {"nb_epoch": "epochs"}
+KERAS2_OPTIMIZER_KEYWORDS = {"lr": "learning_rate"}
+KERAS2_SAVE_KEYWORDS = {"save_format": "a .keras/.h5 path, or model.export for a SavedModel"}
 # Keras training calls: `fit` and its Keras 2 spelling (same keywords), and the step of a hand-written loop.
 FIT_METHODS = frozenset({"fit", "fit_generator"})
 TRAIN_STEP_METHODS = frozenset({"train_on_batch"})

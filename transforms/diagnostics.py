@@ -40,6 +40,7 @@ CODES = _codes(
     Code("SM303", "warning", "an output path built at run time: re-root it by hand"),
     Code("SM304", "warning", "a typer/fire/hydra command line: make it accept SageMaker's arguments by hand"),
     Code("SM401", "warning", "tf.estimator with a framework version that has no estimator"),
+    Code("SM402", "warning", "a Keras 2 API that Keras 3 (TF >= 2.16) removed"),
     Code("SM900", "error", "internal error: generated code did not compile (file untouched)"),
 )
 
@@ -122,6 +123,12 @@ READ_BACK = Message(
 OUTPUT_AT_RUN_TIME = Message("SM303", "{role} path built at run time: re-root it under {flag} by hand")
 
 # --- framework versions --------------------------------------------------------------------------------------
+KERAS2_API = Message(
+    "SM402", "`{api}` is Keras 2 only: it fails on Keras 3 (TF {version}); use {replacement}, or target TF 2.15 "
+             "or earlier")
+REMOTE_DATA = Message(
+    "SM103", "reads {url!r} over the network at run time: SageMaker jobs may run without internet access; copy the "
+             "data to S3 and read it from a channel (--channel NAME=LOCAL_PATH)")
 NO_ESTIMATOR_IN_TARGET = Message(
     "SM401", "tf.estimator does not exist in TF {version} (removed in 2.16) and SageMaker has no 2.15 training "
              "image: use --framework-version 2.14")

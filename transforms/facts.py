@@ -107,6 +107,7 @@ class ScriptFacts:
     # (value, what the help text calls it, argument name, type) for tf.data batch(), compile(optimizer=) and
     # the range() of a loop around a training step.
     training_name_arguments: list = field(default_factory=list)
+    keras2_methods: list[cst.Call] = field(default_factory=list)  # `model.fit_generator(...)`: gone in Keras 3
     sagemaker_aware: bool = False  # the script already reads SM_* variables (SM_MODEL_DIR, SM_CHANNEL_*, ...)
     all_names: set = field(default_factory=set)  # every name bound or read anywhere: injected names avoid them
 
@@ -514,6 +515,8 @@ class _FactsCollector:
         if not isinstance(node.func, cst.Attribute):
             return
         method, receiver = node.func.attr.value, node.func.value
+        if method in catalog.KERAS2_METHODS:
+            facts.keras2_methods.append(node)
         if method in catalog.FIT_METHODS:
             keywords = {arg.keyword.value for arg in node.args if arg.keyword is not None}
             if facts.is_model_expression(receiver) or keywords & catalog.KERAS_FIT_KEYWORDS:

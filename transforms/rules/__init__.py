@@ -14,6 +14,7 @@ from sm_migrate.transforms.rules.export import ExportRule
 from sm_migrate.transforms.rules.hyperparameters import HyperparametersRule
 from sm_migrate.transforms.rules.model_dir import ModelDirRule
 from sm_migrate.transforms.rules.outputs import OutputsRule
+from sm_migrate.transforms.rules.reports import ReportsRule
 from sm_migrate.transforms.rules.sm_env import SageMakerEnvironmentRule
 
 RULES: tuple[Rule, ...] = (
@@ -24,6 +25,7 @@ RULES: tuple[Rule, ...] = (
     SageMakerEnvironmentRule(),
     ModelDirRule(),
     ExportRule(),
+    ReportsRule(),
 )
 
 __all__ = ["RULES", "Example", "Rule"]
