@@ -28,6 +28,17 @@ How it emulates a job (rules from docs/sagemaker-contract.md, "§n" below):
   loadable with the `serve` tag, with a `serving_default` signature that can be called. TensorFlow is only
   imported in a subprocess of the same interpreter (`check_servable`), never in the caller.
 
+SDK v3 (`sdk="v3"`, docs/sagemaker-contract.md §10): ModelTrainer's driver replaces the toolkit, so it is
+emulated here from its contract rather than run: the code is unpacked into `input/data/code` (a channel, as
+are `sm_drivers`) and is the working directory, `requirements.txt` is pip-installed when there, the
+hyperparameters are stored and passed as `--key value` with strings as they are and everything else as JSON
+(`true`, `[64, 32]`), in the order given; `SM_HPS`, `SM_HP_*`, `SM_CHANNEL_*`, `SM_HOSTS`, `SM_CURRENT_HOST`,
+`SM_MASTER_ADDR`/`SM_MASTER_PORT` and the folders are set; no `--model_dir` and no `TF_CONFIG`.
+
+Several hosts (`run_multi_host_job`): one job tree and one toolkit process per host, started together, with
+the `TF_CONFIG` the TensorFlow container sets for `multi_worker_mirrored_strategy` (§6) pointing at free
+loopback ports (127.0.0.1) instead of the hosts' names; each host's `resourceconfig.json` names it.
+
 Known differences from a real job: the script runs on this machine's TensorFlow, not the image's; the
 toolkit here (5.1.4) passes hyperparameters intact where the TF container's (<= 4.8.3) splits values with
 spaces (warned about, see `shell_split_warnings`); the host is `algo-1` as on SageMaker, but a literal
@@ -45,6 +56,7 @@ import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -56,6 +68,11 @@ from typing import Any, Callable, Mapping, Sequence
 
 DEFAULT_REGION = "us-east-1"
 DEFAULT_HOSTS = ("algo-1",)
+SDKS = ("v2", "v3")
+# SDK v3's driver: the code channel and the rendezvous it announces (container_drivers/scripts/environment.py).
+V3_CODE_CHANNEL, V3_DRIVERS_CHANNEL = "code", "sm_drivers"
+V3_MASTER_PORT = 7777
+LOOPBACK = "127.0.0.1"
 # The instance type of a job that names none: the launcher's default, and what the emulated job reports.
 DEFAULT_INSTANCE_TYPE = "ml.m5.xlarge"
 VERIFY_EXTRA_HINT = "pip install 'sm-migrate[verify]'"
@@ -111,9 +128,16 @@ class JobLayout:
     region: str
     hyperparameters: dict[str, Any]  # the decoded values: what the toolkit turns into `--key value`
     submitted_files: dict[str, tuple[int, int]]  # snapshot: relative path -> (size, mtime_ns)
+    sdk: str = "v2"
+    hosts: tuple[str, ...] = DEFAULT_HOSTS  # sorted
+    current_host: str = DEFAULT_HOSTS[0]
+    channels: tuple[str, ...] = ()  # the user's channels, as given
 
     @property
     def code_dir(self) -> Path:
+        """Where the script runs: the toolkit unpacks into `code/`, SDK v3 into the `code` channel."""
+        if self.sdk == "v3":
+            return self.channel_dir(V3_CODE_CHANNEL)
         return self.base_dir / "code"
 
     @property
@@ -150,6 +174,11 @@ def encode_hyperparameters(hyperparameters: Mapping[str, Any]) -> dict[str, str]
     return {str(name): json.dumps(value) for name, value in hyperparameters.items()}
 
 
+def v3_serialize(value: Any) -> str:
+    """A value as SDK v3 stores and passes it (`safe_serialize`): a string as it is, anything else as JSON."""
+    return value if isinstance(value, str) else json.dumps(value)
+
+
 def lay_out_job(
     root: str | Path,
     script: str | Path,
@@ -162,14 +191,20 @@ def lay_out_job(
     region: str = DEFAULT_REGION,
     install_requirements: bool = True,
     hosts: Sequence[str] = DEFAULT_HOSTS,
+    current_host: str | None = None,
     instance_type: str = DEFAULT_INSTANCE_TYPE,
+    sdk: str = "v2",
 ) -> JobLayout:
-    """Lay out a job's `/opt/ml` tree under `root` (which must exist), ready for the toolkit.
+    """Lay out a job's `/opt/ml` tree under `root` (which must exist), ready for the toolkit (or, with
+    `sdk="v3"`, for the emulated SDK v3 driver).
 
     `model_dir`: None sends the SDK's default S3 URI, False sends none (like the SDK's `model_dir=False`),
-    a string is sent as given. `hosts[0]` is this host; more hosts only go into resourceconfig.json (the
-    layout is ready for multi-host, the run is single-host). Raises JobInputError for bad inputs.
+    a string is sent as given; SDK v3 sends none whatever it is. `current_host` (default `hosts[0]`) is the
+    host this tree belongs to, named in resourceconfig.json. Raises JobInputError for bad inputs.
     """
+    if sdk not in SDKS:
+        raise JobInputError(f"sdk must be one of {', '.join(SDKS)}, not {sdk!r}")
+    current_host = current_host or hosts[0]
     script_path, source_path = _resolve_script(script, source_dir)
     channel_paths = _resolve_channels(channels)
     _check_hyperparameter_names(hyperparameters)
@@ -191,30 +226,38 @@ def lay_out_job(
         _copy_channel(path, base_dir / "input" / "data" / name)
 
     sent = dict(hyperparameters)
-    if model_dir is None:
-        sent.setdefault("model_dir", sdk_model_dir(job_name, region))
-    elif model_dir is not False:
-        sent.setdefault("model_dir", model_dir)
     entry_point = script_path.relative_to(source_path).as_posix()
-    sent.update(
-        sagemaker_program=entry_point,
-        sagemaker_submit_directory=str(submit_dir),
-        sagemaker_region=region,
-        sagemaker_job_name=job_name,
-        sagemaker_container_log_level=20,
-    )
     config_dir = base_dir / "input" / "config"
-    _write_json(config_dir / "hyperparameters.json", encode_hyperparameters(sent))
     file_channel = {
         "TrainingInputMode": "File",
         "S3DistributionType": "FullyReplicated",
         "RecordWrapperType": "None",
     }
-    _write_json(config_dir / "inputdataconfig.json", {name: file_channel for name in channel_paths})
+    channel_names = list(channel_paths)
+    if sdk == "v3":
+        # ModelTrainer uploads the code and its drivers as two more channels; it sends no model_dir.
+        shutil.copytree(submit_dir, base_dir / "input" / "data" / V3_CODE_CHANNEL)
+        (base_dir / "input" / "data" / V3_DRIVERS_CHANNEL).mkdir()
+        channel_names += [V3_CODE_CHANNEL, V3_DRIVERS_CHANNEL]
+        _write_json(config_dir / "hyperparameters.json", {name: v3_serialize(value) for name, value in sent.items()})
+    else:
+        if model_dir is None:
+            sent.setdefault("model_dir", sdk_model_dir(job_name, region))
+        elif model_dir is not False:
+            sent.setdefault("model_dir", model_dir)
+        sent.update(
+            sagemaker_program=entry_point,
+            sagemaker_submit_directory=str(submit_dir),
+            sagemaker_region=region,
+            sagemaker_job_name=job_name,
+            sagemaker_container_log_level=20,
+        )
+        _write_json(config_dir / "hyperparameters.json", encode_hyperparameters(sent))
+    _write_json(config_dir / "inputdataconfig.json", {name: file_channel for name in channel_names})
     _write_json(
         config_dir / "resourceconfig.json",
         {
-            "current_host": hosts[0],
+            "current_host": current_host,
             "hosts": sorted(hosts),
             "current_instance_type": instance_type,
             "current_group_name": "homogeneousCluster",
@@ -237,6 +280,10 @@ def lay_out_job(
         region=region,
         hyperparameters={name: value for name, value in sent.items() if not name.startswith("sagemaker_")},
         submitted_files=_file_stamps(submit_dir),
+        sdk=sdk,
+        hosts=tuple(sorted(hosts)),
+        current_host=current_host,
+        channels=tuple(channel_paths),
     )
 
 
@@ -466,6 +513,16 @@ class ProcessOutcome:
     timed_out: bool
 
 
+@dataclass(frozen=True)
+class ProcessSpec:
+    """One process to run: a job's toolkit (or driver), or a plain local run."""
+
+    command: Sequence[str]
+    cwd: Path
+    env: Mapping[str, str]
+    log: LogCallback | None = None
+
+
 def _run_streaming(
     command: Sequence[str],
     *,
@@ -474,60 +531,86 @@ def _run_streaming(
     timeout: float | None,
     log: LogCallback | None,
 ) -> ProcessOutcome:
-    """Run `command` in its own process group, streaming its lines to `log`.
+    """Run `command` in its own process group, streaming its lines to `log` (see _run_together)."""
+    return _run_together([ProcessSpec(command, cwd, env, log)], timeout)[0]
 
-    On timeout or Ctrl-C the whole group (the toolkit and the script it started) is stopped: SIGTERM, then
-    SIGKILL after a grace period. KeyboardInterrupt is re-raised after the group is stopped. Whatever the
+
+def _run_together(specs: Sequence[ProcessSpec], timeout: float | None) -> list[ProcessOutcome]:
+    """Start every process at once, each in its own process group, streaming its lines to its `log`; wait
+    for all of them (the hosts of one job start and end together).
+
+    On timeout or Ctrl-C every group (the toolkit and the script it started) is stopped: SIGTERM, then
+    SIGKILL after a grace period. KeyboardInterrupt is re-raised after the groups are stopped. Whatever a
     command leaves running in its group is killed when it ends, as when a job's container stops.
     """
     started = time.monotonic()
-    process = subprocess.Popen(
-        command,
-        cwd=cwd,
-        env=dict(env),
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        errors="replace",
-        start_new_session=True,
-    )
-    lines: list[str] = []
-
-    def pump() -> None:
-        for line in process.stdout:
-            lines.append(line)
-            if log is not None:
-                log(line.rstrip("\n"))
-
-    reader = threading.Thread(target=pump, daemon=True)
-    reader.start()
-    deadline = None if timeout is None else started + timeout
+    processes: list[subprocess.Popen] = []
+    outputs: list[list[str]] = []
+    readers: list[threading.Thread] = []
+    ended: dict[int, float] = {}
     timed_out = False
     try:
+        for spec in specs:
+            process = subprocess.Popen(
+                spec.command,
+                cwd=spec.cwd,
+                env=dict(spec.env),
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+                errors="replace",
+                start_new_session=True,
+            )
+            lines: list[str] = []
+            reader = threading.Thread(target=_pump, args=(process, lines, spec.log), daemon=True)
+            reader.start()
+            processes.append(process)
+            outputs.append(lines)
+            readers.append(reader)
+        deadline = None if timeout is None else started + timeout
         # Wait in short slices: a blocking wait() would not see a Ctrl-C delivered to another thread.
-        while process.poll() is None:
+        while len(ended) < len(processes):
+            for index, process in enumerate(processes):
+                if index not in ended and process.poll() is not None:
+                    ended[index] = time.monotonic()
+            if len(ended) == len(processes):
+                break
             if deadline is not None and time.monotonic() >= deadline:
                 timed_out = True
-                _terminate_group(process)
+                for process in processes:
+                    _terminate_group(process)
                 break
             with contextlib.suppress(subprocess.TimeoutExpired):
-                process.wait(timeout=_WAIT_SLICE_SECONDS)
+                next(p for i, p in enumerate(processes) if i not in ended).wait(timeout=_WAIT_SLICE_SECONDS)
     except BaseException:
-        _terminate_group(process)
+        for process in processes:
+            _terminate_group(process)
         raise
     finally:
-        with contextlib.suppress(ProcessLookupError):
-            os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
-        reader.join(timeout=_STOP_GRACE_SECONDS)
-        process.stdout.close()
-    return ProcessOutcome(
-        exit_code=None if timed_out else process.returncode,
-        output="".join(lines),
-        wall_time=time.monotonic() - started,
-        timed_out=timed_out,
-    )
+        for process, reader in zip(processes, readers):
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+            reader.join(timeout=_STOP_GRACE_SECONDS)
+            process.stdout.close()
+    now = time.monotonic()
+    return [
+        ProcessOutcome(
+            exit_code=None if timed_out and index not in ended else process.returncode,
+            output="".join(lines),
+            wall_time=ended.get(index, now) - started,
+            timed_out=timed_out and index not in ended,
+        )
+        for index, (process, lines) in enumerate(zip(processes, outputs))
+    ]
+
+
+def _pump(process: subprocess.Popen, lines: list[str], log: LogCallback | None) -> None:
+    for line in process.stdout:
+        lines.append(line)
+        if log is not None:
+            log(line.rstrip("\n"))
 
 
 def _terminate_group(process: subprocess.Popen) -> None:
@@ -596,7 +679,9 @@ class JobResult:
 
     @property
     def succeeded(self) -> bool:
-        return not self.timed_out and self.exit_code == 0 and self.success_file and not self.failure
+        # The toolkit writes output/success; SDK v3's driver writes only output/failure.
+        result_written = self.success_file or self.layout.sdk == "v3"
+        return not self.timed_out and self.exit_code == 0 and result_written and not self.failure
 
     @property
     def servable_models(self) -> list[ServableModel]:
@@ -718,48 +803,281 @@ def run_job(
     install_requirements: bool = True,
     check_model: bool = True,
     log: LogCallback | None = None,
+    sdk: str = "v2",
 ) -> JobResult:
     """Run `script` as a SageMaker training job with the real toolkit and report what it left.
 
     `channels` maps channel names to local files/folders (copied in); `hyperparameters` are typed values as
     given to the estimator. The tree lives in a new temp dir, removed afterwards unless `keep`; with
     `work_dir` it is created inside that folder instead and always kept (the caller owns it). `env` adds
-    variables for the job (e.g. PIP_NO_INDEX). `log` receives each log line as it is printed.
+    variables for the job (e.g. PIP_NO_INDEX). `log` receives each log line as it is printed. `sdk="v3"`
+    runs it as SDK v3's ModelTrainer driver would (module docstring).
     Raises JobInputError / VerifyEnvironmentError before anything runs; KeyboardInterrupt stops the job.
     """
-    command = toolkit_command()
+    return run_multi_host_job(
+        script, channels, hyperparameters, hosts=1, source_dir=source_dir, model_dir=model_dir, job_name=job_name,
+        region=region, timeout=timeout, keep=keep, work_dir=work_dir, env=env,
+        install_requirements=install_requirements, check_model=check_model, log=log, sdk=sdk,
+    ).jobs[0]  # fmt: skip
+
+
+def host_names(count: int) -> tuple[str, ...]:
+    """SageMaker's host names: algo-1, algo-2, ..."""
+    return tuple(f"algo-{number}" for number in range(1, count + 1))
+
+
+def free_loopback_ports(count: int) -> list[int]:
+    """Ports free on 127.0.0.1 now (the OS picks them), for the workers of a multi-host job."""
+    sockets = []
+    try:
+        for _ in range(count):
+            sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            sock.bind((LOOPBACK, 0))
+            sockets.append(sock)
+        return [sock.getsockname()[1] for sock in sockets]
+    finally:
+        for sock in sockets:
+            sock.close()
+
+
+def multi_worker_tf_config(hosts: Sequence[str], current_host: str, ports: Sequence[int]) -> str:
+    """The TF_CONFIG the TensorFlow container sets for multi_worker_mirrored_strategy (§6): one worker per
+    host, in host order, this host's index as the task; the addresses are loopback ports here."""
+    workers = [f"{LOOPBACK}:{port}" for port in ports]
+    return json.dumps(
+        {
+            "cluster": {"worker": workers},
+            "environment": "cloud",
+            "task": {"type": "worker", "index": list(hosts).index(current_host)},
+        }
+    )
+
+
+@dataclass
+class MultiHostResult:
+    """One job over several hosts: each host's JobResult, the chief (the first host) first."""
+
+    jobs: list[JobResult]
+
+    @property
+    def chief(self) -> JobResult:
+        return self.jobs[0]
+
+    @property
+    def problems(self) -> list[str]:
+        problems = [f"{job.layout.current_host}: {problem}" for job in self.jobs for problem in job.problems
+                    if job is self.chief or not problem.startswith("no servable model")]  # fmt: skip
+        for job in self.jobs[1:]:
+            if job.saved_models:
+                found = ", ".join(f"model/{model.path}" for model in job.saved_models)
+                problems.append(f"{job.layout.current_host} is not the chief but wrote {found}")
+        return problems
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def to_dict(self) -> dict:
+        return {
+            "ok": self.ok,
+            "problems": self.problems,
+            "hosts": {job.layout.current_host: job.to_dict() for job in self.jobs},
+        }
+
+
+def run_multi_host_job(
+    script: str | Path,
+    channels: Mapping[str, str | Path] | None = None,
+    hyperparameters: Mapping[str, Any] | None = None,
+    *,
+    hosts: int = 2,
+    source_dir: str | Path | None = None,
+    model_dir: str | bool | None = None,
+    job_name: str | None = None,
+    region: str = DEFAULT_REGION,
+    timeout: float | None = None,
+    keep: bool = False,
+    work_dir: str | Path | None = None,
+    env: Mapping[str, str] | None = None,
+    install_requirements: bool = True,
+    check_model: bool = True,
+    log: LogCallback | None = None,
+    sdk: str = "v2",
+) -> MultiHostResult:
+    """run_job over `hosts` hosts on this machine: one job tree and one toolkit process per host, run at the
+    same time, with a multi-worker-mirrored TF_CONFIG on loopback ports when there is more than one host.
+
+    SDK v3 sets no TF_CONFIG and its script builds one from the host names, which do not resolve here: several
+    hosts are emulated for SDK v2 only (JobInputError otherwise).
+    """
+    if hosts < 1:
+        raise JobInputError(f"hosts must be at least 1, not {hosts}")
+    if hosts > 1 and sdk == "v3":
+        raise JobInputError(
+            "several hosts are emulated for SDK v2 only: under SDK v3 the script builds TF_CONFIG from host "
+            "names (algo-1, ...) that do not resolve on this machine"
+        )
+    command = toolkit_command() if sdk == "v2" else _v3_driver_command()
     require_tensorflow()
     if work_dir is not None:
         Path(work_dir).mkdir(parents=True, exist_ok=True)
     root = Path(tempfile.mkdtemp(prefix="sm-migrate-verify-", dir=work_dir))
     kept = keep or work_dir is not None
+    names = host_names(hosts)
+    job_name = job_name or time.strftime("sm-migrate-verify-%Y%m%d-%H%M%S")
+    ports = free_loopback_ports(hosts) if hosts > 1 else []
     try:
-        layout = lay_out_job(
-            root,
-            script,
-            channels or {},
-            hyperparameters or {},
-            source_dir=source_dir,
-            model_dir=model_dir,
-            job_name=job_name,
-            region=region,
-            install_requirements=install_requirements,
-        )
-        job_env = _clean_environment(env)
-        job_env.update(
-            SAGEMAKER_BASE_DIR=str(layout.base_dir),
-            SM_STUDIO_LOCAL_MODE="true",
-            AWS_DEFAULT_REGION=region,
-            TRAINING_JOB_NAME=layout.job_name,
-            # As the SageMaker TensorFlow images set them: logs arrive line by line, no bytecode in code/.
-            PYTHONUNBUFFERED="1",
-            PYTHONDONTWRITEBYTECODE="1",
-        )
-        outcome = _run_streaming(command, cwd=layout.root, env=job_env, timeout=timeout, log=log)
-        return _collect(layout, outcome, kept=kept, check_model=check_model)
+        layouts, specs = [], []
+        for host in names:
+            host_root = root / host if hosts > 1 else root
+            host_root.mkdir(exist_ok=True)
+            layout = lay_out_job(
+                host_root, script, channels or {}, hyperparameters or {}, source_dir=source_dir,
+                model_dir=model_dir, job_name=job_name, region=region, install_requirements=install_requirements,
+                hosts=names, current_host=host, sdk=sdk,
+            )  # fmt: skip
+            job_env = _clean_environment(env)
+            job_env.update(
+                AWS_DEFAULT_REGION=region,
+                TRAINING_JOB_NAME=layout.job_name,
+                # As the SageMaker TensorFlow images set them: logs arrive line by line, no bytecode in code/.
+                PYTHONUNBUFFERED="1",
+                PYTHONDONTWRITEBYTECODE="1",
+            )
+            if sdk == "v2":
+                job_env.update(SAGEMAKER_BASE_DIR=str(layout.base_dir), SM_STUDIO_LOCAL_MODE="true")
+                host_command, cwd = command, layout.root
+            else:
+                job_env.update(v3_environment(layout))
+                host_command = [*command, _v3_driver_request(layout, install_requirements)]
+                cwd = layout.code_dir
+            if ports:
+                job_env["TF_CONFIG"] = multi_worker_tf_config(names, host, ports)
+            host_log = log if log is None or hosts == 1 else _prefixed(log, f"[{host}] ")
+            layouts.append(layout)
+            specs.append(ProcessSpec(host_command, cwd, job_env, host_log))
+        outcomes = _run_together(specs, timeout)
+        jobs = [_collect(layout, outcome, kept=kept, check_model=check_model)
+                for layout, outcome in zip(layouts, outcomes)]  # fmt: skip
+        return MultiHostResult(jobs)
     finally:
         if not kept:
             shutil.rmtree(root, ignore_errors=True)
+
+
+def _prefixed(log: LogCallback, prefix: str) -> LogCallback:
+    return lambda line: log(prefix + line)
+
+
+def _safe_deserialize(text: str) -> Any:
+    """SDK v3 reads a stored hyperparameter back as JSON when it is JSON, else as the string."""
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+def v3_environment(layout: JobLayout) -> dict[str, str]:
+    """The SM_* variables SDK v3's driver sets (container_drivers/scripts/environment.py; §10), for `layout`:
+    strings as they are, everything else as JSON; no TF_CONFIG."""
+    base = layout.base_dir
+    channels = [*layout.channels, V3_CODE_CHANNEL, V3_DRIVERS_CHANNEL]
+    hyperparameters = {name: _safe_deserialize(v3_serialize(value)) for name, value in layout.hyperparameters.items()}
+    resource_config = json.loads((layout.input_config_dir / "resourceconfig.json").read_text(encoding="utf-8"))
+    input_data_config = json.loads((layout.input_config_dir / "inputdataconfig.json").read_text(encoding="utf-8"))
+    variables: dict[str, Any] = {
+        "SM_MODEL_DIR": str(layout.model_dir),
+        "SM_INPUT_DIR": str(base / "input"),
+        "SM_INPUT_DATA_DIR": str(base / "input" / "data"),
+        "SM_INPUT_CONFIG_DIR": str(layout.input_config_dir),
+        "SM_OUTPUT_DIR": str(layout.output_dir),
+        "SM_OUTPUT_FAILURE": str(layout.output_dir / "failure"),
+        "SM_OUTPUT_DATA_DIR": str(layout.output_data_dir),
+        "SM_LOG_LEVEL": 20,
+        "SM_MASTER_ADDR": layout.hosts[0],
+        "SM_MASTER_PORT": V3_MASTER_PORT,
+        "SM_SOURCE_DIR": str(layout.code_dir),
+        "SM_ENTRY_SCRIPT": layout.entry_point,
+        **{f"SM_CHANNEL_{name.upper()}": str(layout.channel_dir(name)) for name in channels},
+        "SM_CHANNELS": channels,
+        **{f"SM_HP_{name.replace('-', '_').upper()}": value for name, value in hyperparameters.items()},
+        "SM_HPS": hyperparameters,
+        "SM_CURRENT_HOST": layout.current_host,
+        "SM_CURRENT_INSTANCE_TYPE": resource_config["current_instance_type"],
+        "SM_HOSTS": list(layout.hosts),
+        "SM_NETWORK_INTERFACE_NAME": resource_config["network_interface_name"],
+        "SM_HOST_COUNT": len(layout.hosts),
+        "SM_CURRENT_HOST_RANK": layout.hosts.index(layout.current_host),
+        "SM_NUM_CPUS": os.cpu_count() or 1,
+        "SM_NUM_GPUS": 0,
+        "SM_NUM_NEURONS": 0,
+        "SM_RESOURCE_CONFIG": resource_config,
+        "SM_INPUT_DATA_CONFIG": input_data_config,
+    }
+    variables["SM_TRAINING_ENV"] = {
+        "channel_input_dirs": {name: variables[f"SM_CHANNEL_{name.upper()}"] for name in channels},
+        "current_host": layout.current_host,
+        "hosts": list(layout.hosts),
+        "hyperparameters": hyperparameters,
+        "job_name": layout.job_name,
+        "model_dir": variables["SM_MODEL_DIR"],
+        "output_data_dir": variables["SM_OUTPUT_DATA_DIR"],
+    }
+    return {name: v3_serialize(value) for name, value in variables.items()}
+
+
+def v3_arguments(hyperparameters: Mapping[str, Any]) -> list[str]:
+    """The script's arguments under SDK v3: `--key value` in the order given, the value read back from its
+    stored form and written again (strings as they are, everything else as JSON: `true`, `[64, 32]`)."""
+    arguments = []
+    for name, value in hyperparameters.items():
+        arguments += [f"--{name}", v3_serialize(_safe_deserialize(v3_serialize(value)))]
+    return arguments
+
+
+def _v3_driver_command() -> list[str]:
+    """This file's SDK v3 driver emulation, run by path in this interpreter (like the servable check)."""
+    return [sys.executable, "-c", _V3_DRIVER, str(Path(__file__).resolve())]
+
+
+def _v3_driver_request(layout: JobLayout, install_requirements: bool) -> str:
+    install = install_requirements and (layout.code_dir / "requirements.txt").is_file()
+    request = {
+        "entry_point": layout.entry_point,
+        "arguments": v3_arguments(layout.hyperparameters),
+        "install_requirements": install,
+        "failure_file": str(layout.output_dir / "failure"),
+    }
+    return json.dumps(request)
+
+
+_V3_DRIVER = """
+import importlib.util, sys
+spec = importlib.util.spec_from_file_location("sm_migrate_verify", sys.argv[1])
+verify = importlib.util.module_from_spec(spec)
+sys.modules[spec.name] = verify
+spec.loader.exec_module(verify)
+sys.exit(verify._v3_driver_main())
+"""
+
+
+def _v3_driver_main() -> int:
+    """Subprocess side of the SDK v3 emulation, in the code dir: install requirements.txt when the launcher
+    would (SourceCode(requirements=...)), run `python <entry> <arguments>`, write output/failure on failure."""
+    request = json.loads(sys.argv[2])
+    commands = []
+    if request["install_requirements"]:
+        commands.append([sys.executable, "-m", "pip", "install", "-r", "requirements.txt"])
+    commands.append([sys.executable, request["entry_point"], *request["arguments"]])
+    for command in commands:
+        print("Executing command:", " ".join(command), flush=True)
+        exit_code = subprocess.call(command)
+        if exit_code != 0:
+            failure = Path(request["failure_file"])
+            if not failure.exists():
+                failure.write_text(f"Command {command} returned non-zero exit status {exit_code}\n", encoding="utf-8")
+            return exit_code
+    return 0
 
 
 def _collect(layout: JobLayout, outcome: ProcessOutcome, *, kept: bool, check_model: bool) -> JobResult:

@@ -88,6 +88,14 @@ def verify_command(
     migrate_first: bool = typer.Option(
         False, "--migrate", help="Migrate the script in a temp copy of the source dir first."
     ),
+    sdk: str = typer.Option(
+        "v2", "--sdk", help="Emulate the job as SDK v2's TensorFlow estimator starts it (the real toolkit) or as "
+        "SDK v3's ModelTrainer driver does (no --model_dir, booleans as JSON true, SM_HPS).",
+    ),
+    hosts: int = typer.Option(
+        1, "--hosts", min=1, help="Hosts of the job (SDK v2): one toolkit process each, started together, with a "
+        "multi-worker-mirrored TF_CONFIG on loopback ports; only the chief may write a model.",
+    ),
 ) -> None:
     """Run SCRIPT as a SageMaker TensorFlow training job with the real toolkit (no Docker, no AWS)."""
     scratch = Path(tempfile.mkdtemp(prefix="sm-migrate-verify-cli-"))
@@ -106,6 +114,8 @@ def verify_command(
             local=local,
             migrate_first=migrate_first,
             scratch=scratch,
+            sdk=sdk,
+            hosts=hosts,
         )
     except verify.VerifyError as exc:
         typer.echo(f"error: {exc}", err=True)
@@ -133,6 +143,8 @@ def _verify(
     local: bool,
     migrate_first: bool,
     scratch: Path,
+    sdk: str = "v2",
+    hosts: int = 1,
 ) -> int:
     if not script.is_file():
         raise verify.JobInputError(f"script not found: {script}")
@@ -142,29 +154,32 @@ def _verify(
     script = script.resolve()
     if not script.is_relative_to(source):
         raise verify.JobInputError(f"script {script} is not inside the source dir {source}")
-    verify.toolkit_command()
+    if sdk not in verify.SDKS:
+        raise verify.JobInputError(f"--sdk must be one of {', '.join(verify.SDKS)}, not {sdk!r}")
+    if sdk == "v2":
+        verify.toolkit_command()
     verify.require_tensorflow()
-    notes = _framework_notes(framework_version)
+    warnings = framework_warnings(framework_version)
+    notes = []
     if migrate_first:
         copy = scratch / "migrated"
         shutil.copytree(source, copy)
         script, source = copy / script.relative_to(source), copy
-        notes += _migrate_in_place(script, framework_version, channels, source)
+        notes += _migrate_in_place(script, framework_version, channels, source, hosts)
 
     def stream(line: str) -> None:
         typer.echo(line, err=True)
 
-    result = verify.run_job(
-        script,
-        channels,
-        hyperparameters,
-        source_dir=source,
-        model_dir=model_dir,
-        timeout=timeout,
-        keep=keep,
-        install_requirements=install_requirements,
-        log=stream,
-    )
+    options = dict(source_dir=source, model_dir=model_dir, timeout=timeout, keep=keep,
+                   install_requirements=install_requirements, log=stream, sdk=sdk)  # fmt: skip
+    if hosts > 1:
+        job = verify.run_multi_host_job(script, channels, hyperparameters, hosts=hosts, **options)
+        if as_json:
+            typer.echo(json.dumps(dict(job.to_dict(), notes=notes, warnings=warnings), indent=2))
+        else:
+            typer.echo(format_multi_host_report(job, notes, warnings))
+        return EXIT_OK if job.ok else EXIT_NOT_OK
+    result = verify.run_job(script, channels, hyperparameters, **options)
     local_run = None
     if local:
         local_dir = scratch / "local"
@@ -172,23 +187,28 @@ def _verify(
         local_run = verify.run_local(local_dir / script.relative_to(source), timeout=timeout, log=stream)
     if as_json:
         report = dict(result.to_dict(), notes=notes, local_run=_local_dict(local_run))
+        report["warnings"] = warnings + report["warnings"]
         typer.echo(json.dumps(report, indent=2))
     else:
-        typer.echo(format_report(result, local_run, notes))
+        typer.echo(format_report(result, local_run, notes, warnings))
     passed = result.ok and (local_run is None or local_run.ok)
     return EXIT_OK if passed else EXIT_NOT_OK
 
 
-def _framework_notes(framework_version: str) -> list[str]:
-    """Say when the local TensorFlow differs from the image's (the job runs on the local one)."""
+def framework_warnings(framework_version: str) -> list[str]:
+    """Warn when the local TensorFlow is not the target image's: the job runs on the local one, so the
+    emulation proves less (an API the image's version lacks or changed passes here)."""
     installed = verify.installed_tensorflow_version()
     if installed and release(installed)[:2] != release(framework_version)[:2]:
-        return [f"runs on the local TensorFlow {installed}; the SageMaker image has {framework_version}"]
+        return [
+            f"the job ran on the local TensorFlow {installed}, not the target image's {framework_version}: "
+            f"this proves less than a run on TensorFlow {framework_version} would"
+        ]
     return []
 
 
 def _migrate_in_place(
-    script: Path, framework_version: str, channels: dict[str, str], source: Path
+    script: Path, framework_version: str, channels: dict[str, str], source: Path, hosts: int = 1
 ) -> list[str]:
     """Migrate the (copied) script in place; add channels the migration found that the user did not give.
 
@@ -200,7 +220,9 @@ def _migrate_in_place(
 
     try:
         text = read_source(str(script))
-        migration = migrate_source(text.text, MigrationOptions(framework_version=framework_version))
+        distribution = "mwms" if hosts > 1 else "none"
+        options = MigrationOptions(framework_version=framework_version, distribution=distribution)
+        migration = migrate_source(text.text, options)
     except (SourceError, MigrationError) as exc:
         raise verify.JobInputError(f"cannot migrate {script.name}: {exc}") from None
     write_atomic(str(script), text.encode(migration.code))
@@ -231,7 +253,10 @@ def _local_dict(local_run: verify.LocalRun | None) -> dict | None:
 
 
 def format_report(
-    result: verify.JobResult, local_run: verify.LocalRun | None = None, notes: Sequence[str] = ()
+    result: verify.JobResult,
+    local_run: verify.LocalRun | None = None,
+    notes: Sequence[str] = (),
+    warnings: Sequence[str] = (),
 ) -> str:
     """The short verdict table printed by `sm-migrate verify`."""
     rows: list[tuple[str, str]] = []
@@ -251,7 +276,7 @@ def format_report(
     lost = f"WARNING {len(result.code_dir_writes)} file(s) written, lost on SageMaker: "
     lost += verify.short_list(result.code_dir_writes)
     rows.append(("code dir", lost if result.code_dir_writes else "nothing written"))
-    rows += [("warning", warning) for warning in result.hyperparameter_warnings]
+    rows += [("warning", warning) for warning in [*warnings, *result.hyperparameter_warnings]]
     if local_run is not None:
         state = "OK" if local_run.ok else ("TIMED OUT" if local_run.timed_out else "FAILED")
         error = f": {local_run.error}" if local_run.error and not local_run.ok else ""
@@ -262,7 +287,7 @@ def format_report(
         rows.append(("job tree", str(result.layout.base_dir)))
     rows += [("note", note) for note in notes]
     width = max(len(label) for label, _ in rows)
-    lines = [f"verify {result.layout.entry_point} (job {result.layout.job_name})"]
+    lines = [f"verify {result.layout.entry_point} (job {result.layout.job_name}, SDK {result.layout.sdk})"]
     lines += [f"  {label.ljust(width)}  {value}" for label, value in rows]
     if result.script_error and not result.succeeded:
         lines.append("script error:")
@@ -271,6 +296,35 @@ def format_report(
     if local_run is not None and not local_run.ok:
         problems.append(f"the local run (no SM_* variables) failed (exit {local_run.exit_code})")
     lines.append("verdict: " + ("OK" if not problems else "NOT OK: " + "; ".join(problems)))
+    return "\n".join(lines)
+
+
+def format_multi_host_report(
+    job: verify.MultiHostResult, notes: Sequence[str] = (), warnings: Sequence[str] = ()
+) -> str:
+    """One line per host (its result and what it left in model/), then the job's verdict: every host
+    succeeded, the chief left a servable model and no other host wrote one."""
+    first = job.chief.layout
+    lines = [f"verify {first.entry_point} (job {first.job_name}, SDK {first.sdk}, {len(job.jobs)} hosts)"]
+    for host_job in job.jobs:
+        role = "chief" if host_job is job.chief else "worker"
+        if host_job.succeeded:
+            state = "succeeded"
+        elif host_job.timed_out:
+            state = f"TIMED OUT after {host_job.wall_time:.0f} s"
+        else:
+            state = f"FAILED (exit {host_job.exit_code}): {host_job.failure_reason}"
+        models = ", ".join(f"model/{model.path}" + ("" if model.servable else " (not servable)")
+                           for model in host_job.saved_models) or "no SavedModel"  # fmt: skip
+        lines.append(f"  {host_job.layout.current_host} ({role})  {state}; {models}; "
+                     f"{host_job.wall_time:.1f} s")  # fmt: skip
+    for model in job.chief.servable_models:
+        lines.append(f"  servable model  model/{model.path}  {model.signature_text()}")
+    lines += [f"  warning  {warning}" for warning in warnings]
+    lines += [f"  note  {note}" for note in notes]
+    if job.chief.kept:
+        lines.append(f"  job trees  {first.root.parent if len(job.jobs) > 1 else first.root}")
+    lines.append("verdict: " + ("OK" if job.ok else "NOT OK: " + "; ".join(job.problems)))
     return "\n".join(lines)
 
 

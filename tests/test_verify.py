@@ -18,7 +18,13 @@ import pytest
 from typer.testing import CliRunner
 
 from sm_migrate import verify
-from sm_migrate.verify_cli import parse_hyperparameter, run_verify_cli, verify_app
+from sm_migrate.verify_cli import (
+    format_multi_host_report,
+    framework_warnings,
+    parse_hyperparameter,
+    run_verify_cli,
+    verify_app,
+)
 
 SCRIPTS = Path(__file__).parent / "verify_scripts"
 runner = CliRunner()
@@ -144,6 +150,39 @@ def test_layout_without_install_drops_requirements_and_model_dir_false_sends_non
     assert "model_dir" not in sent
 
 
+def test_sdk_v3_layout_puts_the_code_in_its_channel_and_sends_no_model_dir(tmp_path: Path):
+    source = make_source(tmp_path)
+    (tmp_path / "job").mkdir()
+    layout = verify.lay_out_job(tmp_path / "job", source / "pkg" / "train.py", {}, {"epochs": 2, "flag": True,
+                                "name": "two words"}, source_dir=source, sdk="v3")  # fmt: skip
+
+    assert layout.code_dir == layout.channel_dir("code") and (layout.code_dir / "pkg" / "train.py").is_file()
+    sent = json.loads((layout.input_config_dir / "hyperparameters.json").read_text())
+    assert sent == {"epochs": "2", "flag": "true", "name": "two words"}  # no model_dir, no sagemaker_*
+    assert set(json.loads((layout.input_config_dir / "inputdataconfig.json").read_text())) == {"code", "sm_drivers"}
+    variables = verify.v3_environment(layout)
+    assert json.loads(variables["SM_HPS"]) == {"epochs": 2, "flag": True, "name": "two words"}
+    assert (variables["SM_HP_FLAG"], variables["SM_HOSTS"], variables["SM_CURRENT_HOST"]) == ("true", '["algo-1"]',
+                                                                                               "algo-1")  # fmt: skip
+    assert variables["SM_MODEL_DIR"] == str(layout.model_dir) and "TF_CONFIG" not in variables
+
+
+def test_sdk_v3_arguments_keep_the_order_and_send_json_for_all_but_strings():
+    arguments = verify.v3_arguments({"use_augmentation": False, "epochs": 3, "name": "two words", "sizes": [64, 32]})
+    assert arguments == ["--use_augmentation", "false", "--epochs", "3", "--name", "two words", "--sizes", "[64, 32]"]
+
+
+def test_multi_worker_tf_config_names_loopback_workers_in_host_order():
+    config = json.loads(verify.multi_worker_tf_config(["algo-1", "algo-2"], "algo-2", [4001, 4002]))
+    assert config["cluster"] == {"worker": ["127.0.0.1:4001", "127.0.0.1:4002"]}
+    assert config["task"] == {"type": "worker", "index": 1}
+
+
+def test_several_hosts_are_refused_for_sdk_v3(tmp_path: Path):
+    with pytest.raises(verify.JobInputError, match="SDK v2 only"):
+        verify.run_multi_host_job(SCRIPTS / "records_contract.py", hosts=2, sdk="v3", work_dir=tmp_path)
+
+
 @pytest.mark.parametrize(
     "channels, hyperparameters, message",
     [
@@ -163,6 +202,13 @@ def test_script_outside_the_source_dir_is_rejected(tmp_path: Path):
     source = make_source(tmp_path)
     with pytest.raises(verify.JobInputError, match="is not inside the source dir"):
         verify.lay_out_job(tmp_path, SCRIPTS / "raises.py", {}, {}, source_dir=source)
+
+
+def test_a_local_tensorflow_other_than_the_targets_is_warned_about(monkeypatch):
+    monkeypatch.setattr(verify, "installed_tensorflow_version", lambda: "2.21.0")
+    assert framework_warnings("2.21") == []
+    (warning,) = framework_warnings("2.19")
+    assert "local TensorFlow 2.21.0, not the target image's 2.19" in warning and "proves less" in warning
 
 
 def test_last_traceback_stops_at_the_toolkit_log():
@@ -196,6 +242,8 @@ def test_check_servable_on_an_empty_model_dir_finds_nothing(tmp_path: Path):
         ([str(SCRIPTS / "raises.py"), "--channel", "train=/no/such/data"], "path not found: /no/such/data"),
         ([str(SCRIPTS / "raises.py"), "--hp", "epochs"], "bad --hp 'epochs': expected KEY=VALUE"),
         ([str(SCRIPTS / "raises.py"), "--channel", "train"], "bad --channel 'train': expected NAME=PATH"),
+        ([str(SCRIPTS / "raises.py"), "--sdk", "v4"], "--sdk must be one of v2, v3, not 'v4'"),
+        ([str(SCRIPTS / "raises.py"), "--sdk", "v3", "--hosts", "2"], "several hosts are emulated for SDK v2 only"),
     ],
 )
 def test_usage_errors_exit_2_with_one_line(args, message):
@@ -374,3 +422,50 @@ def test_requirements_are_installed_unless_no_install(sagemaker_job):
     skipped = sagemaker_job(script, env=offline, install_requirements=False)
     assert skipped.succeeded and "ran without installing requirements" in skipped.log
     assert skipped.problems == ["no servable model: model/ has no <digits>/saved_model.pb"]
+
+
+@pytest.mark.toolkit
+def test_sdk_v3_job_gets_v3s_argv_and_variables(sagemaker_job, train_channel: Path):
+    hyperparameters = {"epochs": 2, "use_augmentation": True, "note": "two words"}
+    job = sagemaker_job(SCRIPTS / "records_contract.py", {"train": train_channel}, hyperparameters, sdk="v3",
+                        check_model=False)  # fmt: skip
+
+    assert job.succeeded, job.failure or job.log
+    recorded = json.loads((job.layout.output_data_dir / "contract.json").read_text())
+    assert recorded["argv"] == ["--epochs", "2", "--use_augmentation", "true", "--note", "two words"]
+    variables = recorded["variables"]
+    assert "TF_CONFIG" not in variables and "SM_TRAINING_ENV" in variables
+    assert json.loads(variables["SM_HPS"]) == {"epochs": 2, "use_augmentation": True, "note": "two words"}
+    assert variables["SM_CHANNEL_TRAIN"] == str(job.layout.channel_dir("train"))
+    assert recorded["cwd"] == str(job.layout.code_dir)
+
+
+@pytest.mark.toolkit
+def test_sdk_v3_failure_is_reported_from_output_failure(sagemaker_job):
+    job = sagemaker_job(SCRIPTS / "raises.py", sdk="v3", check_model=False)
+
+    assert not job.succeeded and "non-zero exit status" in job.failure
+    assert "ValueError" in job.failure_reason or job.script_error
+
+
+@pytest.mark.toolkit
+@pytest.mark.e2e
+def test_two_host_mwms_job_on_loopback_only_the_chief_writes_the_model(tmp_path: Path, train_channel: Path):
+    """Two toolkit processes, one per host, each with its own resourceconfig.json and a TF_CONFIG on 127.0.0.1
+    ports: they train together (the same loss on both) and only the chief exports model/1. About 35 s."""
+    job = verify.run_multi_host_job(SCRIPTS / "mwms.py", {"train": train_channel}, hosts=2,
+                                    work_dir=tmp_path / "jobs", install_requirements=False, log=print)  # fmt: skip
+
+    assert job.ok, job.problems
+    chief, worker = job.jobs
+    for host, host_job in (("algo-1", chief), ("algo-2", worker)):
+        resources = json.loads((host_job.layout.input_config_dir / "resourceconfig.json").read_text())
+        assert (resources["current_host"], resources["hosts"]) == (host, ["algo-1", "algo-2"])
+    tasks = [json.loads((host_job.layout.output_data_dir / "task.json").read_text()) for host_job in job.jobs]
+    assert [record["task"]["index"] for record in tasks] == [0, 1] and tasks[0]["replicas"] == 2
+    assert [model.path for model in chief.servable_models] == ["1"] and worker.saved_models == []
+    losses = [[line.split()[-1] for line in host_job.log.splitlines() if line.startswith("loss ")]
+              for host_job in job.jobs]  # fmt: skip
+    assert losses[0] and losses[0] == losses[1]
+    report = format_multi_host_report(job)
+    assert report.endswith("verdict: OK") and "algo-2 (worker)  succeeded; no SavedModel" in report
