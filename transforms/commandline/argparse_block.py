@@ -60,8 +60,8 @@ def _switch_to_parse_known_args(ctx: PlanContext, parse: ParseCall) -> None:
     call = parse.call
     known = call.with_changes(func=call.func.with_changes(attr=cst.Name("parse_known_args")))
     small = parse.small_statement
-    if isinstance(small, cst.Assign) and len(small.targets) == 1 and isinstance(small.targets[0].target, cst.Name) \
-            and "_" not in ctx.facts.all_names:
+    if isinstance(small, cst.Assign) and small.value is call and len(small.targets) == 1 \
+            and isinstance(small.targets[0].target, cst.Name) and "_" not in ctx.facts.all_names:
         target = cst.Tuple([cst.Element(small.targets[0].target), cst.Element(cst.Name("_"))], lpar=[], rpar=[])
         ctx.replace(small, small.with_changes(targets=[small.targets[0].with_changes(target=target)], value=known))
     else:
