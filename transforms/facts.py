@@ -646,16 +646,23 @@ def _resolve_parse_calls(facts: ScriptFacts) -> None:
             function = facts.enclosing(small, cst.FunctionDef)
             if function is None:
                 continue
-            for node, scope in facts.scopes.items():
-                if (
-                    isinstance(node, cst.Assign)
-                    and isinstance(node.value, cst.Call)
-                    and isinstance(node.value.func, cst.Name)
-                    and node.value.func.value == function.name.value
-                    and isinstance(node.targets[0].target, cst.Name)
-                ):
-                    parse.args_name, parse.args_scope = node.targets[0].target.value, scope
-                    break
+            for call in facts.calls_by_name.get(function.name.value, ()):
+                assign = facts.parents.get(call)
+                if isinstance(assign, cst.Assign) and assign.value is call:
+                    name = _first_target_name(assign.targets[0].target, tuple_result=parse.known)
+                    if name is not None:
+                        parse.args_name, parse.args_scope = name, facts.scopes.get(assign)
+                        break
+
+
+def _first_target_name(target: cst.BaseAssignTargetExpression, tuple_result: bool) -> str | None:
+    """`args = ...` -> "args"; `args, _ = ...` -> "args" where the value is a (namespace, extras) pair."""
+    if isinstance(target, cst.Name) and not tuple_result:
+        return target.value
+    if isinstance(target, cst.Tuple) and tuple_result and target.elements and \
+            isinstance(target.elements[0].value, cst.Name):
+        return target.elements[0].value.value
+    return None
 
 
 def function_scope_has_parameter(scope: Scope, name: str) -> bool:

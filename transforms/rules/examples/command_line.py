@@ -337,4 +337,86 @@ _sm_export(model, os.path.join(os.environ.get("SM_MODEL_DIR", "sm_model"), "1"))
 ''',
         codes=('SM301',),
     ),
+    Example(
+        before="""\
+import argparse
+
+import tensorflow as tf
+
+
+def parse_args():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--epochs", type=int, default=2)
+    return parser.parse_known_args()
+
+
+def main():
+    args, _ = parse_args()
+    model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+    model.compile(optimizer="adam", loss="mse")
+    model.fit([[0.0]], [0.0], epochs=args.epochs, batch_size=16)
+
+
+main()
+""",
+        after='''\
+import argparse
+
+import tensorflow as tf
+import os
+import shutil
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+def _sm_export(model, export_dir):
+    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
+    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
+    keeps the fixed batch size) and for anything that is not a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, export_dir)
+        return
+    try:
+        model.export(export_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(export_dir, ignore_errors=True)
+        tf.saved_model.save(model, export_dir)
+
+
+def parse_args():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--epochs", type=int, default=2)
+    parser.add_argument("--batch_size", "--batch-size", type=int, default=16,
+                        help="fit(batch_size=) in the original script")
+    parser.add_argument(
+        "--sm-model-dir", "--sm_model_dir",
+        type=str,
+        default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+        help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+    )
+    parser.add_argument(
+        "--output-data-dir", "--output_data_dir",
+        type=str,
+        default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
+        help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
+    )
+    parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                        help="checkpoints; an S3 URI on SageMaker (never the final model)")
+    return parser.parse_known_args()
+
+
+def main():
+    args, _ = parse_args()
+    model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+    model.compile(optimizer="adam", loss="mse")
+    model.fit([[0.0]], [0.0], epochs=args.epochs, batch_size=args.batch_size)
+
+    # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+    _sm_export(model, os.path.join(args.sm_model_dir, "1"))
+
+
+main()
+''',
+    ),
 )
