@@ -29,11 +29,9 @@ The script starts with `GENERATED_MARKER`: a file there without it is never over
 from __future__ import annotations
 
 import ast
-import io
 import os
 import re
 import shlex
-import tokenize
 import warnings
 from dataclasses import dataclass, field
 
@@ -171,63 +169,53 @@ class _Escape:
         return " ".join(line.strip().removesuffix("\\").strip() for line in lines[self.first:self.last + 1])
 
 
-def _escape_candidates(lines: list[str]) -> list[_Escape]:
-    candidates = []
-    index = 0
-    while index < len(lines):
-        line = lines[index]
-        if _ESCAPE_LINE.match(line) or _HELP_LINE.match(line) or _VALUE_OF_ESCAPE.match(line):
-            last = index
-            while lines[last].rstrip().endswith("\\") and last + 1 < len(lines):
-                last += 1
-            candidates.append(_Escape(index, last))
-            index = last + 1
-        else:
-            index += 1
-    return candidates
-
-
-def _logical_line_starts(text: str) -> set[int] | None:
-    """0-based rows where a logical line starts, or None if the text does not tokenize."""
-    starts, depth, previous, seen = set(), 0, None, set()
-    try:
-        for token in tokenize.generate_tokens(io.StringIO(text).readline):
-            row = token.start[0] - 1
-            if row not in seen and token.type not in (tokenize.NL, tokenize.NEWLINE, tokenize.ENDMARKER):
-                seen.add(row)
-                if depth == 0 and previous in (None, tokenize.NEWLINE, tokenize.NL, tokenize.INDENT,
-                                               tokenize.DEDENT, tokenize.COMMENT):
-                    starts.add(row)
-            if token.type == tokenize.OP and token.string in "([{":
-                depth += 1
-            elif token.type == tokenize.OP and token.string in ")]}":
-                depth = max(0, depth - 1)
-            if token.type not in (tokenize.INDENT, tokenize.DEDENT):
-                previous = token.type
-    except (tokenize.TokenError, IndentationError, SyntaxError):
-        return None
-    return starts
+def _is_escape_candidate(line: str) -> bool:
+    return bool(_ESCAPE_LINE.match(line) or _HELP_LINE.match(line) or _VALUE_OF_ESCAPE.match(line))
 
 
 def _find_escapes(lines: list[str]) -> list[_Escape]:
-    """IPython syntax lines: candidates that really start a logical line (not inside a string or brackets).
-
-    Each candidate is masked as `pass` and the cell tokenized; a candidate that is not a logical line start
-    is unmasked, until nothing changes."""
-    escapes = _escape_candidates(lines)
-    while escapes:
-        masked = list(lines)
-        for escape in escapes:
-            indent = _indent(lines[escape.first])
-            for row in range(escape.first, escape.last + 1):
-                masked[row] = indent + "pass" if row == escape.first else ""
-        starts = _logical_line_starts("\n".join(masked) + "\n")
-        if starts is None:
-            return escapes  # the cell is broken anyway: compiling it says where
-        kept = [escape for escape in escapes if escape.first in starts]
-        if len(kept) == len(escapes):
-            return kept
-        escapes = kept
+    """IPython syntax where IPython sees it: lines that start a logical line (not inside a string or brackets,
+    not continuing a line), with their own backslash-continued lines. One pass that tracks strings, brackets
+    and comments (the cell is not Python yet, so tokenize can't be used)."""
+    escapes: list[_Escape] = []
+    depth, quote, continued = 0, None, False  # open brackets, the open string's delimiter, a `\` line end
+    row = 0
+    while row < len(lines):
+        line = lines[row]
+        if depth == 0 and quote is None and not continued and _is_escape_candidate(line):
+            last = row
+            while lines[last].rstrip().endswith("\\") and last + 1 < len(lines):
+                last += 1
+            escapes.append(_Escape(row, last))
+            row = last + 1
+            continue
+        index, commented = 0, False
+        while index < len(line):
+            char = line[index]
+            if quote:
+                if char == "\\":
+                    index += 2
+                elif line.startswith(quote, index):
+                    index, quote = index + len(quote), None
+                else:
+                    index += 1
+                continue
+            if char == "#":
+                commented = True
+                break
+            if char in "\"'":
+                quote = line[index:index + 3] if line[index:index + 3] in ('"""', "'''") else char
+                index += len(quote)
+                continue
+            if char in "([{":
+                depth += 1
+            elif char in ")]}":
+                depth = max(0, depth - 1)
+            index += 1
+        if quote in ('"', "'") and not line.endswith("\\"):
+            quote = None  # an unterminated one-line string: compiling the cell reports it
+        continued = not commented and quote is None and line.endswith("\\")
+        row += 1
     return escapes
 
 
