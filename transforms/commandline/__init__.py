@@ -165,8 +165,14 @@ def existing_add_argument_calls(ctx: PlanContext, target: ArgumentTarget) -> lis
 
 
 def _existing_dests(ctx: PlanContext, target: ArgumentTarget) -> set[str]:
-    """Dest names and flags of the arguments the script's own parser already has (empty for a new parser)."""
+    """Dest names and flags of the arguments the script's own parser (or absl flags) already has (empty for a
+    new parser)."""
     found: set[str] = set()
+    if target.kind == "absl":  # a flag defined twice stops absl at import: `flags.DEFINE_string("model_dir", ...)`
+        for define in ctx.facts.absl_defines:
+            name = define.args[0].value if define.args else None
+            if isinstance(name, cst.SimpleString) and isinstance(name.evaluated_value, str):
+                found.add(name.evaluated_value)
     for call in existing_add_argument_calls(ctx, target):
         flags = [a.value.evaluated_value for a in call.args
                  if a.keyword is None and isinstance(a.value, cst.SimpleString)]

@@ -419,4 +419,74 @@ def main():
 main()
 ''',
     ),
+    Example(
+        before="""\
+from absl import app, flags
+import tensorflow as tf
+
+flags.DEFINE_string("model_dir", "runs", "where checkpoints go")
+flags.DEFINE_integer("epochs", 2, "passes over the data")
+FLAGS = flags.FLAGS
+
+
+def main(argv):
+    model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+    model.compile(optimizer="adam", loss="mse")
+    model.fit([[0.0]], [0.0], epochs=FLAGS.epochs)
+
+
+if __name__ == "__main__":
+    app.run(main)
+""",
+        after='''\
+from absl import app, flags
+import tensorflow as tf
+import os
+import shutil
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+def _sm_export(model, export_dir):
+    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
+    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
+    keeps the fixed batch size) and for anything that is not a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, export_dir)
+        return
+    try:
+        model.export(export_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(export_dir, ignore_errors=True)
+        tf.saved_model.save(model, export_dir)
+
+flags.DEFINE_string("model_dir", "runs", "where checkpoints go")
+flags.DEFINE_integer("epochs", 2, "passes over the data")
+flags.DEFINE_string(
+    "sm_model_dir",
+    os.environ.get("SM_MODEL_DIR", "sm_model"),
+    "where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+flags.DEFINE_string(
+    "output_data_dir",
+    os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
+    "other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
+)
+FLAGS = flags.FLAGS
+
+
+def main(argv):
+    model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+    model.compile(optimizer="adam", loss="mse")
+    model.fit([[0.0]], [0.0], epochs=FLAGS.epochs)
+
+    # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+    _sm_export(model, os.path.join(FLAGS.sm_model_dir, "1"))
+
+
+if __name__ == "__main__":
+    app.run(main, flags_parser=lambda argv: flags.FLAGS(argv, known_only=True))
+''',
+    ),
 )
