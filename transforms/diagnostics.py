@@ -173,3 +173,34 @@ SKIPPED_CELL = Message("SM505", "cell tagged `skip`: left out of the script")
 INJECTED_PARAMETERS_LEFT_OUT = Message(
     "SM505", "papermill's injected-parameters cell is left out: pass {names} as hyperparameters instead")
 PARAMETER_NOT_LIFTED = Message("SM506", "papermill parameter `{name}` is not a hyperparameter of the job: {why}")
+
+# --- distribution (rules/distribution.py: what --distribution needs of the script) ---------------------------
+CODES.update(_codes(
+    Code("SM601", "warning", "--distribution mwms or parameter-server needs what sm-migrate could not add (a strategy "
+                             "scope, a custom loop through strategy.run, Keras 2 under Keras 3, tf.estimator)"),
+    Code("SM602", "warning", "--distribution horovod: the script lacks hvd.init(), Horovod itself, or a learning rate "
+                             "scaled by hvd.size()"),
+))
+MWMS_KERAS3_FIT = Message(
+    "SM601", "Keras 3's fit fails under MultiWorkerMirroredStrategy once there are two workers (TF {version}, "
+             "keras-team/keras#20585): no strategy added; set TF_USE_LEGACY_KERAS=1 (requirements.txt then gains "
+             "tf-keras) or train in a custom loop through strategy.run")
+MWMS_NO_SCOPE = Message(
+    "SM601", "`{model}` is not built and compiled in the block that trains it: create and compile it inside "
+             "`with {strategy}.scope():` by hand")
+MWMS_CUSTOM_LOOP = Message(
+    "SM601", "a custom training loop: under MultiWorkerMirroredStrategy its step must run through strategy.run "
+             "with the gradients all-reduced; do it by hand (no strategy added)")
+MWMS_OTHER_STRATEGY = Message(
+    "SM601", "{strategy} trains each host on its own under --distribution mwms: use "
+             "tf.distribute.MultiWorkerMirroredStrategy")
+PARAMETER_SERVER_NEEDS_ESTIMATOR = Message(
+    "SM601", "--distribution parameter-server needs tf.estimator.train_and_evaluate with TF <= 2.15 "
+             "(docs/sagemaker-contract.md §6); this script {why}")
+HOROVOD_NOT_USED = Message(
+    "SM602", "--distribution horovod starts this script once per MPI process, and it does not use Horovod: every "
+             "process would train alone")
+HOROVOD_NO_INIT = Message("SM602", "Horovod is imported but {hvd}.init() is never called: call it before training")
+HOROVOD_LEARNING_RATE = Message(
+    "SM602", "nothing scales the learning rate by {hvd}.size(): with N processes each step sees N batches; scale it "
+             "(and wrap the optimizer in {hvd}.DistributedOptimizer) if that is meant")

@@ -9,20 +9,20 @@ from __future__ import annotations
 
 from sm_migrate.transforms.rules.base import Example, Rule
 from sm_migrate.transforms.rules.channels import ChannelsRule
+from sm_migrate.transforms.rules.distribution import DistributionRule
 from sm_migrate.transforms.rules.estimator import EstimatorRule
 from sm_migrate.transforms.rules.export import ExportRule
 from sm_migrate.transforms.rules.hyperparameters import HyperparametersRule
 from sm_migrate.transforms.rules.model_dir import ModelDirRule
 from sm_migrate.transforms.rules.outputs import OutputsRule
 from sm_migrate.transforms.rules.reports import ReportsRule
-from sm_migrate.transforms.rules.sm_env import SageMakerEnvironmentRule
 
 RULES: tuple[Rule, ...] = (
     EstimatorRule(),
     HyperparametersRule(),
     ChannelsRule(),
     OutputsRule(),
-    SageMakerEnvironmentRule(),
+    DistributionRule(),
     ModelDirRule(),
     ExportRule(),
     ReportsRule(),
