@@ -58,7 +58,7 @@ def is_generated_from_notebook(text: str) -> bool:
 
 @dataclass(frozen=True)
 class CellDiagnostic(Diagnostic):
-    """A diagnostic at `line`:`col` of a notebook's cell `cell` (1-based over all cells)."""
+    """A diagnostic at `line`:`col` of a notebook's cell `cell` (1-based over all cells; 0: the whole file)."""
 
     cell: int = 1
 
@@ -90,21 +90,23 @@ class NotebookScript:
 
     def cell_position(self, diagnostic: Diagnostic) -> CellDiagnostic:
         """An engine diagnostic (a position in `code`) as a position in the notebook."""
-        line = min(max(diagnostic.line, 1), len(self.line_map) - 1) if len(self.line_map) > 1 else 0
-        cell, cell_line, shift = self.line_map[line] if line else (1, 1, 0)
+        cell, cell_line, shift = self.line_map[min(max(diagnostic.line, 1), len(self.line_map) - 1)]
         return CellDiagnostic(cell_line, max(1, diagnostic.col + shift), diagnostic.code, diagnostic.message,
                               diagnostic.severity, cell=cell)
 
 
+def _at(message: diagnostics.Message, cell: int, row: int, column: int, **fields) -> CellDiagnostic:
+    plain = message.at(row, column, **fields)
+    return CellDiagnostic(plain.line, plain.col, plain.code, plain.message, plain.severity, cell=cell)
+
+
 def _report(found: list[CellDiagnostic], message: diagnostics.Message, cell: int, row: int, column: int = 1,
             **fields) -> None:
-    plain = message.at(row, column, **fields)
-    found.append(CellDiagnostic(plain.line, plain.col, plain.code, plain.message, plain.severity, cell=cell))
+    found.append(_at(message, cell, row, column, **fields))
 
 
 def _refuse(message: diagnostics.Message, cell: int = 0, row: int = 1, column: int = 1, **fields) -> NotebookError:
-    plain = message.at(row, column, **fields)
-    return NotebookError(CellDiagnostic(plain.line, plain.col, plain.code, plain.message, plain.severity, cell=cell))
+    return NotebookError(_at(message, cell, row, column, **fields))
 
 
 # --- reading ---------------------------------------------------------------------------------------------------
@@ -142,7 +144,7 @@ _VALUE_OF_ESCAPE = re.compile(r"^[ \t]*[A-Za-z_][\w.]*(?:[ \t]*,[ \t]*[A-Za-z_][
 # Magics that only configure the interactive session (plots inline, extensions, reloading, printing).
 _SESSION_MAGICS = frozenset({"matplotlib", "config", "load_ext", "reload_ext", "unload_ext", "autoreload",
                              "aimport", "precision", "pprint", "xmode", "colors", "autosave", "notebook",
-                             "tensorflow_version", "reset", "clear"})
+                             "tensorflow_version", "clear"})
 _KEEP_BODY_CELL_MAGICS = frozenset({"time", "capture"})
 # pip options that take a value (so the value is not a requirement).
 _PIP_VALUE_OPTIONS = frozenset({"-i", "--index-url", "--extra-index-url", "-f", "--find-links", "-c", "--constraint",
@@ -416,7 +418,8 @@ class _Converter:
                     visit(child_body, repeated or isinstance(statement, loops))
 
         visit(tree.body, False)
-        for statement, replacement, body in sorted(edits, key=lambda edit: -edit[0].lineno):
+        # from the end, so that an edit never moves the text of one still to come (`a; display(a)` on one line)
+        for statement, replacement, body in sorted(edits, key=lambda edit: (-edit[0].lineno, -edit[0].col_offset)):
             self.replace_statement(cell, statement, replacement, alone_in_block=len(body) == 1)
 
     def replace_statement(self, cell: _Cell, statement: ast.stmt, replacement: str | None,

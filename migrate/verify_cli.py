@@ -165,7 +165,12 @@ def _verify(
         copy = scratch / "migrated"
         shutil.copytree(source, copy)
         script, source = copy / script.relative_to(source), copy
+        if script.suffix == ".ipynb":
+            script, converted = _notebook_script(script, source)
+            notes += converted
         notes += _migrate_in_place(script, framework_version, channels, source, hosts)
+    elif script.suffix == ".ipynb":
+        raise verify.JobInputError(f"{script.name} is a notebook: it becomes the job's script with --migrate")
 
     def stream(line: str) -> None:
         typer.echo(line, err=True)
@@ -238,6 +243,27 @@ def _migrate_in_place(
         else:
             notes.append(f"channel {name!r}: {original} not in the source dir, pass --channel {name}=PATH")
     return notes
+
+
+def _notebook_script(notebook: Path, source: Path) -> tuple[Path, list[str]]:
+    """Write the (copied) notebook's plain script beside it, to be migrated next; its `pip install`
+    requirements go to the source dir's requirements.txt, which the job installs."""
+    from sm_migrate.files import write_atomic
+    from sm_migrate.notebooks import NotebookError, add_requirements, notebook_to_script, script_path_for
+
+    try:
+        converted = notebook_to_script(notebook.read_text(encoding="utf-8-sig"), notebook.name)
+    except (NotebookError, UnicodeDecodeError) as exc:
+        raise verify.JobInputError(f"cannot convert {notebook.name}: {exc}") from None
+    script = Path(script_path_for(str(notebook)))
+    write_atomic(str(script), converted.code.encode("utf-8"))
+    notes = [f"{notebook.name} converted to {script.name}"]
+    notes += [diagnostic.format(notebook.name) for diagnostic in converted.diagnostics]
+    if converted.requirements:
+        requirements = source / "requirements.txt"
+        existing = requirements.read_text(encoding="utf-8") if requirements.exists() else ""
+        write_atomic(str(requirements), add_requirements(existing, converted.requirements, notebook.name).encode())
+    return script, notes
 
 
 def _local_dict(local_run: verify.LocalRun | None) -> dict | None:

@@ -27,6 +27,7 @@ from test_samples_local import SAMPLES_DIR, load_manifest, logged_epochs, run_py
 NOTEBOOK_SAMPLES = sorted(path.parent for path in SAMPLES_DIR.glob("notebook_*/train.ipynb"))
 SDK_MODEL_DIR = "s3://bucket/job/model"
 PYTHON_KERNEL = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}}
+R_KERNEL = {"name": "ir", "display_name": "R", "language": "R"}
 
 
 def sm_migrate(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -145,12 +146,38 @@ def test_notebook_script_runs_as_a_sagemaker_job(sample_dir: Path, tmp_path: Pat
     for requirement in manifest.get("requirements", []):
         assert f"Requirement already satisfied: {requirement}" in job.log
     assert logged_epochs(job.log, manifest["epoch_log"], 2) == [1, 2]
-    assert [model.name for model in job.servable_models] == ["1"], job.saved_models
+    assert [model.path for model in job.servable_models] == ["1"], job.saved_models
+    assert all("serving_default" in model.signatures and model.outputs for model in job.servable_models)
     for artifact in manifest.get("outputs", {}):
         assert artifact in job.output_data_files, job.output_data_files
     for artifact in manifest["artifacts"]:
         if artifact.endswith(".keras"):
             assert artifact in job.keras_files
+
+
+@pytest.mark.e2e
+@pytest.mark.toolkit
+def test_verify_migrates_a_notebook_and_runs_it_as_a_job(tmp_path: Path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from sm_migrate.verify_cli import verify_app
+
+    sample_dir = SAMPLES_DIR / "notebook_keras_classifier"
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copy2(sample_dir / "train.ipynb", project / "train.ipynb")
+    assert run_python([str(sample_dir / "make_data.py"), str(project)], cwd=project).returncode == 0
+    monkeypatch.setenv("PIP_NO_INDEX", "1")  # h5py, from the notebook's pip cell, is installed here
+
+    result = CliRunner().invoke(verify_app, [str(project / "train.ipynb"), "--migrate", "--hp", "epochs=1",
+                                             "--json"], prog_name="sm-migrate verify")
+
+    assert result.exit_code == 0, result.stdout + result.stderr
+    report = json.loads(result.stdout)
+    assert report["ok"] and report["servable_models"] == ["1"]
+    assert "train.ipynb converted to train.py" in report["notes"]
+    assert "Requirement already satisfied: h5py>=3.10" in result.stderr
+    assert sorted(path.name for path in project.iterdir()) == ["data", "train.ipynb"], "only a temp copy changes"
 
 
 # --- the command line --------------------------------------------------------------------------------------
@@ -244,7 +271,7 @@ def test_markdown_cells_can_be_dropped(tmp_path: Path):
 @pytest.mark.parametrize("content, reason", [
     ("{not json", "not a valid Jupyter notebook: "),
     ('{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5, "extra": 1}', "not a valid Jupyter notebook"),
-    (nbformat.writes(new_notebook(cells=[TRAINING], metadata={"kernelspec": {"language": "R", "name": "ir", "display_name": "R"}})),
+    (nbformat.writes(new_notebook(cells=[TRAINING], metadata={"kernelspec": R_KERNEL})),
      "not a Python notebook: its kernel runs R"),
     (nbformat.writes(new_notebook(cells=[TRAINING, code("def broken(:\n    pass")], metadata=PYTHON_KERNEL)),
      "cell 2:1:12: not valid Python once its magics are commented out: "),
