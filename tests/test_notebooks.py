@@ -268,6 +268,20 @@ def test_markdown_cells_can_be_dropped(tmp_path: Path):
     assert "# %% [markdown]\n# Some *prose*.\n" in (tmp_path / "nb.py").read_text()
 
 
+def test_out_dir_holds_the_notebook_and_its_script_and_the_config_can_drop_markdown(tmp_path: Path):
+    (tmp_path / "src").mkdir()
+    write_notebook(tmp_path / "src" / "nb.ipynb", new_markdown_cell("Some *prose*."), TRAINING)
+    (tmp_path / "pyproject.toml").write_text('[tool.sm-migrate]\ninclude = ["*.ipynb"]\nnotebook-markdown = false\n')
+    notebook = (tmp_path / "src" / "nb.ipynb").read_bytes()
+
+    run = sm_migrate("src", "--out-dir", "out", cwd=tmp_path)
+
+    assert run.returncode == 0, run.stderr
+    assert sorted(path.name for path in (tmp_path / "src").iterdir()) == ["nb.ipynb"]
+    assert (tmp_path / "out" / "nb.ipynb").read_bytes() == notebook
+    assert "prose" not in (tmp_path / "out" / "nb.py").read_text()
+
+
 @pytest.mark.parametrize("content, reason", [
     ("{not json", "not a valid Jupyter notebook: "),
     ('{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5, "extra": 1}', "not a valid Jupyter notebook"),
