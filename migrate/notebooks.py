@@ -239,7 +239,21 @@ def _comment_out(lines: list[str], first: int, last: int, keep_block: bool) -> N
 class _Cell:
     number: int
     lines: list[str]
-    shifts: dict[int, int] = field(default_factory=dict)  # row -> columns removed at its start
+    origins: list[tuple[int, int]] = field(default_factory=list)  # per line: (its line in the cell, columns
+    # removed at its start), so that positions in the script map back to the notebook
+
+    def __post_init__(self):
+        self.origins = self.origins or [(row + 1, 0) for row in range(len(self.lines))]
+
+    def rewrite(self, row: int, text: str) -> None:
+        """Line `row` becomes `text`, which drops some of its first columns (`%time x = 1` -> `x = 1`)."""
+        self.origins[row] = (self.origins[row][0], len(self.lines[row]) - len(text))
+        self.lines[row] = text
+
+    def split(self, row: int, texts: list[str]) -> None:
+        """Line `row` becomes several lines."""
+        self.lines[row:row + 1] = texts
+        self.origins[row:row + 1] = [self.origins[row]] * len(texts)
 
 
 class _Converter:
@@ -275,8 +289,7 @@ class _Converter:
         line = cell.lines[escape.first]
         magic = line[at:].split(None, 1)
         if magic and magic[0] == "%time" and len(magic) == 2 and escape.first == escape.last:
-            cell.lines[escape.first] = line[:at] + magic[1]
-            cell.shifts[escape.first] = len(line) - len(cell.lines[escape.first])
+            cell.rewrite(escape.first, line[:at] + magic[1])
             _report(self.found, diagnostics.TIMING_MAGIC_DROPPED, cell.number, escape.first + 1, text=text.strip())
             return
         raise _refuse(diagnostics.NOTEBOOK_VALUE_OF_MAGIC, cell.number, escape.first + 1, text=text.strip())
@@ -291,10 +304,7 @@ class _Converter:
         elif name in _SESSION_MAGICS:
             _report(self.found, diagnostics.SESSION_MAGIC_COMMENTED, cell.number, row + 1, text=stripped)
         elif name == "time" and len(words) == 2 and escape.first == escape.last:
-            line = cell.lines[row]
-            indent = _indent(line)
-            cell.lines[row] = indent + words[1]
-            cell.shifts[row] = len(line) - len(cell.lines[row])
+            cell.rewrite(row, _indent(cell.lines[row]) + words[1])
             _report(self.found, diagnostics.TIMING_MAGIC_DROPPED, cell.number, row + 1, text=stripped)
             return True
         elif name == "timeit":
@@ -385,7 +395,7 @@ class _Converter:
             tree = ast.parse(code)
         except SyntaxError:
             return  # reported by the caller's compile
-        edits: list[tuple[ast.stmt, str | None, list[ast.stmt]]] = []  # (statement, replacement, its block)
+        edits: list[tuple[ast.stmt, list[str] | None, list[ast.stmt]]] = []  # (statement, replacement, its block)
         last = tree.body[-1] if tree.body else None
 
         def visit(body: list[ast.stmt], repeated: bool) -> None:
@@ -403,7 +413,7 @@ class _Converter:
                         receiver = ast.get_source_segment(code, statement.value.func.value) \
                             if isinstance(statement.value.func, ast.Attribute) else None
                         prefix = f"{receiver}." if receiver else ""
-                        edits.append((statement, f'{prefix}savefig("{path}"); {prefix}close("all")', body))
+                        edits.append((statement, [f'{prefix}savefig("{path}")', f'{prefix}close("all")'], body))
                         message = diagnostics.SHOW_SAVED_REPEATEDLY if repeated else diagnostics.SHOW_SAVED
                         _report(self.found, message, cell.number, statement.lineno, statement.col_offset + 1,
                                 path=path)
@@ -422,8 +432,10 @@ class _Converter:
         for statement, replacement, body in sorted(edits, key=lambda edit: (-edit[0].lineno, -edit[0].col_offset)):
             self.replace_statement(cell, statement, replacement, alone_in_block=len(body) == 1)
 
-    def replace_statement(self, cell: _Cell, statement: ast.stmt, replacement: str | None,
+    def replace_statement(self, cell: _Cell, statement: ast.stmt, replacement: list[str] | None,
                           alone_in_block: bool) -> None:
+        """Replace `statement` by the statements `replacement` (on lines of their own where it had its line to
+        itself), or comment it out (None)."""
         lines = cell.lines
         first, last = statement.lineno - 1, statement.end_lineno - 1
         start = _char_col(lines[first], statement.col_offset)
@@ -431,10 +443,11 @@ class _Converter:
         before, after = lines[first][:start], lines[last][end:]
         alone = not before.strip() and (not after.strip() or after.strip().startswith("#"))
         if replacement is not None:
-            if first == last:
-                lines[first] = before + replacement + after
+            lines[first + 1:last + 1] = [""] * (last - first)
+            if alone and not after.strip():
+                cell.split(first, [before + text for text in replacement])
             else:
-                lines[first:last + 1] = [before + replacement + after] + [""] * (last - first)
+                lines[first] = before + "; ".join(replacement) + after
         elif alone:
             _comment_out(lines, first, last, keep_block=alone_in_block and bool(_indent(lines[first])))
         else:  # shares its line with other statements (`a; display(a)`): only this statement goes
@@ -623,7 +636,7 @@ def notebook_to_script(text: str, name: str, markdown: bool = True) -> NotebookS
         out += ["", marker]
         line_map += [line_map[-1], (cell.number, 1, 0)]
         out += cell.lines
-        line_map += [(cell.number, row + 1, cell.shifts.get(row, 0)) for row in range(len(cell.lines))]
+        line_map += [(cell.number, *origin) for origin in cell.origins]
     return NotebookScript(code="\n".join(out) + "\n", diagnostics=converter.found,
                           requirements=converter.requirements, parameters=parameters, unliftable=unliftable,
                           parameter_cell=parameter_cell.number if parameter_cell else 0, line_map=line_map)

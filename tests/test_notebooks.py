@@ -21,6 +21,7 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from sm_migrate.notebooks import NotebookError, notebook_to_script
+from sm_migrate.transforms.contract import Diagnostic
 from sm_migrate.transforms.engine import migrate_source
 from test_samples_local import SAMPLES_DIR, load_manifest, logged_epochs, run_python
 
@@ -341,8 +342,8 @@ def test_every_show_saves_its_own_figure():
     script = script_of(code("import matplotlib.pyplot as plt\nplt.plot([1])\nplt.show()"),
                        code("for n in range(2):\n    plt.plot([n])\n    plt.show()"))
 
-    assert 'plt.savefig("nb_figure_1.png"); plt.close("all")' in body(script)
-    assert '    plt.savefig("nb_figure_2.png"); plt.close("all")' in body(script)
+    assert body(script)[2:] == ['plt.savefig("nb_figure_1.png")', 'plt.close("all")', "for n in range(2):",
+                                "    plt.plot([n])", '    plt.savefig("nb_figure_2.png")', '    plt.close("all")']
     assert [d.message.split(":")[0] for d in script.diagnostics] == [
         "plt.show() becomes a save to nb_figure_1.png (under the output data dir on SageMaker)",
         "plt.show() in a loop or function becomes a save to nb_figure_2.png"]
@@ -371,14 +372,15 @@ def test_papermill_parameters_not_lifted_are_reported(tmp_path: Path):
 
 
 def test_engine_diagnostics_are_placed_in_their_cell():
-    script = script_of(new_markdown_cell("# T"), code("%matplotlib inline\nimport tensorflow as tf"),
-                       code("%time x = 1"))
+    script = script_of(new_markdown_cell("# T"), code("%matplotlib inline\nimport matplotlib.pyplot as plt"),
+                       code("plt.show()\n%time x = 1"))
 
-    from sm_migrate.transforms.contract import Diagnostic
-
-    located = script.cell_position(Diagnostic(script.code.splitlines().index("x = 1") + 1, 3, "SM101", "m"))
-    assert (located.cell, located.line, located.col) == (3, 1, 9)
-    assert located.format("nb.ipynb") == "nb.ipynb:cell 3:1:9: SM101 m"
+    lines = script.code.splitlines()
+    located = script.cell_position(Diagnostic(lines.index("x = 1") + 1, 3, "SM101", "m"))
+    assert (located.cell, located.line, located.col) == (3, 2, 9)
+    assert located.format("nb.ipynb") == "nb.ipynb:cell 3:2:9: SM101 m"
+    closed = script.cell_position(Diagnostic(lines.index('plt.close("all")') + 1, 1, "SM303", "m"))
+    assert (closed.cell, closed.line) == (3, 1)
 
 
 def test_outputs_and_execution_counts_are_ignored():

@@ -84,7 +84,8 @@ fig, axes = plt.subplots(1, 4, figsize=(8, 2))
 for axis, image, label in zip(axes, images, labels):
     axis.imshow(image[..., 0], cmap="gray")
     axis.set_title(int(label))
-plt.savefig(_sm_path("train_figure_1.png", os.path.join(args.output_data_dir, "train_figure_1.png"))); plt.close("all")
+plt.savefig(_sm_path("train_figure_1.png", os.path.join(args.output_data_dir, "train_figure_1.png")))
+plt.close("all")
 
 # %%
 # tf.GradientTape?
@@ -124,7 +125,8 @@ _sm_export(model, os.path.join(args.sm_model_dir, "1"))
 plt.plot(range(1, NUM_EPOCHS + 1), losses, marker="o")
 plt.xlabel("epoch")
 plt.ylabel("loss")
-plt.savefig(_sm_path("train_figure_2.png", os.path.join(args.output_data_dir, "train_figure_2.png"))); plt.close("all")
+plt.savefig(_sm_path("train_figure_2.png", os.path.join(args.output_data_dir, "train_figure_2.png")))
+plt.close("all")
 
 # %%
 # losses

@@ -110,7 +110,8 @@ history = model.fit(x_train, y_train, epochs=EPOCHS, batch_size=BATCH_SIZE, vali
 plt.plot(history.history["loss"], label="train")
 plt.plot(history.history["val_loss"], label="validation")
 plt.legend()
-plt.savefig(_sm_path("train_figure_1.png", os.path.join(args.output_data_dir, "train_figure_1.png"))); plt.close("all")
+plt.savefig(_sm_path("train_figure_1.png", os.path.join(args.output_data_dir, "train_figure_1.png")))
+plt.close("all")
 
 # %%
 loss, accuracy = model.evaluate(x_test, y_test, verbose=0)
