@@ -44,7 +44,7 @@ def test_flat_script_reports_its_contract_and_the_rules_that_changed_it():
     assert [(hp.name, hp.default, hp.type_name, hp.target) for hp in result.hyperparameters] == [
         ("epochs", 5, "int", "EPOCHS")
     ]
-    assert result.transforms == ["hyperparameters", "sm_env", "model_dir", "export"]
+    assert result.transforms == ["hyperparameters", "model_dir", "export"]
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import libcst as cst
 
 from sm_migrate.transforms import catalog
+from sm_migrate.transforms.names import dest_of_flag
 from sm_migrate.transforms.positions import SourcePositions
 from sm_migrate.transforms.scopes import (
     ClassScope,
@@ -410,9 +411,9 @@ class _FactsCollector:
     def _is_model_constructor(self, expr: cst.BaseExpression) -> bool:
         return is_model_constructor(self.facts, expr)
 
-    def _note_default(self, dest: cst.BaseExpression | None, default: cst.BaseExpression | None) -> None:
-        if isinstance(dest, cst.SimpleString) and isinstance(dest.evaluated_value, str) and default is not None:
-            self.facts.argument_defaults.setdefault(dest.evaluated_value, default)
+    def _note_default(self, dest: str | None, default: cst.BaseExpression | None) -> None:
+        if dest and default is not None:
+            self.facts.argument_defaults.setdefault(dest, default)
 
     def visit_SimpleString(self, node: cst.SimpleString) -> None:
         value = node.evaluated_value
@@ -495,7 +496,7 @@ class _FactsCollector:
                     facts.estimator_exporters.append(node)
             elif name.startswith("absl.flags.DEFINE_"):
                 facts.absl_defines.append(node)
-                self._note_default(_argument(node, 0, ("name",)), _argument(node, 1, ("default",)))
+                self._note_default(_text(_argument(node, 0, ("name",))), _argument(node, 1, ("default",)))
             elif name == "absl.app.run":
                 facts.absl_runs.append(node)
             elif name.split(".", 1)[0] in catalog.FOREIGN_CLIS:
@@ -503,10 +504,8 @@ class _FactsCollector:
                 if name in ("click.command", "click.group"):
                     facts.click_commands.append(node)
                 elif name == "click.option":
-                    flags = [a.value for a in node.args if a.keyword is None and isinstance(a.value, cst.SimpleString)]
-                    long_flags = [f for f in flags if f.evaluated_value.startswith("--")]
-                    dest = cst.SimpleString(repr(long_flags[0].evaluated_value.lstrip("-").replace("-", "_"))) \
-                        if long_flags else None
+                    long_flags = [flag for flag in _flags(node) if flag.startswith("--")]
+                    dest = dest_of_flag(long_flags[0]) if long_flags else None
                     self._note_default(dest, _argument(node, None, ("default",)))
             if name.startswith(catalog.DEVICE_NAME_PREFIXES):
                 facts.uses_devices = True
@@ -543,15 +542,10 @@ class _FactsCollector:
             self.method_saves.append(SaveCall(node, receiver, path, method, scope))
         elif method == "add_argument" and isinstance(receiver, cst.Name):
             facts.add_argument_calls.append((receiver.value, node))
-            flags = [a.value.evaluated_value for a in node.args
-                     if a.keyword is None and isinstance(a.value, cst.SimpleString)]
-            explicit = _argument(node, None, ("dest",))
-            long_flags = [f for f in flags if f.startswith("--")]
-            if isinstance(explicit, cst.SimpleString):
-                self._note_default(explicit, _argument(node, None, ("default",)))
-            elif long_flags:
-                dest = cst.SimpleString(repr(long_flags[0].lstrip("-").replace("-", "_")))
-                self._note_default(dest, _argument(node, None, ("default",)))
+            explicit = _text(_argument(node, None, ("dest",)))
+            long_flags = [flag for flag in _flags(node) if flag.startswith("--")]
+            dest = explicit or (dest_of_flag(long_flags[0]) if long_flags else None)
+            self._note_default(dest, _argument(node, None, ("default",)))
         elif method in ("parse_args", "parse_known_args") and isinstance(receiver, cst.Name):
             statement = facts.statement_of(node)
             small = facts.enclosing(node, cst.BaseSmallStatement)
@@ -559,6 +553,18 @@ class _FactsCollector:
                 facts.parse_calls.append(
                     ParseCall(node, statement, small, receiver.value, None, None, method == "parse_known_args")
                 )
+
+
+def _text(expr: cst.BaseExpression | None) -> str | None:
+    """The value of a str literal (not bytes, not an f-string), else None."""
+    if isinstance(expr, cst.SimpleString) and isinstance(expr.evaluated_value, str):
+        return expr.evaluated_value
+    return None
+
+
+def _flags(call: cst.Call) -> list[str]:
+    """The option strings of an `add_argument`/`click.option` call."""
+    return [text for arg in call.args if arg.keyword is None and (text := _text(arg.value)) is not None]
 
 
 def _one_epoch(fit: FitCall) -> bool:

@@ -47,11 +47,6 @@ flags.DEFINE_string(
     "where the final model goes (SageMaker: SM_MODEL_DIR)",
 )
 flags.DEFINE_string(
-    "output_data_dir",
-    os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
-    "other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
-)
-flags.DEFINE_string(
     "model_dir",
     None,
     "checkpoints; an S3 URI on SageMaker (never the final model)",

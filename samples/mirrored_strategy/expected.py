@@ -7,7 +7,6 @@ import tensorflow as tf
 
 from model_def import build_regressor
 import argparse
-import json
 import os
 import shutil
 
@@ -56,30 +55,6 @@ parser.add_argument(
     type=str,
     default=os.environ.get("SM_MODEL_DIR", "sm_model"),
     help="where the final model goes (SageMaker: SM_MODEL_DIR)",
-)
-parser.add_argument(
-    "--output-data-dir", "--output_data_dir",
-    type=str,
-    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
-    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
-)
-parser.add_argument(
-    "--num-gpus", "--num_gpus",
-    type=int,
-    default=int(os.environ.get("SM_NUM_GPUS", "0")),
-    help="GPUs on this host (SageMaker: SM_NUM_GPUS)",
-)
-parser.add_argument(
-    "--hosts",
-    type=json.loads,
-    default=json.loads(os.environ.get("SM_HOSTS", '["localhost"]')),
-    help="all hosts of the job (SageMaker: SM_HOSTS)",
-)
-parser.add_argument(
-    "--current-host", "--current_host",
-    type=str,
-    default=os.environ.get("SM_CURRENT_HOST", "localhost"),
-    help="this host (SageMaker: SM_CURRENT_HOST)",
 )
 parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
                     help="checkpoints; an S3 URI on SageMaker (never the final model)")

@@ -69,12 +69,6 @@ parser.add_argument(
     help="where the final model goes (SageMaker: SM_MODEL_DIR)",
 )
 parser.add_argument(
-    "--output-data-dir", "--output_data_dir",
-    type=str,
-    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
-    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
-)
-parser.add_argument(
     "--checkpoint-dir", "--checkpoint_dir",
     type=str,
     default=os.path.join(os.path.dirname(os.environ["SM_MODEL_DIR"]), "checkpoints") if "SM_MODEL_DIR" in os.environ else "checkpoints",

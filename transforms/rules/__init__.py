@@ -16,7 +16,6 @@ from sm_migrate.transforms.rules.hyperparameters import HyperparametersRule
 from sm_migrate.transforms.rules.model_dir import ModelDirRule
 from sm_migrate.transforms.rules.outputs import OutputsRule
 from sm_migrate.transforms.rules.reports import ReportsRule
-from sm_migrate.transforms.rules.sm_env import SageMakerEnvironmentRule
 
 RULES: tuple[Rule, ...] = (
     EstimatorRule(),
@@ -24,7 +23,6 @@ RULES: tuple[Rule, ...] = (
     ChannelsRule(),
     OutputsRule(),
     DistributionRule(),
-    SageMakerEnvironmentRule(),
     ModelDirRule(),
     ExportRule(),
     ReportsRule(),

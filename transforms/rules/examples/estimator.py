@@ -14,24 +14,11 @@ estimator.train(lambda: None, steps=10)
         after="""\
 import tensorflow as tf
 import argparse
-import os
 
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
 parser = argparse.ArgumentParser(allow_abbrev=False)
-parser.add_argument(
-    "--sm-model-dir", "--sm_model_dir",
-    type=str,
-    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
-    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
-)
-parser.add_argument(
-    "--output-data-dir", "--output_data_dir",
-    type=str,
-    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
-    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
-)
 parser.add_argument("--model_dir", "--model-dir", type=str, default="runs/linear",
                     help="checkpoints; an S3 URI on SageMaker (never the final model)")
 args, _ = parser.parse_known_args()
@@ -54,24 +41,11 @@ estimator.train(lambda: None, steps=10)
         after="""\
 import tensorflow as tf
 import argparse
-import os
 
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
 parser = argparse.ArgumentParser(allow_abbrev=False)
-parser.add_argument(
-    "--sm-model-dir", "--sm_model_dir",
-    type=str,
-    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
-    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
-)
-parser.add_argument(
-    "--output-data-dir", "--output_data_dir",
-    type=str,
-    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
-    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
-)
 parser.add_argument("--model_dir", "--model-dir", type=str, default="runs/linear",
                     help="checkpoints; an S3 URI on SageMaker (never the final model)")
 args, _ = parser.parse_known_args()
@@ -114,12 +88,6 @@ parser.add_argument(
     type=str,
     default=os.environ.get("SM_MODEL_DIR", "sm_model"),
     help="where the final model goes (SageMaker: SM_MODEL_DIR)",
-)
-parser.add_argument(
-    "--output-data-dir", "--output_data_dir",
-    type=str,
-    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
-    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
 )
 parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
                     help="checkpoints; an S3 URI on SageMaker (never the final model)")

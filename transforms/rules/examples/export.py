@@ -52,12 +52,6 @@ parser.add_argument(
     default=os.environ.get("SM_MODEL_DIR", "sm_model"),
     help="where the final model goes (SageMaker: SM_MODEL_DIR)",
 )
-parser.add_argument(
-    "--output-data-dir", "--output_data_dir",
-    type=str,
-    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
-    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
-)
 parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
                     help="checkpoints; an S3 URI on SageMaker (never the final model)")
 args, _ = parser.parse_known_args()
@@ -125,12 +119,6 @@ parser.add_argument(
     default=os.environ.get("SM_MODEL_DIR", "sm_model"),
     help="where the final model goes (SageMaker: SM_MODEL_DIR)",
 )
-parser.add_argument(
-    "--output-data-dir", "--output_data_dir",
-    type=str,
-    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
-    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
-)
 parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
                     help="checkpoints; an S3 URI on SageMaker (never the final model)")
 args, _ = parser.parse_known_args()
@@ -169,12 +157,6 @@ parser.add_argument(
     type=str,
     default=os.environ.get("SM_MODEL_DIR", "sm_model"),
     help="where the final model goes (SageMaker: SM_MODEL_DIR)",
-)
-parser.add_argument(
-    "--output-data-dir", "--output_data_dir",
-    type=str,
-    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
-    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
 )
 parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
                     help="checkpoints; an S3 URI on SageMaker (never the final model)")
@@ -233,12 +215,6 @@ parser.add_argument(
     default=os.environ.get("SM_MODEL_DIR", "sm_model"),
     help="where the final model goes (SageMaker: SM_MODEL_DIR)",
 )
-parser.add_argument(
-    "--output-data-dir", "--output_data_dir",
-    type=str,
-    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
-    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
-)
 parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
                     help="checkpoints; an S3 URI on SageMaker (never the final model)")
 args, _ = parser.parse_known_args()
@@ -276,12 +252,6 @@ parser.add_argument(
     type=str,
     default=os.environ.get("SM_MODEL_DIR", "sm_model"),
     help="where the final model goes (SageMaker: SM_MODEL_DIR)",
-)
-parser.add_argument(
-    "--output-data-dir", "--output_data_dir",
-    type=str,
-    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
-    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
 )
 parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
                     help="checkpoints; an S3 URI on SageMaker (never the final model)")
@@ -347,12 +317,6 @@ parser.add_argument(
     default=os.environ.get("SM_MODEL_DIR", "sm_model"),
     help="where the final model goes (SageMaker: SM_MODEL_DIR)",
 )
-parser.add_argument(
-    "--output-data-dir", "--output_data_dir",
-    type=str,
-    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
-    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
-)
 parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
                     help="checkpoints; an S3 URI on SageMaker (never the final model)")
 args, _ = parser.parse_known_args()
@@ -417,12 +381,6 @@ parser.add_argument(
     type=str,
     default=os.environ.get("SM_MODEL_DIR", "sm_model"),
     help="where the final model goes (SageMaker: SM_MODEL_DIR)",
-)
-parser.add_argument(
-    "--output-data-dir", "--output_data_dir",
-    type=str,
-    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
-    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
 )
 parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
                     help="checkpoints; an S3 URI on SageMaker (never the final model)")
@@ -491,12 +449,6 @@ parser.add_argument(
     default=os.environ.get("SM_MODEL_DIR", "sm_model"),
     help="where the final model goes (SageMaker: SM_MODEL_DIR)",
 )
-parser.add_argument(
-    "--output-data-dir", "--output_data_dir",
-    type=str,
-    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
-    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
-)
 parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
                     help="checkpoints; an S3 URI on SageMaker (never the final model)")
 args, _ = parser.parse_known_args()
@@ -549,12 +501,6 @@ parser.add_argument(
     help="where the final model goes (SageMaker: SM_MODEL_DIR)",
 )
 parser.add_argument(
-    "--output-data-dir", "--output_data_dir",
-    type=str,
-    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
-    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
-)
-parser.add_argument(
     "--checkpoint-dir", "--checkpoint_dir",
     type=str,
     default=os.path.join(os.path.dirname(os.environ["SM_MODEL_DIR"]), "checkpoints") if "SM_MODEL_DIR" in os.environ else "checkpoints",
@@ -580,24 +526,11 @@ with tf.compat.v1.Session() as sess:
         after="""\
 import tensorflow as tf
 import argparse
-import os
 
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
 parser = argparse.ArgumentParser(allow_abbrev=False)
-parser.add_argument(
-    "--sm-model-dir", "--sm_model_dir",
-    type=str,
-    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
-    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
-)
-parser.add_argument(
-    "--output-data-dir", "--output_data_dir",
-    type=str,
-    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
-    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
-)
 parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
                     help="checkpoints; an S3 URI on SageMaker (never the final model)")
 args, _ = parser.parse_known_args()
@@ -618,7 +551,6 @@ model.fit([[0.0]], [0.0], epochs=1)
 import tensorflow as tf
 import horovod.tensorflow.keras as hvd
 import argparse
-import json
 import os
 import shutil
 
@@ -648,30 +580,6 @@ parser.add_argument(
     default=os.environ.get("SM_MODEL_DIR", "sm_model"),
     help="where the final model goes (SageMaker: SM_MODEL_DIR)",
 )
-parser.add_argument(
-    "--output-data-dir", "--output_data_dir",
-    type=str,
-    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
-    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
-)
-parser.add_argument(
-    "--num-gpus", "--num_gpus",
-    type=int,
-    default=int(os.environ.get("SM_NUM_GPUS", "0")),
-    help="GPUs on this host (SageMaker: SM_NUM_GPUS)",
-)
-parser.add_argument(
-    "--hosts",
-    type=json.loads,
-    default=json.loads(os.environ.get("SM_HOSTS", '["localhost"]')),
-    help="all hosts of the job (SageMaker: SM_HOSTS)",
-)
-parser.add_argument(
-    "--current-host", "--current_host",
-    type=str,
-    default=os.environ.get("SM_CURRENT_HOST", "localhost"),
-    help="this host (SageMaker: SM_CURRENT_HOST)",
-)
 parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
                     help="checkpoints; an S3 URI on SageMaker (never the final model)")
 args, _ = parser.parse_known_args()
@@ -697,7 +605,6 @@ if hvd.rank() == 0:
 import tensorflow as tf
 import horovod.tensorflow.keras as hvd
 import argparse
-import json
 import os
 import shutil
 
@@ -734,30 +641,6 @@ parser.add_argument(
     type=str,
     default=os.environ.get("SM_MODEL_DIR", "sm_model"),
     help="where the final model goes (SageMaker: SM_MODEL_DIR)",
-)
-parser.add_argument(
-    "--output-data-dir", "--output_data_dir",
-    type=str,
-    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
-    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
-)
-parser.add_argument(
-    "--num-gpus", "--num_gpus",
-    type=int,
-    default=int(os.environ.get("SM_NUM_GPUS", "0")),
-    help="GPUs on this host (SageMaker: SM_NUM_GPUS)",
-)
-parser.add_argument(
-    "--hosts",
-    type=json.loads,
-    default=json.loads(os.environ.get("SM_HOSTS", '["localhost"]')),
-    help="all hosts of the job (SageMaker: SM_HOSTS)",
-)
-parser.add_argument(
-    "--current-host", "--current_host",
-    type=str,
-    default=os.environ.get("SM_CURRENT_HOST", "localhost"),
-    help="this host (SageMaker: SM_CURRENT_HOST)",
 )
 parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
                     help="checkpoints; an S3 URI on SageMaker (never the final model)")
@@ -821,30 +704,6 @@ parser.add_argument(
     default=os.environ.get("SM_MODEL_DIR", "sm_model"),
     help="where the final model goes (SageMaker: SM_MODEL_DIR)",
 )
-parser.add_argument(
-    "--output-data-dir", "--output_data_dir",
-    type=str,
-    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
-    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
-)
-parser.add_argument(
-    "--num-gpus", "--num_gpus",
-    type=int,
-    default=int(os.environ.get("SM_NUM_GPUS", "0")),
-    help="GPUs on this host (SageMaker: SM_NUM_GPUS)",
-)
-parser.add_argument(
-    "--hosts",
-    type=json.loads,
-    default=json.loads(os.environ.get("SM_HOSTS", '["localhost"]')),
-    help="all hosts of the job (SageMaker: SM_HOSTS)",
-)
-parser.add_argument(
-    "--current-host", "--current_host",
-    type=str,
-    default=os.environ.get("SM_CURRENT_HOST", "localhost"),
-    help="this host (SageMaker: SM_CURRENT_HOST)",
-)
 parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
                     help="checkpoints; an S3 URI on SageMaker (never the final model)")
 args, _ = parser.parse_known_args()
@@ -896,12 +755,6 @@ parser.add_argument(
     type=str,
     default=os.environ.get("SM_MODEL_DIR", "sm_model"),
     help="where the final model goes (SageMaker: SM_MODEL_DIR)",
-)
-parser.add_argument(
-    "--output-data-dir", "--output_data_dir",
-    type=str,
-    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
-    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
 )
 parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
                     help="checkpoints; an S3 URI on SageMaker (never the final model)")
@@ -968,11 +821,6 @@ flags.DEFINE_string(
     "sm_model_dir",
     os.environ.get("SM_MODEL_DIR", "sm_model"),
     "where the final model goes (SageMaker: SM_MODEL_DIR)",
-)
-flags.DEFINE_string(
-    "output_data_dir",
-    os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
-    "other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
 )
 flags.DEFINE_string(
     "model_dir",

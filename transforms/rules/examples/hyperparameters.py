@@ -54,12 +54,6 @@ parser.add_argument(
     default=os.environ.get("SM_MODEL_DIR", "sm_model"),
     help="where the final model goes (SageMaker: SM_MODEL_DIR)",
 )
-parser.add_argument(
-    "--output-data-dir", "--output_data_dir",
-    type=str,
-    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
-    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
-)
 parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
                     help="checkpoints; an S3 URI on SageMaker (never the final model)")
 args, _ = parser.parse_known_args()
@@ -122,12 +116,6 @@ parser.add_argument(
     type=str,
     default=os.environ.get("SM_MODEL_DIR", "sm_model"),
     help="where the final model goes (SageMaker: SM_MODEL_DIR)",
-)
-parser.add_argument(
-    "--output-data-dir", "--output_data_dir",
-    type=str,
-    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
-    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
 )
 parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
                     help="checkpoints; an S3 URI on SageMaker (never the final model)")
@@ -196,12 +184,6 @@ parser.add_argument(
     default=os.environ.get("SM_MODEL_DIR", "sm_model"),
     help="where the final model goes (SageMaker: SM_MODEL_DIR)",
 )
-parser.add_argument(
-    "--output-data-dir", "--output_data_dir",
-    type=str,
-    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
-    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
-)
 parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
                     help="checkpoints; an S3 URI on SageMaker (never the final model)")
 args, _ = parser.parse_known_args()
@@ -255,12 +237,6 @@ parser.add_argument(
     default=os.environ.get("SM_MODEL_DIR", "sm_model"),
     help="where the final model goes (SageMaker: SM_MODEL_DIR)",
 )
-parser.add_argument(
-    "--output-data-dir", "--output_data_dir",
-    type=str,
-    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
-    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
-)
 parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
                     help="checkpoints; an S3 URI on SageMaker (never the final model)")
 args, _ = parser.parse_known_args()
@@ -312,12 +288,6 @@ parser.add_argument(
     type=str,
     default=os.environ.get("SM_MODEL_DIR", "sm_model"),
     help="where the final model goes (SageMaker: SM_MODEL_DIR)",
-)
-parser.add_argument(
-    "--output-data-dir", "--output_data_dir",
-    type=str,
-    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
-    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
 )
 parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
                     help="checkpoints; an S3 URI on SageMaker (never the final model)")
@@ -376,12 +346,6 @@ def main():
         default=os.environ.get("SM_MODEL_DIR", "sm_model"),
         help="where the final model goes (SageMaker: SM_MODEL_DIR)",
     )
-    parser.add_argument(
-        "--output-data-dir", "--output_data_dir",
-        type=str,
-        default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
-        help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
-    )
     parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
                         help="checkpoints; an S3 URI on SageMaker (never the final model)")
     args, _ = parser.parse_known_args()
@@ -439,12 +403,6 @@ parser.add_argument(
     type=str,
     default=os.environ.get("SM_MODEL_DIR", "sm_model"),
     help="where the final model goes (SageMaker: SM_MODEL_DIR)",
-)
-parser.add_argument(
-    "--output-data-dir", "--output_data_dir",
-    type=str,
-    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
-    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
 )
 parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
                     help="checkpoints; an S3 URI on SageMaker (never the final model)")
@@ -512,12 +470,6 @@ parser.add_argument(
     default=os.environ.get("SM_MODEL_DIR", "sm_model"),
     help="where the final model goes (SageMaker: SM_MODEL_DIR)",
 )
-parser.add_argument(
-    "--output-data-dir", "--output_data_dir",
-    type=str,
-    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
-    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
-)
 parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
                     help="checkpoints; an S3 URI on SageMaker (never the final model)")
 args, _ = parser.parse_known_args()
@@ -584,12 +536,6 @@ parser.add_argument(
     type=str,
     default=os.environ.get("SM_MODEL_DIR", "sm_model"),
     help="where the final model goes (SageMaker: SM_MODEL_DIR)",
-)
-parser.add_argument(
-    "--output-data-dir", "--output_data_dir",
-    type=str,
-    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
-    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
 )
 parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
                     help="checkpoints; an S3 URI on SageMaker (never the final model)")
@@ -660,12 +606,6 @@ parser.add_argument(
     default=os.environ.get("SM_MODEL_DIR", "sm_model"),
     help="where the final model goes (SageMaker: SM_MODEL_DIR)",
 )
-parser.add_argument(
-    "--output-data-dir", "--output_data_dir",
-    type=str,
-    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
-    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
-)
 parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
                     help="checkpoints; an S3 URI on SageMaker (never the final model)")
 args, _ = parser.parse_known_args()
@@ -734,12 +674,6 @@ parser.add_argument(
     default=os.environ.get("SM_MODEL_DIR", "sm_model"),
     help="where the final model goes (SageMaker: SM_MODEL_DIR)",
 )
-parser.add_argument(
-    "--output-data-dir", "--output_data_dir",
-    type=str,
-    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
-    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
-)
 parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
                     help="checkpoints; an S3 URI on SageMaker (never the final model)")
 args, _ = parser.parse_known_args()
@@ -802,12 +736,6 @@ parser.add_argument(
     type=str,
     default=os.environ.get("SM_MODEL_DIR", "sm_model"),
     help="where the final model goes (SageMaker: SM_MODEL_DIR)",
-)
-parser.add_argument(
-    "--output-data-dir", "--output_data_dir",
-    type=str,
-    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
-    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
 )
 parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
                     help="checkpoints; an S3 URI on SageMaker (never the final model)")

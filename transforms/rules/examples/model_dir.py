@@ -44,12 +44,6 @@ parser.add_argument(
     default=os.environ.get("SM_MODEL_DIR", "sm_model"),
     help="where the final model goes (SageMaker: SM_MODEL_DIR)",
 )
-parser.add_argument(
-    "--output-data-dir", "--output_data_dir",
-    type=str,
-    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
-    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
-)
 args, _ = parser.parse_known_args()
 model = tf.keras.Sequential()
 model.fit([[0.0]], [0.0])
@@ -143,12 +137,6 @@ parser.add_argument(
     type=str,
     default=os.environ.get("SM_MODEL_DIR", "sm_model"),
     help="where the final model goes (SageMaker: SM_MODEL_DIR)",
-)
-parser.add_argument(
-    "--output-data-dir", "--output_data_dir",
-    type=str,
-    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
-    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
 )
 args, _ = parser.parse_known_args()
 model = tf.keras.Sequential([tf.keras.layers.Dense(1)])

@@ -50,12 +50,6 @@ parser.add_argument(
     default=os.environ.get("SM_MODEL_DIR", "sm_model"),
     help="where the final model goes (SageMaker: SM_MODEL_DIR)",
 )
-parser.add_argument(
-    "--output-data-dir", "--output_data_dir",
-    type=str,
-    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
-    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
-)
 parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
                     help="checkpoints; an S3 URI on SageMaker (never the final model)")
 args, _ = parser.parse_known_args()
