@@ -34,6 +34,7 @@ CODES = _codes(
     Code("SM203", "warning", "no training call or no export to re-root: no export added"),
     Code("SM204", "warning", "a save call rewritten for the target TensorFlow"),
     Code("SM205", "warning", "the model was saved to --model_dir (an S3 URI on SageMaker)"),
+    Code("SM206", "warning", "a SavedModel exported into the model dir with no version folder"),
     Code("SM301", "warning", "the script's command line needed care (type=bool, store_true, absl booleans, "
                              "several parsers)"),
     Code("SM302", "warning", "a file written and read back by the script: stays in the working dir"),
@@ -99,8 +100,11 @@ LOOP_WITHOUT_MODEL = Message(
 SAVE_REWRITTEN_FOR_KERAS3 = Message(
     "SM204", "`{call}(dir)` raises on Keras 3 (TF >= 2.16): rewritten to {export}, which writes a SavedModel")
 SAVED_TO_MODEL_DIR = Message(
-    "SM205", "the model is saved to --model_dir, which SageMaker sets to an S3 checkpoint URI: that gives no "
-             "model.tar.gz (sdk#1895); the export to the model dir is added")
+    "SM205", "the model is saved to --model_dir, which SageMaker sets to an S3 checkpoint URI (that gives no "
+             "model.tar.gz): on SageMaker it goes to the model dir instead")
+EXPORT_NOT_VERSIONED = Message(
+    "SM206", "a SavedModel straight in the model dir: TF Serving serves only numbered versions; written to "
+             "<model dir>/1")
 
 # --- the command line ----------------------------------------------------------------------------------------
 SEVERAL_PARSE_CALLS = Message("SM301", "several argparse parse calls: extending the last one only")

@@ -43,8 +43,11 @@ class ExportRule:
         for callback in facts.saving_callbacks:
             if callback not in rerooted:
                 ctx.report(callback, diagnostics.CALLBACK_SAVES)
-        if any(_already_handled(ctx, save.path) for save in facts.save_calls):
-            return  # exported to the model dir already (a migrated or SageMaker-ready script)
+        handled = [save for save in facts.save_calls if _already_handled(ctx, save.path)]
+        if handled:  # exported to the model dir already (a migrated or SageMaker-ready script)
+            for save in handled:
+                _repair_handled_export(ctx, save)
+            return
         if not facts.fit_calls and not facts.tape_calls:
             _export_graph_script(ctx)
             return
@@ -71,6 +74,9 @@ def _export_model(ctx: PlanContext, model_code: str, model: TrainedModel, traini
     file_saves, dir_saves, kept = [], [], []
     for save in saves:
         kind = _path_kind(ctx, save)
+        if _reads_model_dir(save.path):  # an S3 URI on SageMaker: the save goes to the model dir there instead
+            ctx.report(save.call, diagnostics.SAVED_TO_MODEL_DIR)
+            kind = "file" if kind == "file" else "dir"
         if kind != "unknown" and save.call in ctx.paths.read_back_saves:
             # the script loads it again: re-rooting the save alone would split it from its load
             ctx.report(save.call, diagnostics.READ_BACK, path=path_tail(facts, save.path) or "the model")
@@ -79,8 +85,6 @@ def _export_model(ctx: PlanContext, model_code: str, model: TrainedModel, traini
             file_saves.append(save)
         elif kind == "dir":
             dir_saves.append(save)
-        elif isinstance(save.path, cst.Attribute) and save.path.attr.value == "model_dir":
-            ctx.report(save.call, diagnostics.SAVED_TO_MODEL_DIR)
         else:
             ctx.report(save.call, diagnostics.SAVE_PATH_AT_RUN_TIME)
     for save in file_saves:
@@ -136,6 +140,47 @@ def _export_after_evaluation(ctx: PlanContext) -> None:
     statement = parse_statements(code)[0].with_changes(leading_lines=[
         cst.EmptyLine(indent=False), cst.EmptyLine(comment=cst.Comment(EXPORT_COMMENT.format("<timestamp>")))])
     ctx.insert_after(anchor, [statement])
+
+
+def _repair_handled_export(ctx: PlanContext, save: SaveCall) -> None:
+    """A save into the model dir that fails or serves nothing on the target: `model.save(<dir>)` raises on
+    Keras 3, and a SavedModel straight in the model dir (no version folder) is not found by TF Serving."""
+    kind = _path_kind(ctx, save)
+    # A SavedModel API writes a folder whatever the path looks like; `model.save` only where the path says so.
+    folder = kind == "dir" or (kind == "unknown" and save.kind in ("saved_model.save", "export"))
+    if save.kind not in ("save", "keras.save_model", "saved_model.save", "export") or not folder:
+        return
+    facts = ctx.facts
+    path = facts.module.code_for_node(save.path)
+    if not _versioned(save.path):
+        path = f'{ctx.require_import("os")}.path.join({path}, "1")'
+        ctx.report(save.call, diagnostics.EXPORT_NOT_VERSIONED)
+    model = facts.module.code_for_node(save.model)
+    if save.kind in ("save", "keras.save_model") and catalog.keras3(ctx.options.framework_version):
+        export = _export_call(ctx, model, path)
+        ctx.report(save.call, diagnostics.SAVE_REWRITTEN_FOR_KERAS3, call=facts.module.code_for_node(save.call.func),
+                   export=export.split("(", 1)[0])
+        ctx.replace(save.call, parse_expression(export))
+    elif path != facts.module.code_for_node(save.path):
+        ctx.replace(save.path, parse_expression(path))
+
+
+def _versioned(path: cst.CSTNode) -> bool:
+    """Does the path have an all-digit component (`os.path.join(dir, "1")`, `dir + "/000000001"`)?"""
+    if isinstance(path, cst.SimpleString) and isinstance(path.evaluated_value, str):
+        return any(part.isdigit() for part in path.evaluated_value.split("/"))
+    if isinstance(path, cst.FormattedStringText):
+        return any(part.isdigit() for part in path.value.split("/"))
+    return any(_versioned(child) for child in path.children)
+
+
+def _reads_model_dir(path: cst.CSTNode | None) -> bool:
+    """Is the path built from the `--model_dir` argument (`args.model_dir`, `FLAGS.model_dir`)?"""
+    if path is None:
+        return False
+    if isinstance(path, cst.Attribute) and path.attr.value == "model_dir":
+        return True
+    return any(_reads_model_dir(child) for child in path.children)
 
 
 def _already_handled(ctx: PlanContext, path: cst.BaseExpression | None) -> bool:

@@ -23,6 +23,14 @@ import shutil
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
+def _sm_path(local_path, sagemaker_path):
+    """`local_path` when run locally; on SageMaker `sagemaker_path`, under the dirs the job keeps."""
+    if "SM_MODEL_DIR" not in os.environ:
+        return local_path
+    os.makedirs(os.path.dirname(sagemaker_path) or ".", exist_ok=True)
+    return sagemaker_path
+
+
 def _sm_export(model, export_dir):
     """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
     and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
@@ -47,12 +55,9 @@ parser.add_argument(
 args, _ = parser.parse_known_args()
 model = tf.keras.Sequential()
 model.fit([[0.0]], [0.0])
-
-# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
-_sm_export(model, os.path.join(args.sm_model_dir, "1"))
-model.save(args.model_dir)
+_sm_export(model, _sm_path(args.model_dir, os.path.join(args.sm_model_dir, "1")))
 ''',
-        codes=('SM205',),
+        codes=('SM204', 'SM205'),
     ),
     Example(
         before="""\
