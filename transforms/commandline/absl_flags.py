@@ -36,8 +36,24 @@ def render(ctx: PlanContext, missing: list[ArgumentSpec], helpers: list[list[cst
             lines.append(line + "\n")
         last_define = facts.statement_in_body(facts.absl_defines[-1])
         ctx.insert_after(last_define, parse_statements("".join(lines)))
+    tolerate_unknown_flags(ctx, target.parser_name)
+    return helpers
+
+
+def tolerate_unknown_flags(ctx: PlanContext, flags_module: str | None = None) -> None:
+    """`app.run(main)` parses sys.argv with every absl flag of the program, wherever defined, and stops at one
+    it does not know: SageMaker's `--model_dir` and hyperparameters. Tell it to leave those alone."""
+    facts = ctx.facts
     for run in facts.absl_runs:
         if not any(arg.keyword and arg.keyword.value == "flags_parser" for arg in run.args):
-            parser = parse_expression(f"lambda argv: {target.parser_name}.FLAGS(argv, known_only=True)")
+            flags_module = flags_module or _absl_flags_name(ctx)
+            parser = parse_expression(f"lambda argv: {flags_module}.FLAGS(argv, known_only=True)")
             ctx.replace(run, run.with_changes(args=[*with_comma(run.args), keyword_arg("flags_parser", parser)]))
-    return helpers
+
+
+def _absl_flags_name(ctx: PlanContext) -> str:
+    """The script's module-level name for absl.flags, or one added for it."""
+    for name, bindings in ctx.facts.global_scope.assignments.items():
+        if any(binding.imported == "absl.flags" for binding in bindings):
+            return name
+    return ctx.require_import("absl.flags")

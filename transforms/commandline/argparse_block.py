@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import libcst as cst
 
 from sm_migrate.transforms import diagnostics
+from sm_migrate.transforms.commandline import absl_flags
 from sm_migrate.transforms.commandline.specs import ArgumentSpec
 from sm_migrate.transforms.edits import parse_statements, with_leading_blank
 from sm_migrate.transforms.facts import ParseCall
@@ -31,6 +32,7 @@ def fix_existing_arguments(ctx: PlanContext, calls: list[cst.Call]) -> None:
 def render(ctx: PlanContext, missing: list[ArgumentSpec], helpers: list[list[cst.BaseStatement]]):
     """The statement groups of the preamble (helpers, then a new parser), or None when nothing is needed."""
     target = ctx.args.target
+    absl_flags.tolerate_unknown_flags(ctx)  # flags defined in other modules, parsed by app.run
     if target.existing:
         parse = target.parse
         if missing:

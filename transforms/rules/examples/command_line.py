@@ -667,4 +667,78 @@ _sm_export(model, os.path.join(args.sm_model_dir, "1"))
 ''',
         options={'local_model_dir': 'model', 'local_output_data_dir': 'output'},
     ),
+    Example(
+        before="""\
+from absl import app
+import tensorflow as tf
+
+import model_flags  # defines the flags this script reads through FLAGS
+
+FLAGS = model_flags.FLAGS
+
+
+def main(argv):
+    model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+    model.compile(optimizer="adam", loss="mse")
+    model.fit([[0.0]], [0.0], epochs=FLAGS.epochs)
+
+
+if __name__ == "__main__":
+    app.run(main)
+""",
+        after='''\
+from absl import app
+import tensorflow as tf
+
+import model_flags  # defines the flags this script reads through FLAGS
+import absl.flags
+import argparse
+import os
+import shutil
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+def _sm_export(model, export_dir):
+    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
+    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
+    keeps the fixed batch size) and for anything that is not a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, export_dir)
+        return
+    try:
+        model.export(export_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(export_dir, ignore_errors=True)
+        tf.saved_model.save(model, export_dir)
+
+
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+FLAGS = model_flags.FLAGS
+
+
+def main(argv):
+    model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+    model.compile(optimizer="adam", loss="mse")
+    model.fit([[0.0]], [0.0], epochs=FLAGS.epochs)
+
+    # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+    _sm_export(model, os.path.join(args.sm_model_dir, "1"))
+
+
+if __name__ == "__main__":
+    app.run(main, flags_parser=lambda argv: absl.flags.FLAGS(argv, known_only=True))
+''',
+    ),
 )
