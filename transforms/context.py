@@ -75,6 +75,11 @@ class PlanContext:
             self.note_change()
         return done
 
+    def amend(self, original: cst.CSTNode, change) -> None:
+        """Change `original` once the edits of other rules inside it are applied (`change(rebuilt node)`)."""
+        self.plan.amend(original, change)
+        self.note_change()
+
     def insert_before(self, statement: cst.CSTNode, new: list[cst.BaseStatement], first: bool = False) -> None:
         self.plan.add_before(statement, new, first)
         self.note_module_use(statement)

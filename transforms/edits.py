@@ -21,6 +21,8 @@ class EditPlan:
     module: cst.Module
     parents: dict  # node -> parent, from the analysis
     replacements: dict = field(default_factory=dict)  # original node -> new node
+    # original node -> a function of that node as rebuilt (edits inside it applied), giving what replaces it
+    amendments: dict = field(default_factory=dict)
     claims: dict = field(default_factory=dict)  # original node -> name of the rule that owns its rewrite
     insert_before: dict = field(default_factory=dict)  # original statement -> [new statements]
     insert_after: dict = field(default_factory=dict)
@@ -29,6 +31,10 @@ class EditPlan:
         """Reserve `node` for rule `by`; False when another rule has it already (the first claimant wins)."""
         owner = self.claims.setdefault(node, by)
         return owner == by
+
+    def amend(self, original: cst.CSTNode, change) -> None:
+        """Change `original` after the edits inside it are applied (where a replacement would drop them)."""
+        self.amendments[original] = change
 
     def claimed(self, node: cst.CSTNode) -> bool:
         return node in self.claims
@@ -85,7 +91,7 @@ class _EditApplier:
     def __init__(self, plan: EditPlan) -> None:
         self.plan = plan
         self.on_path: set = set()
-        for edited in (*plan.replacements, *plan.insert_before, *plan.insert_after):
+        for edited in (*plan.replacements, *plan.insert_before, *plan.insert_after, *plan.amendments):
             node = edited
             while node is not plan.module:
                 node = plan.parents.get(node)
@@ -96,10 +102,11 @@ class _EditApplier:
                 self.on_path.add(node)
 
     def rebuild(self, node: cst.CSTNode) -> cst.CSTNode:
+        change = self.plan.amendments.get(node)
         replacement = self.plan.replacements.get(node)
         if replacement is not None:
-            return replacement
-        if node not in self.on_path:
+            return replacement if change is None else change(replacement)
+        if node not in self.on_path and change is None:
             return node
         changes = {}
         for name in field_names(type(node)):
@@ -116,7 +123,8 @@ class _EditApplier:
                     items.extend(self.plan.insert_after.get(child, ()))
                 if len(items) != len(value) or any(new is not old for new, old in zip(items, value)):
                     changes[name] = items
-        return node.with_changes(**changes) if changes else node
+        rebuilt = node.with_changes(**changes) if changes else node
+        return rebuilt if change is None else change(rebuilt)
 
 
 def is_import(statement: cst.BaseStatement) -> bool:

@@ -16,6 +16,7 @@ Never to `--model_dir` (aws/sagemaker-python-sdk#1895). What can't be done safel
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import libcst as cst
@@ -151,18 +152,46 @@ def _repair_handled_export(ctx: PlanContext, save: SaveCall) -> None:
     if save.kind not in ("save", "keras.save_model", "saved_model.save", "export") or not folder:
         return
     facts = ctx.facts
-    path = facts.module.code_for_node(save.path)
+    version = None
     if not _versioned(save.path):
-        path = f'{ctx.require_import("os")}.path.join({path}, "1")'
+        version = ctx.require_import("os")
         ctx.report(save.call, diagnostics.EXPORT_NOT_VERSIONED)
-    model = facts.module.code_for_node(save.model)
-    if save.kind in ("save", "keras.save_model") and catalog.keras3(ctx.options.framework_version):
-        export = _export_call(ctx, model, path)
+    keras3_save = save.kind in ("save", "keras.save_model") and catalog.keras3(ctx.options.framework_version)
+    if keras3_save:
+        template = _export_call(ctx, MODEL_SLOT, PATH_SLOT)
         ctx.report(save.call, diagnostics.SAVE_REWRITTEN_FOR_KERAS3, call=facts.module.code_for_node(save.call.func),
-                   export=export.split("(", 1)[0])
-        ctx.replace(save.call, parse_expression(export))
-    elif path != facts.module.code_for_node(save.path):
-        ctx.replace(save.path, parse_expression(path))
+                   export=template.split("(", 1)[0])
+        # amended, not replaced: other rules may rewrite inside the save (an `os.environ[...]` lookup)
+        ctx.amend(save.call, functools.partial(_as_export, template=template, version=version,
+                                               model_at=_argument_index(save.call, save.model),
+                                               path_at=_argument_index(save.call, save.path)))
+    elif version is not None:
+        ctx.amend(save.path, functools.partial(_with_version, os_name=version))
+
+
+# Where the model and the path go in an export call's code, filled in once the save is rebuilt.
+MODEL_SLOT, PATH_SLOT = "\x00model\x00", "\x00path\x00"
+
+
+def _argument_index(call: cst.Call, node: cst.CSTNode) -> int | None:
+    """The index of the argument holding `node`, or None for the receiver of a method call."""
+    return next((index for index, arg in enumerate(call.args) if arg.value is node), None)
+
+
+def _as_export(rebuilt: cst.Call, template: str, version: str | None, model_at: int | None,
+               path_at: int | None) -> cst.BaseExpression:
+    model = rebuilt.func.value if model_at is None else rebuilt.args[model_at].value
+    path = rebuilt.args[path_at].value
+    path_code = _code(_with_version(path, version) if version is not None else path)
+    return parse_expression(template.replace(MODEL_SLOT, _code(model)).replace(PATH_SLOT, path_code))
+
+
+def _with_version(path: cst.BaseExpression, os_name: str) -> cst.BaseExpression:
+    return parse_expression(f'{os_name}.path.join({_code(path)}, "1")')
+
+
+def _code(node: cst.CSTNode) -> str:
+    return cst.Module([]).code_for_node(node)
 
 
 def _versioned(path: cst.CSTNode) -> bool:

@@ -9,6 +9,8 @@ does not match one for the other, and SageMaker spells it with the underscore.
 
 from __future__ import annotations
 
+import functools
+
 import libcst as cst
 
 from sm_migrate.transforms.commandline import existing_add_argument_calls
@@ -37,7 +39,13 @@ def _add_underscore_spelling(ctx: PlanContext) -> None:
     for call in existing_add_argument_calls(ctx, ctx.args.target):
         flags = [arg for arg in call.args if arg.keyword is None and isinstance(arg.value, cst.SimpleString)]
         if any(arg.value.evaluated_value == HYPHEN_FLAG for arg in flags):
-            last = call.args.index(flags[-1])
-            spelling = cst.Arg(cst.SimpleString(f'"{SAGEMAKER_FLAG}"'), comma=flags[-1].comma)
-            args = [*call.args[:last], *with_comma([flags[-1]]), spelling, *call.args[last + 1:]]
-            ctx.replace(call, call.with_changes(args=args))
+            # amended, not replaced: other rules may rewrite inside the call (its default, its type)
+            ctx.amend(call, functools.partial(_with_spelling, last_flag=call.args.index(flags[-1])))
+            return
+
+
+def _with_spelling(call: cst.Call, last_flag: int) -> cst.Call:
+    """`add_argument("--model-dir", ...)` -> `add_argument("--model-dir", "--model_dir", ...)`."""
+    flag = call.args[last_flag]
+    spelling = cst.Arg(cst.SimpleString(f'"{SAGEMAKER_FLAG}"'), comma=flag.comma)
+    return call.with_changes(args=[*call.args[:last_flag], *with_comma([flag]), spelling, *call.args[last_flag + 1:]])

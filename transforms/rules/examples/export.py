@@ -916,32 +916,33 @@ model.save(os.path.join(args.sm_model_dir, "1"))
     ),
     Example(
         before="""\
+import argparse
 import os
 
 import tensorflow as tf
 
+parser = argparse.ArgumentParser()
+parser.add_argument("--sm-model-dir", type=str, default=os.environ.get("SM_MODEL_DIR"))
+args, _ = parser.parse_known_args()
 model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
 model.compile(optimizer="adam", loss="mse")
 model.fit([[0.0]], [0.0], epochs=2)
-tf.saved_model.save(model, os.environ["SM_MODEL_DIR"])
+tf.saved_model.save(model, args.sm_model_dir)
 """,
         after="""\
+import argparse
 import os
 
 import tensorflow as tf
-import argparse
 
-
-# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
-# `--name value` and sets SM_* variables; without them the script's own values are used.
-parser = argparse.ArgumentParser(allow_abbrev=False)
+parser = argparse.ArgumentParser()
+parser.add_argument("--sm-model-dir", type=str, default=os.environ.get("SM_MODEL_DIR"))
 parser.add_argument("--epochs", type=int, default=2, help="fit(epochs=) in the original script")
 args, _ = parser.parse_known_args()
-
 model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
 model.compile(optimizer="adam", loss="mse")
 model.fit([[0.0]], [0.0], epochs=args.epochs)
-tf.saved_model.save(model, os.path.join(os.environ["SM_MODEL_DIR"], "1"))
+tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
 """,
         codes=('SM206',),
     ),
