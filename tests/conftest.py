@@ -5,8 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from sm_migrate.verify import JobResult, run_job
+
+# The fuzz test (tests/test_fuzz.py). Every test run: a few hundred inputs, the same ones each time, so that CI
+# is repeatable. `--hypothesis-profile long`: 10,000+ new ones per test. Generated programs are slow to draw and
+# often filtered out (CPython must compile them), which hypothesis's health checks would count against them.
+_FUZZ = dict(deadline=None, database=None, print_blob=True,
+             suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.data_too_large])
+settings.register_profile("ci", max_examples=125, derandomize=True, **_FUZZ)
+settings.register_profile("long", max_examples=6000, **_FUZZ)
+settings.load_profile("ci")
 
 
 @pytest.fixture

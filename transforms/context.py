@@ -49,7 +49,9 @@ class PlanContext:
         self.contract = Contract()
         self.changed_by: list[str] = []  # the rules that recorded an edit, in order
         self.rule: str | None = None  # the rule planning now (the engine sets it)
-        self._imports: dict[str, str] = {}  # module -> name added for it
+        self._imports: set[tuple[str, str]] = set()  # (module, name) of the imports added
+        self._fresh_imports: dict[str, str] = {}  # module -> the fresh name it is added under
+        self._reused_imports: list[tuple[str, str, cst.CSTNode | None]] = []  # (module, script's name, use)
         self._names: dict[str, str] = {}  # role -> injected name
         self._helpers: set[str] = set()
         self._module_uses: list[cst.BaseStatement] = []
@@ -102,14 +104,56 @@ class PlanContext:
         return min((body.index(s) for s in self._module_uses if s in body), default=len(body))
 
     # --- names for injected code -------------------------------------------------------------------------
-    def require_import(self, module: str, preferred: str | None = None) -> str:
-        """The name new code uses for `module`: the script's own import of it, else one added (once) under a
-        name nothing in the script uses (`os`, or `_os` where the script binds `os` to something else)."""
-        if module in self.facts.module_imports:
-            return self.facts.module_imports[module]
-        if module not in self._imports:
-            self._imports[module] = self.fresh_name(module, preferred or module, f"_{preferred or module}")
-        return self._imports[module]
+    def require_import(self, module: str, preferred: str | None = None, at: cst.CSTNode | None = None) -> str:
+        """The name new code uses for `module` at `at`, the node of the script the code replaces or follows (None:
+        the preamble, or code after it).
+
+        The script's own `import module [as name]` counts where that name means nothing else at module level and
+        no local binding shadows it at `at`. Should it run only after the point of use (`import os` below the
+        code that needs it), the same import is also added at the top: harmless, as the name only ever holds that
+        module. Otherwise an import is added, once, under a name nothing in the script uses (`os`, or `_os`)."""
+        name = self._script_imports.get(module)
+        if name is not None and (at is None or self.facts.visible_from(
+                self.facts.scopes.get(at, self.facts.global_scope), name, self.facts.global_scope)):
+            self._reused_imports.append((module, name, at))
+            return name
+        if module not in self._fresh_imports:
+            self._fresh_imports[module] = self.fresh_name(module, preferred or module, f"_{preferred or module}")
+            self._imports.add((module, self._fresh_imports[module]))
+        return self._fresh_imports[module]
+
+    @functools.cached_property
+    def _script_imports(self) -> dict[str, str]:
+        """module -> the name a module-level `import module [as name]` binds, where every module-level binding
+        of that name is an import of that module (`import os` and `os = ...` both at module level: none)."""
+        facts, found = self.facts, {}
+        for name, assignments in facts.global_scope.assignments.items():
+            modules = {assignment.imported for assignment in assignments}
+            if len(modules) != 1 or None in modules or not any(
+                    self._top_level(a.node) is facts.parents.get(a.node) for a in assignments):
+                continue
+            module = modules.pop()
+            if facts.module_imports.get(module) == name or module not in found:
+                found[module] = name
+        return found
+
+    def _top_level(self, node: cst.CSTNode) -> cst.CSTNode:
+        """The statement of the module's own body that contains `node`."""
+        parents, module = self.facts.parents, self.facts.module
+        while parents.get(node) is not module:
+            node = parents[node]
+        return node
+
+    def _imports_needed_above(self) -> None:
+        """The script's imports that new code reuses but that only run after it: added again at the top."""
+        body = {statement: index for index, statement in enumerate(self.facts.module.body)}
+        preamble_limit = self.first_module_use()
+        for module, name, at in self._reused_imports:
+            limit = preamble_limit if at is None else body[self._top_level(at)]
+            imported_at = min(body[self._top_level(a.node)] for a in self.facts.global_scope.assignments[name]
+                              if self._top_level(a.node) is self.facts.parents.get(a.node))
+            if imported_at >= limit:
+                self._imports.add((module, name))
 
     def fresh_name(self, role: str, *candidates: str) -> str:
         """A name for injected code that no scope of the script binds or reads, so nothing shadows it."""
@@ -133,6 +177,7 @@ class PlanContext:
 
     # --- the end -----------------------------------------------------------------------------------------
     def apply(self) -> cst.Module:
+        self._imports_needed_above()
         if self._imports:
             self.plan.add_imports(self._imports)
         return self.plan.apply()

@@ -51,8 +51,8 @@ class EditPlan:
     def add_after(self, statement: cst.CSTNode, new: list[cst.BaseStatement], first: bool = False) -> None:
         _add(self.insert_after.setdefault(statement, []), new, first)
 
-    def add_imports(self, imports: dict[str, str]) -> None:
-        """`import os` etc. (module -> name) after the script's leading imports, its docstring and `__future__`
+    def add_imports(self, imports: set[tuple[str, str]]) -> None:
+        """`import os` etc. ((module, name) pairs) after the script's leading imports, its docstring and `__future__`
         imports: where libcst's AddImportsVisitor would put them, without the second metadata pass it costs."""
         body = self.module.body
         anchor = None
@@ -62,7 +62,7 @@ class EditPlan:
             else:
                 break
         lines = "".join(f"import {name}\n" if alias == name else f"import {name} as {alias}\n"
-                        for name, alias in sorted(imports.items()))
+                        for name, alias in sorted(imports))
         statements = parse_statements(lines)
         if anchor is None:
             self.add_before(body[0], statements, first=True)
@@ -70,7 +70,12 @@ class EditPlan:
             self.add_after(anchor, statements, first=True)
 
     def apply(self) -> cst.Module:
-        return _EditApplier(self).rebuild(self.module)
+        module = _EditApplier(self).rebuild(self.module)
+        if "\x0c" in module.default_indent:
+            # New code is indented with the module's default indent; a form feed in it would be copied into every
+            # level. CPython restarts the column at a form feed, so the indent is what follows the last one.
+            module = module.with_changes(default_indent=module.default_indent.rsplit("\x0c", 1)[1] or "    ")
+        return module
 
 
 def _add(pending: list, new: list, first: bool) -> None:

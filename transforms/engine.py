@@ -64,17 +64,34 @@ def _parse_exactly(source: str) -> tuple[cst.Module, SourcePositions]:
     try:
         module = cst.parse_module(source)
     except cst.ParserSyntaxError as exc:
-        line, col, message = exc.raw_line, exc.raw_column + 1, "syntax error"
         try:  # CPython words it better ("Missing parentheses in call to 'print'")
             compile(source, "<script>", "exec", dont_inherit=True)
         except SyntaxError as syntax:
-            line, col, message = syntax.lineno or line, syntax.offset or col, syntax.msg
-        raise MigrationError(diagnostics.NOT_PYTHON.at(line, col, reason=message)) from None
+            raise MigrationError(diagnostics.NOT_PYTHON.at(syntax.lineno or exc.raw_line,
+                                                           syntax.offset or exc.raw_column + 1,
+                                                           reason=syntax.msg)) from None
+        line, reason = _why_libcst_fails(source, exc)
+        raise MigrationError(diagnostics.LIBCST_CANNOT_PARSE.at(line, 1, reason=reason)) from None
     positions = SourcePositions(module)
     if positions.code != source:
         line = _first_difference_line(source, positions.code)
         raise MigrationError(diagnostics.NOT_REPRODUCIBLE.at(line, 1))
     return module, positions
+
+
+def _why_libcst_fails(source: str, error: cst.ParserSyntaxError) -> tuple[int, str]:
+    """(line, reason) for valid Python that libcst's parser refuses: the indentation it reads differently from
+    CPython (a form feed, tabs mixed with spaces, a backslash continuation), else its own message."""
+    for number, text in enumerate(source.split("\n"), start=1):  # splitlines() would split at form feeds too
+        indent = text[: len(text) - len(text.lstrip(" \t\x0c"))]
+        if "\x0c" in indent:
+            return number, f"form feed in indentation at line {number}"
+        if " " in indent and "\t" in indent:
+            return number, f"tabs and spaces mixed in indentation at line {number}"
+        if text.strip() == "\\":
+            return number, f"a backslash continuation on a line of its own at line {number}"
+    message = str(error).splitlines()[0] if str(error) else "syntax error"
+    return error.raw_line, f"{message} (line {error.raw_line})"
 
 
 def _first_difference_line(a: str, b: str) -> int:

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import keyword
 from collections.abc import Callable, Container
 
 
 def dest_of_flag(flag: str) -> str:
     """argparse's default dest: `--batch-size` -> `batch_size`."""
     return flag.lstrip("-").replace("-", "_")
+
+
+def identifier(text: str, prefix: str) -> str:
+    """`text` (letters, digits and `_`) as a name: `class` -> `class_`, `2020` -> `<prefix>2020`."""
+    if text[:1].isdigit():
+        text = prefix + text
+    return text + "_" if keyword.iskeyword(text) else text
 
 
 def unique_name(candidates: tuple[str, ...], taken: Container[str] | Callable[[str], bool]) -> str:

@@ -202,7 +202,10 @@ def classify_paths(facts: ScriptFacts) -> ScriptPaths:
             downloads.append(use.call)
             continue
         for path in resolve(facts, use.path):
-            if use.pattern:
+            if use.role == "read" and path.is_default and path.full == _normal(path.root_text) and \
+                    not catalog.looks_like_path(path.root_text):
+                continue  # `np.load(args.name)`, default "a b": a text hyperparameter, as the contract lists it
+            if isinstance(use.pattern, str):  # `glob(b"*.png")` finds nothing: no pattern to join
                 path = StaticPath(path.root, path.root_text, _normal(posixpath.join(path.full, use.pattern)), False,
                                   path.is_default)
             site = PathUseSite(use.role, use.call, path)

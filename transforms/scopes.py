@@ -188,7 +188,7 @@ class ScriptStructure:
     resolved: dict  # Name read -> the scope of the binding it sees (None: builtin or undefined)
     imports: list  # Import and ImportFrom nodes
     definitions: list  # FunctionDef and ClassDef nodes
-    all_names: set  # every name bound or read anywhere
+    all_names: set  # every name bound, read or declared global/nonlocal anywhere
 
     def qualified_names(self, expr: cst.CSTNode) -> list[str]:
         """The dotted names an expression refers to through imports (`np.load` -> ["numpy.load"]), builtins
@@ -327,6 +327,7 @@ def build(module: cst.Module) -> ScriptStructure:
         elif kind == DECLARATION:
             declared = scope.declared_global if node_type is cst.Global else scope.declared_nonlocal
             declared.update(item.name.value for item in node.names)
+            all_names.update(declared)  # `global parser` with no binding: still not a name to inject
 
     resolved = {}
     for scope, name in reads:

@@ -94,13 +94,21 @@ class CommandLine:
         if target.existing:
             scope = facts.scopes.get(use_node)
             visible = target.parse.args_name is not None and (
-                facts.visible_from(scope, target.args_name, target.args_scope)
+                (facts.visible_from(scope, target.args_name, target.args_scope)
+                 and (scope is not target.args_scope or self._bound_before(use_node)))
                 or function_scope_has_parameter(scope, target.args_name)
             )
             if not visible:
                 return None
         self.ctx.note_module_use(use_node)
         return parse_expression(f"{target.args_name}.{dest}")
+
+    def _bound_before(self, use_node: cst.CSTNode) -> bool:
+        """In the scope that binds the parsed namespace: does a binding of it come before `use_node`?"""
+        facts, target = self.ctx.facts, self.target
+        use = facts.position(use_node)
+        return any(facts.position(assignment.node) < use
+                   for assignment in target.args_scope.assignments[target.args_name])
 
     def out_of_reach(self) -> str:
         """Why an argument can't be read where a rule wanted it (see `reference`)."""
@@ -175,9 +183,9 @@ def _existing_dests(ctx: PlanContext, target: ArgumentTarget) -> set[str]:
                 found.add(name.evaluated_value)
     for call in existing_add_argument_calls(ctx, target):
         flags = [a.value.evaluated_value for a in call.args
-                 if a.keyword is None and isinstance(a.value, cst.SimpleString)]
+                 if a.keyword is None and _is_text(a.value)]
         dest = next((a.value.evaluated_value for a in call.args if a.keyword and a.keyword.value == "dest"
-                     and isinstance(a.value, cst.SimpleString)), None)
+                     and _is_text(a.value)), None)
         long_flags = [f for f in flags if f.startswith("--")]
         if dest is None and (long_flags or flags):
             dest = dest_of_flag((long_flags or flags)[0])
@@ -185,6 +193,11 @@ def _existing_dests(ctx: PlanContext, target: ArgumentTarget) -> set[str]:
         if dest:
             found.add(dest)
     return found
+
+
+def _is_text(expr: cst.BaseExpression) -> bool:
+    """A str literal (not bytes: argparse takes only str flags and dests)."""
+    return isinstance(expr, cst.SimpleString) and isinstance(expr.evaluated_value, str)
 
 
 def _render_helpers(ctx: PlanContext) -> list[list[cst.BaseStatement]]:
@@ -211,10 +224,12 @@ def _insert_preamble(ctx: PlanContext, statements: list[cst.BaseStatement]) -> N
     for statement in body[:first_use]:
         if is_import_or_string(statement):
             anchor = statement
+    # Through the plan, not ctx.insert_*: the preamble is not a use of its own (imports it reuses must run
+    # before the first statement that uses it, not before itself).
     if anchor is not None:
-        ctx.insert_after(anchor, statements)
+        ctx.plan.add_after(anchor, statements)
+    elif first_use < len(body):
+        ctx.plan.add_before(body[first_use], statements, first=True)
     elif body:
-        if first_use < len(body):
-            ctx.insert_before(body[first_use], statements, first=True)
-        else:
-            ctx.insert_after(body[-1], statements)
+        ctx.plan.add_after(body[-1], statements)
+    ctx.note_change()

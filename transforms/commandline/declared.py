@@ -41,6 +41,6 @@ def _channel_default(facts, default: cst.BaseExpression) -> tuple[str, str] | No
     if not (isinstance(default, cst.Call) and facts.qualified_name(default.func) == "os.environ.get"):
         return None
     values = [arg.value.evaluated_value for arg in default.args if isinstance(arg.value, cst.SimpleString)]
-    if len(values) == 2 and values[0].startswith("SM_CHANNEL_"):
+    if len(values) == 2 and all(isinstance(value, str) for value in values) and values[0].startswith("SM_CHANNEL_"):
         return values[0][len("SM_CHANNEL_"):].lower(), values[1]
     return None

@@ -23,7 +23,7 @@ from sm_migrate.transforms.commandline.specs import CHANNEL, ArgumentSpec
 from sm_migrate.transforms.context import PlanContext
 from sm_migrate.transforms.edits import parse_expression
 from sm_migrate.transforms.literals import quote
-from sm_migrate.transforms.names import unique_name
+from sm_migrate.transforms.names import identifier, unique_name
 from sm_migrate.transforms.paths import PathUseSite, folder_of, is_within
 from sm_migrate.transforms.rules.examples import channels as examples
 
@@ -48,7 +48,7 @@ def channel_name(folder_or_file: str) -> str:
     last = posixpath.basename(folder_or_file.rstrip("/")) or "data"
     stem = last.split(".", 1)[0] if "." in last and not last.startswith(".") else last
     slug = re.sub(r"[^a-z0-9_]", "_", stem.lower()).strip("_") or "data"
-    return catalog.CHANNEL_NAMES.get(slug, slug)
+    return identifier(catalog.CHANNEL_NAMES.get(slug, slug), "data_")  # also the flag's dest: `args.data_2020`
 
 
 class ChannelsRule:
@@ -91,9 +91,13 @@ def _group(ctx: PlanContext, reads: list[PathUseSite]) -> list[Channel]:
     return channels
 
 
+def _env_default(ctx: PlanContext, channel: Channel, at: cst.CSTNode | None = None) -> str:
+    """`os.environ.get("SM_CHANNEL_<NAME>", "<local folder>")`, for use at `at` (None: the argument's default)."""
+    return f"{ctx.require_import('os', at=at)}.environ.get({quote(channel.env_var)}, {quote(channel.local_default)})"
+
+
 def _rewrite(ctx: PlanContext, channel: Channel) -> None:
-    os = ctx.require_import("os")
-    env_default = f"{os}.environ.get({quote(channel.env_var)}, {quote(channel.local_default)})"
+    env_default = _env_default(ctx, channel)
     own_default = any(site.path.is_default for site in channel.sites)
     dest = unique_name((channel.name, f"{channel.name}_channel"), ctx.args.declared)
     added = False
@@ -102,10 +106,10 @@ def _rewrite(ctx: PlanContext, channel: Channel) -> None:
         if ctx.claimed(root):
             continue
         if site.path.is_default:  # the script's own --data-dir: SageMaker's channel becomes its default
-            ctx.replace(root, parse_expression(env_default))
+            ctx.replace(root, parse_expression(_env_default(ctx, channel, root)))
             continue
         reference = None if own_default else ctx.args.reference(root, dest)
-        base = ctx.facts.module.code_for_node(reference) if reference is not None else env_default
+        base = ctx.facts.module.code_for_node(reference) if reference is not None else _env_default(ctx, channel, root)
         added = added or reference is not None
         ctx.replace(root, _rooted(ctx, site, channel, base))
     if added:
@@ -126,4 +130,4 @@ def _rooted(ctx: PlanContext, site: PathUseSite, channel: Channel, base: str) ->
     if channel.folder and root == channel.folder:
         return parse_expression(base)
     relative = posixpath.relpath(root, channel.folder) if channel.folder else root
-    return parse_expression(f"{ctx.require_import('os')}.path.join({base}, {quote(relative)})")
+    return parse_expression(f"{ctx.require_import('os', at=path.root)}.path.join({base}, {quote(relative)})")

@@ -45,7 +45,7 @@ class OutputsRule:
 
 
 def _rerooted(ctx: PlanContext, site: PathUseSite):
-    os = ctx.require_import("os")
+    os = ctx.require_import("os", at=site.path.root)
     if site.role == "checkpoint":
         ctx.args.require("checkpoint_dir")
         dest, fallback = "checkpoint_dir", CHECKPOINT_DEFAULT.format(os=os)
