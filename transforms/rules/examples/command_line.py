@@ -38,19 +38,20 @@ def _str_to_bool(value):
     raise argparse.ArgumentTypeError(f"expected a boolean, got {value!r}")
 
 
-def _sm_export(model, export_dir):
-    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
-    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
-    keeps the fixed batch size) and for anything that is not a Keras model."""
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
     stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
     if stateful or not hasattr(model, "export"):
-        tf.saved_model.save(model, export_dir)
+        tf.saved_model.save(model, version_dir)
         return
     try:
-        model.export(export_dir, verbose=False)
+        model.export(version_dir, verbose=False)
     except Exception:  # a model export can't trace: the SavedModel API may still serve it
-        shutil.rmtree(export_dir, ignore_errors=True)
-        tf.saved_model.save(model, export_dir)
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
 
 def main():
     parser = argparse.ArgumentParser()
@@ -103,19 +104,20 @@ import shutil
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
-def _sm_export(model, export_dir):
-    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
-    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
-    keeps the fixed batch size) and for anything that is not a Keras model."""
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
     stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
     if stateful or not hasattr(model, "export"):
-        tf.saved_model.save(model, export_dir)
+        tf.saved_model.save(model, version_dir)
         return
     try:
-        model.export(export_dir, verbose=False)
+        model.export(version_dir, verbose=False)
     except Exception:  # a model export can't trace: the SavedModel API may still serve it
-        shutil.rmtree(export_dir, ignore_errors=True)
-        tf.saved_model.save(model, export_dir)
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
 
 def parse_args():
     parser = argparse.ArgumentParser()
@@ -166,19 +168,20 @@ import shutil
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
-def _sm_export(model, export_dir):
-    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
-    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
-    keeps the fixed batch size) and for anything that is not a Keras model."""
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
     stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
     if stateful or not hasattr(model, "export"):
-        tf.saved_model.save(model, export_dir)
+        tf.saved_model.save(model, version_dir)
         return
     try:
-        model.export(export_dir, verbose=False)
+        model.export(version_dir, verbose=False)
     except Exception:  # a model export can't trace: the SavedModel API may still serve it
-        shutil.rmtree(export_dir, ignore_errors=True)
-        tf.saved_model.save(model, export_dir)
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
 FLAGS = flags.FLAGS
 flags.DEFINE_integer("epochs", 2, "passes")
 flags.DEFINE_boolean("augment", False, "augment")
@@ -229,19 +232,20 @@ import shutil
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
-def _sm_export(model, export_dir):
-    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
-    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
-    keeps the fixed batch size) and for anything that is not a Keras model."""
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
     stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
     if stateful or not hasattr(model, "export"):
-        tf.saved_model.save(model, export_dir)
+        tf.saved_model.save(model, version_dir)
         return
     try:
-        model.export(export_dir, verbose=False)
+        model.export(version_dir, verbose=False)
     except Exception:  # a model export can't trace: the SavedModel API may still serve it
-        shutil.rmtree(export_dir, ignore_errors=True)
-        tf.saved_model.save(model, export_dir)
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
 
 @click.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
 @click.option("--epochs", default=2)
@@ -280,19 +284,20 @@ import shutil
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
-def _sm_export(model, export_dir):
-    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
-    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
-    keeps the fixed batch size) and for anything that is not a Keras model."""
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
     stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
     if stateful or not hasattr(model, "export"):
-        tf.saved_model.save(model, export_dir)
+        tf.saved_model.save(model, version_dir)
         return
     try:
-        model.export(export_dir, verbose=False)
+        model.export(version_dir, verbose=False)
     except Exception:  # a model export can't trace: the SavedModel API may still serve it
-        shutil.rmtree(export_dir, ignore_errors=True)
-        tf.saved_model.save(model, export_dir)
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--epochs", type=int, default=2)
@@ -340,19 +345,20 @@ import shutil
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
-def _sm_export(model, export_dir):
-    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
-    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
-    keeps the fixed batch size) and for anything that is not a Keras model."""
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
     stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
     if stateful or not hasattr(model, "export"):
-        tf.saved_model.save(model, export_dir)
+        tf.saved_model.save(model, version_dir)
         return
     try:
-        model.export(export_dir, verbose=False)
+        model.export(version_dir, verbose=False)
     except Exception:  # a model export can't trace: the SavedModel API may still serve it
-        shutil.rmtree(export_dir, ignore_errors=True)
-        tf.saved_model.save(model, export_dir)
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
 
 
 def parse_args():
@@ -412,19 +418,20 @@ import shutil
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
-def _sm_export(model, export_dir):
-    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
-    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
-    keeps the fixed batch size) and for anything that is not a Keras model."""
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
     stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
     if stateful or not hasattr(model, "export"):
-        tf.saved_model.save(model, export_dir)
+        tf.saved_model.save(model, version_dir)
         return
     try:
-        model.export(export_dir, verbose=False)
+        model.export(version_dir, verbose=False)
     except Exception:  # a model export can't trace: the SavedModel API may still serve it
-        shutil.rmtree(export_dir, ignore_errors=True)
-        tf.saved_model.save(model, export_dir)
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
 
 flags.DEFINE_string("model_dir", "runs", "where checkpoints go")
 flags.DEFINE_integer("epochs", 2, "passes over the data")
@@ -467,19 +474,20 @@ import shutil
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
-def _sm_export(model, export_dir):
-    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
-    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
-    keeps the fixed batch size) and for anything that is not a Keras model."""
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
     stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
     if stateful or not hasattr(model, "export"):
-        tf.saved_model.save(model, export_dir)
+        tf.saved_model.save(model, version_dir)
         return
     try:
-        model.export(export_dir, verbose=False)
+        model.export(version_dir, verbose=False)
     except Exception:  # a model export can't trace: the SavedModel API may still serve it
-        shutil.rmtree(export_dir, ignore_errors=True)
-        tf.saved_model.save(model, export_dir)
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
 
 
 parser = argparse.ArgumentParser(allow_abbrev=False)
@@ -522,19 +530,20 @@ import shutil
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
-def _sm_export(model, export_dir):
-    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
-    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
-    keeps the fixed batch size) and for anything that is not a Keras model."""
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
     stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
     if stateful or not hasattr(model, "export"):
-        tf.saved_model.save(model, export_dir)
+        tf.saved_model.save(model, version_dir)
         return
     try:
-        model.export(export_dir, verbose=False)
+        model.export(version_dir, verbose=False)
     except Exception:  # a model export can't trace: the SavedModel API may still serve it
-        shutil.rmtree(export_dir, ignore_errors=True)
-        tf.saved_model.save(model, export_dir)
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
 
 
 sm_parser = argparse.ArgumentParser(allow_abbrev=False)
@@ -579,19 +588,20 @@ import tensorflow as tf
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
-def _sm_export(model, export_dir):
-    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
-    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
-    keeps the fixed batch size) and for anything that is not a Keras model."""
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
     stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
     if stateful or not hasattr(model, "export"):
-        tf.saved_model.save(model, export_dir)
+        tf.saved_model.save(model, version_dir)
         return
     try:
-        model.export(export_dir, verbose=False)
+        model.export(version_dir, verbose=False)
     except Exception:  # a model export can't trace: the SavedModel API may still serve it
-        shutil.rmtree(export_dir, ignore_errors=True)
-        tf.saved_model.save(model, export_dir)
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
 
 
 parser = argparse.ArgumentParser(allow_abbrev=False)
@@ -630,19 +640,20 @@ import shutil
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
-def _sm_export(model, export_dir):
-    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
-    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
-    keeps the fixed batch size) and for anything that is not a Keras model."""
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
     stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
     if stateful or not hasattr(model, "export"):
-        tf.saved_model.save(model, export_dir)
+        tf.saved_model.save(model, version_dir)
         return
     try:
-        model.export(export_dir, verbose=False)
+        model.export(version_dir, verbose=False)
     except Exception:  # a model export can't trace: the SavedModel API may still serve it
-        shutil.rmtree(export_dir, ignore_errors=True)
-        tf.saved_model.save(model, export_dir)
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
 
 
 parser = argparse.ArgumentParser(allow_abbrev=False)
@@ -699,19 +710,20 @@ import shutil
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
-def _sm_export(model, export_dir):
-    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
-    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
-    keeps the fixed batch size) and for anything that is not a Keras model."""
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
     stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
     if stateful or not hasattr(model, "export"):
-        tf.saved_model.save(model, export_dir)
+        tf.saved_model.save(model, version_dir)
         return
     try:
-        model.export(export_dir, verbose=False)
+        model.export(version_dir, verbose=False)
     except Exception:  # a model export can't trace: the SavedModel API may still serve it
-        shutil.rmtree(export_dir, ignore_errors=True)
-        tf.saved_model.save(model, export_dir)
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
 
 
 parser = argparse.ArgumentParser(allow_abbrev=False)

@@ -27,19 +27,20 @@ import shutil
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
-def _sm_export(model, export_dir):
-    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
-    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
-    keeps the fixed batch size) and for anything that is not a Keras model."""
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
     stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
     if stateful or not hasattr(model, "export"):
-        tf.saved_model.save(model, export_dir)
+        tf.saved_model.save(model, version_dir)
         return
     try:
-        model.export(export_dir, verbose=False)
+        model.export(version_dir, verbose=False)
     except Exception:  # a model export can't trace: the SavedModel API may still serve it
-        shutil.rmtree(export_dir, ignore_errors=True)
-        tf.saved_model.save(model, export_dir)
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
 
 
 parser = argparse.ArgumentParser(allow_abbrev=False)
@@ -91,19 +92,20 @@ import shutil
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
-def _sm_export(model, export_dir):
-    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
-    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
-    keeps the fixed batch size) and for anything that is not a Keras model."""
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
     stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
     if stateful or not hasattr(model, "export"):
-        tf.saved_model.save(model, export_dir)
+        tf.saved_model.save(model, version_dir)
         return
     try:
-        model.export(export_dir, verbose=False)
+        model.export(version_dir, verbose=False)
     except Exception:  # a model export can't trace: the SavedModel API may still serve it
-        shutil.rmtree(export_dir, ignore_errors=True)
-        tf.saved_model.save(model, export_dir)
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
 
 
 parser = argparse.ArgumentParser(allow_abbrev=False)
@@ -158,19 +160,20 @@ def _str_to_bool(value):
     raise argparse.ArgumentTypeError(f"expected a boolean, got {value!r}")
 
 
-def _sm_export(model, export_dir):
-    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
-    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
-    keeps the fixed batch size) and for anything that is not a Keras model."""
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
     stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
     if stateful or not hasattr(model, "export"):
-        tf.saved_model.save(model, export_dir)
+        tf.saved_model.save(model, version_dir)
         return
     try:
-        model.export(export_dir, verbose=False)
+        model.export(version_dir, verbose=False)
     except Exception:  # a model export can't trace: the SavedModel API may still serve it
-        shutil.rmtree(export_dir, ignore_errors=True)
-        tf.saved_model.save(model, export_dir)
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
 
 
 parser = argparse.ArgumentParser(allow_abbrev=False)
@@ -212,19 +215,20 @@ import shutil
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
-def _sm_export(model, export_dir):
-    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
-    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
-    keeps the fixed batch size) and for anything that is not a Keras model."""
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
     stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
     if stateful or not hasattr(model, "export"):
-        tf.saved_model.save(model, export_dir)
+        tf.saved_model.save(model, version_dir)
         return
     try:
-        model.export(export_dir, verbose=False)
+        model.export(version_dir, verbose=False)
     except Exception:  # a model export can't trace: the SavedModel API may still serve it
-        shutil.rmtree(export_dir, ignore_errors=True)
-        tf.saved_model.save(model, export_dir)
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
 
 
 parser = argparse.ArgumentParser(allow_abbrev=False)
@@ -266,19 +270,20 @@ import shutil
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
-def _sm_export(model, export_dir):
-    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
-    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
-    keeps the fixed batch size) and for anything that is not a Keras model."""
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
     stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
     if stateful or not hasattr(model, "export"):
-        tf.saved_model.save(model, export_dir)
+        tf.saved_model.save(model, version_dir)
         return
     try:
-        model.export(export_dir, verbose=False)
+        model.export(version_dir, verbose=False)
     except Exception:  # a model export can't trace: the SavedModel API may still serve it
-        shutil.rmtree(export_dir, ignore_errors=True)
-        tf.saved_model.save(model, export_dir)
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
 
 
 parser = argparse.ArgumentParser(allow_abbrev=False)
@@ -323,19 +328,20 @@ import shutil
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
-def _sm_export(model, export_dir):
-    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
-    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
-    keeps the fixed batch size) and for anything that is not a Keras model."""
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
     stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
     if stateful or not hasattr(model, "export"):
-        tf.saved_model.save(model, export_dir)
+        tf.saved_model.save(model, version_dir)
         return
     try:
-        model.export(export_dir, verbose=False)
+        model.export(version_dir, verbose=False)
     except Exception:  # a model export can't trace: the SavedModel API may still serve it
-        shutil.rmtree(export_dir, ignore_errors=True)
-        tf.saved_model.save(model, export_dir)
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
 EPOCHS = 3
 
 def main():
@@ -379,19 +385,20 @@ import shutil
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
-def _sm_export(model, export_dir):
-    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
-    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
-    keeps the fixed batch size) and for anything that is not a Keras model."""
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
     stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
     if stateful or not hasattr(model, "export"):
-        tf.saved_model.save(model, export_dir)
+        tf.saved_model.save(model, version_dir)
         return
     try:
-        model.export(export_dir, verbose=False)
+        model.export(version_dir, verbose=False)
     except Exception:  # a model export can't trace: the SavedModel API may still serve it
-        shutil.rmtree(export_dir, ignore_errors=True)
-        tf.saved_model.save(model, export_dir)
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
 
 
 parser = argparse.ArgumentParser(allow_abbrev=False)
@@ -444,19 +451,20 @@ import shutil
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
-def _sm_export(model, export_dir):
-    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
-    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
-    keeps the fixed batch size) and for anything that is not a Keras model."""
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
     stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
     if stateful or not hasattr(model, "export"):
-        tf.saved_model.save(model, export_dir)
+        tf.saved_model.save(model, version_dir)
         return
     try:
-        model.export(export_dir, verbose=False)
+        model.export(version_dir, verbose=False)
     except Exception:  # a model export can't trace: the SavedModel API may still serve it
-        shutil.rmtree(export_dir, ignore_errors=True)
-        tf.saved_model.save(model, export_dir)
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
 
 
 parser = argparse.ArgumentParser(allow_abbrev=False)
@@ -513,19 +521,20 @@ import shutil
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
-def _sm_export(model, export_dir):
-    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
-    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
-    keeps the fixed batch size) and for anything that is not a Keras model."""
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
     stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
     if stateful or not hasattr(model, "export"):
-        tf.saved_model.save(model, export_dir)
+        tf.saved_model.save(model, version_dir)
         return
     try:
-        model.export(export_dir, verbose=False)
+        model.export(version_dir, verbose=False)
     except Exception:  # a model export can't trace: the SavedModel API may still serve it
-        shutil.rmtree(export_dir, ignore_errors=True)
-        tf.saved_model.save(model, export_dir)
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
 
 
 parser = argparse.ArgumentParser(allow_abbrev=False)
@@ -580,19 +589,20 @@ import shutil
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
-def _sm_export(model, export_dir):
-    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
-    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
-    keeps the fixed batch size) and for anything that is not a Keras model."""
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
     stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
     if stateful or not hasattr(model, "export"):
-        tf.saved_model.save(model, export_dir)
+        tf.saved_model.save(model, version_dir)
         return
     try:
-        model.export(export_dir, verbose=False)
+        model.export(version_dir, verbose=False)
     except Exception:  # a model export can't trace: the SavedModel API may still serve it
-        shutil.rmtree(export_dir, ignore_errors=True)
-        tf.saved_model.save(model, export_dir)
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
 
 
 parser = argparse.ArgumentParser(allow_abbrev=False)
@@ -649,19 +659,20 @@ import shutil
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
-def _sm_export(model, export_dir):
-    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
-    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
-    keeps the fixed batch size) and for anything that is not a Keras model."""
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
     stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
     if stateful or not hasattr(model, "export"):
-        tf.saved_model.save(model, export_dir)
+        tf.saved_model.save(model, version_dir)
         return
     try:
-        model.export(export_dir, verbose=False)
+        model.export(version_dir, verbose=False)
     except Exception:  # a model export can't trace: the SavedModel API may still serve it
-        shutil.rmtree(export_dir, ignore_errors=True)
-        tf.saved_model.save(model, export_dir)
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
 
 
 parser = argparse.ArgumentParser(allow_abbrev=False)
@@ -715,19 +726,20 @@ import shutil
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
-def _sm_export(model, export_dir):
-    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
-    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
-    keeps the fixed batch size) and for anything that is not a Keras model."""
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
     stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
     if stateful or not hasattr(model, "export"):
-        tf.saved_model.save(model, export_dir)
+        tf.saved_model.save(model, version_dir)
         return
     try:
-        model.export(export_dir, verbose=False)
+        model.export(version_dir, verbose=False)
     except Exception:  # a model export can't trace: the SavedModel API may still serve it
-        shutil.rmtree(export_dir, ignore_errors=True)
-        tf.saved_model.save(model, export_dir)
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
 
 
 parser = argparse.ArgumentParser(allow_abbrev=False)

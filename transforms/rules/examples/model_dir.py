@@ -31,19 +31,20 @@ def _sm_path(local_path, sagemaker_path):
     return sagemaker_path
 
 
-def _sm_export(model, export_dir):
-    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
-    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
-    keeps the fixed batch size) and for anything that is not a Keras model."""
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
     stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
     if stateful or not hasattr(model, "export"):
-        tf.saved_model.save(model, export_dir)
+        tf.saved_model.save(model, version_dir)
         return
     try:
-        model.export(export_dir, verbose=False)
+        model.export(version_dir, verbose=False)
     except Exception:  # a model export can't trace: the SavedModel API may still serve it
-        shutil.rmtree(export_dir, ignore_errors=True)
-        tf.saved_model.save(model, export_dir)
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
 parser = argparse.ArgumentParser()
 parser.add_argument("--model_dir", type=str)
 parser.add_argument(
@@ -120,19 +121,20 @@ import shutil
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
-def _sm_export(model, export_dir):
-    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
-    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
-    keeps the fixed batch size) and for anything that is not a Keras model."""
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
     stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
     if stateful or not hasattr(model, "export"):
-        tf.saved_model.save(model, export_dir)
+        tf.saved_model.save(model, version_dir)
         return
     try:
-        model.export(export_dir, verbose=False)
+        model.export(version_dir, verbose=False)
     except Exception:  # a model export can't trace: the SavedModel API may still serve it
-        shutil.rmtree(export_dir, ignore_errors=True)
-        tf.saved_model.save(model, export_dir)
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--model-dir", "--model_dir", type=str, default="checkpoints")
