@@ -257,16 +257,17 @@ class _Cell:
 
 
 class _Converter:
-    def __init__(self, name: str, markdown: bool):
-        self.stem = os.path.splitext(os.path.basename(name))[0] or "notebook"
-        self.name = name
-        self.markdown = markdown
+    """The per-cell handling of IPython syntax and display-only code, and what it found across the notebook."""
+
+    def __init__(self, name: str):
+        self.stem = os.path.splitext(os.path.basename(name))[0] or "notebook"  # names the saved figures
         self.found: list[CellDiagnostic] = []
         self.requirements: list[str] = []
         self.figures = 0
 
     # line magics, shell escapes, help
     def escapes(self, cell: _Cell) -> None:
+        """Line magics, shell escapes and `?` help: commented out (or rewritten), each reported."""
         lines = cell.lines
         for escape in _find_escapes(lines):
             text = escape.text(lines)
@@ -286,6 +287,7 @@ class _Converter:
             _comment_out(lines, escape.first, escape.last, keep_block=indented)
 
     def value_of_escape(self, cell: _Cell, escape: _Escape, text: str, at: int) -> None:
+        """`x = %time EXPR` keeps `x = EXPR`; any other value of IPython syntax refuses the notebook."""
         line = cell.lines[escape.first]
         magic = line[at:].split(None, 1)
         if magic and magic[0] == "%time" and len(magic) == 2 and escape.first == escape.last:
@@ -390,6 +392,7 @@ class _Converter:
 
     # display-only statements
     def display_only(self, cell: _Cell, notebook_names: _Names) -> None:
+        """`display(...)`, pyplot's `show()` and a shown last expression, now that the cell parses."""
         code = "\n".join(cell.lines) + "\n"
         try:
             tree = ast.parse(code)
@@ -585,9 +588,9 @@ def _parameters(cell: _Cell) -> tuple[list[str], dict[str, str]]:
 def notebook_to_script(text: str, name: str, markdown: bool = True) -> NotebookScript:
     """The plain script of the notebook `text` (read from `name`); raises NotebookError."""
     notebook = read_notebook(text)
-    converter = _Converter(name, markdown)
+    converter = _Converter(name)
     cells: list[tuple[_Cell, str]] = []  # (cell, its `# %%` marker)
-    injected: list[str] = []
+    injected: list[tuple[int, str]] = []  # papermill's injected-parameters cells: (cell, source)
     parameter_cell = None
     for number, cell in enumerate(notebook.cells, start=1):
         source = cell.get("source", "")
