@@ -153,9 +153,9 @@ def training_image_uri(args, region):
 
 # An image newer than the SDK's table: its tag is known, the registry is the one the SDK gives its newest image.
 _EXPLICIT_IMAGE_CONSTANTS = '''\
-# TensorFlow {version} is not in the SDK's image table: its URI is built from the image's own tags (from
-# {source})
-# and the region's registry, which the SDK gives for its newest image, {registry_version}.
+# TensorFlow {version} is not in the SDK's image table: its URI is one of these tags (from
+# {source}) in the region's registry,
+# which the SDK gives for its newest image, {registry_version}.
 IMAGE_TAGS = {{"cpu": {cpu_tag!r}, "gpu": {gpu_tag!r}}}
 REGISTRY_VERSION = {registry_version!r}
 REGISTRY_PY_VERSION = {registry_py_version!r}
