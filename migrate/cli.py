@@ -22,6 +22,8 @@ from typing import Annotated
 import typer
 
 EXIT_OK, EXIT_CHANGES, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
+# --keras: which Keras a script runs on where the target ships Keras 3 (MigrationOptions.keras).
+KERAS_MODES = ("2", "3")
 
 app = typer.Typer(
     add_completion=False,
@@ -119,6 +121,12 @@ def migrate(
         typer.Option("--distribution", metavar="KIND",
                      help="Distributed job: mwms, horovod, parameter-server or none [default: none]."),
     ] = None,
+    keras: Annotated[
+        str | None,
+        typer.Option("--keras", metavar="2|3",
+                     help="On a Keras 3 target (TF >= 2.16): 3 rewrites the Keras 2 APIs it can; 2 keeps Keras 2 "
+                          "(TF_USE_LEGACY_KERAS=1, tf-keras) [default: 3]."),
+    ] = None,
     entrypoint_name: Annotated[
         str | None,
         typer.Option("--entrypoint-name", metavar="NAME", help="Shell entry point file name [default: train.sh]."),
@@ -165,6 +173,7 @@ def migrate(
             py_version=py_version,
             launcher_sdk=launcher_sdk,
             distribution=distribution,
+            keras=keras,
             entrypoint_name=entrypoint_name,
             launcher_name=launcher_name,
             channel=channel,
@@ -234,10 +243,14 @@ def _run(paths: list[str], **args) -> int:
         engine_options["export_model"] = args["export"]
     if args["distribution"]:
         engine_options["distribution"] = args["distribution"]
+    if args["keras"]:
+        engine_options["keras"] = args["keras"]
     options = MigrationOptions(**engine_options)
     if framework_release(options.framework_version) is None:
         raise UsageError(f"framework version must look like 2.21, not {options.framework_version!r}")
     _check_distribution(options.distribution)
+    if options.keras not in KERAS_MODES:
+        raise UsageError(f"--keras must be one of {', '.join(KERAS_MODES)}, not {options.keras!r}")
     mode = "diff" if args["diff"] else "check" if args["check"] else "write"
     emit_options = _emit_options(setting, options.framework_version, options.distribution)
     settings = RunSettings(mode=mode, options=options, emit=emit_options,

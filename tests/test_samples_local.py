@@ -73,6 +73,7 @@ def test_manifest_is_complete(sample_dir: Path):
         assert not Path(path).is_absolute() and ".." not in Path(path).parts, path
     assert manifest.get("python", "default") in PYTHONS
     assert isinstance(manifest.get("unchanged", False), bool)
+    assert isinstance(manifest.get("fails_before_upgrade", ""), str)
     for module in manifest.get("modules", []):
         assert module.endswith(".py") and (sample_dir / module).is_file(), module
 
@@ -104,6 +105,9 @@ def test_original_sample_trains_locally_and_writes_its_artifacts(
     assert generated.returncode == 0, generated.stderr
     trained = run_python(["train.py"], cwd=workdir, python=python)
 
+    if manifest.get("fails_before_upgrade"):  # written for older SageMaker images: only its upgrade runs
+        assert trained.returncode != 0 and manifest["fails_before_upgrade"] in trained.stderr, trained.stderr[-3000:]
+        return
     assert trained.returncode == 0, trained.stdout[-3000:] + trained.stderr[-3000:]
     for artifact in manifest["artifacts"]:
         assert (workdir / artifact).exists(), f"train.py did not write {artifact}"

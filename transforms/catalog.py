@@ -77,6 +77,21 @@ KERAS2_METHODS = {"fit_generator": "fit", "evaluate_generator": "evaluate", "pre
 KERAS2_FIT_KEYWORDS = {"nb_epoch": "epochs"}
 KERAS2_OPTIMIZER_KEYWORDS = {"lr": "learning_rate"}
 KERAS2_SAVE_KEYWORDS = {"save_format": "a .keras/.h5 path, or model.export for a SavedModel"}
+# What Keras 3's replacements of the Keras 2 generator methods accept by keyword (TF 2.21's keras 3.x): a
+# Keras 2 call passing anything else (`workers=`, `max_queue_size=`, `use_multiprocessing=`, `generator=`) can't
+# simply be renamed. Positionally only the data lines up: `fit_generator(gen, steps_per_epoch, epochs)` is not
+# `fit(x, y, batch_size)`.
+KERAS3_METHOD_KEYWORDS = {
+    "fit": frozenset({"x", "y", "batch_size", "epochs", "verbose", "callbacks", "validation_split",
+                      "validation_data", "shuffle", "class_weight", "sample_weight", "initial_epoch",
+                      "steps_per_epoch", "validation_steps", "validation_batch_size", "validation_freq"}),
+    "evaluate": frozenset({"x", "y", "batch_size", "verbose", "sample_weight", "steps", "callbacks", "return_dict"}),
+    "predict": frozenset({"x", "batch_size", "verbose", "steps", "callbacks"}),
+}
+# Keras 3 accepts `save_format=` (with a warning) only when the path already says the format.
+KERAS3_SAVE_FORMAT_SUFFIXES = (".keras", ".h5", ".hdf5")
+# Setting this before TensorFlow is imported makes `tf.keras` the Keras 2 of the tf-keras package (TF >= 2.16).
+LEGACY_KERAS_VARIABLE = "TF_USE_LEGACY_KERAS"
 # Keras training calls: `fit` and its Keras 2 spelling (same keywords), and the step of a hand-written loop.
 FIT_METHODS = frozenset({"fit", "fit_generator"})
 TRAIN_STEP_METHODS = frozenset({"train_on_batch"})
@@ -305,6 +320,11 @@ ABSL_DEFINES = {"int": "DEFINE_integer", "float": "DEFINE_float", "str": "DEFINE
 # Reading one of these makes a script SageMaker-aware (docs/sagemaker-contract.md §2).
 SAGEMAKER_VARIABLE_PREFIXES = ("SM_MODEL_DIR", "SM_CHANNEL", "SM_OUTPUT_DATA_DIR", "SM_HPS", "SM_HP_",
                                "SM_TRAINING_ENV", "SM_HOSTS", "SM_CURRENT_HOST", "SM_NUM_GPUS")
+# Where a script reads an SM_* variable with os.environ[...], the value it falls back to off SageMaker, as the
+# fresh path's arguments do (commandline/standard.py). SM_MODEL_DIR and SM_OUTPUT_DATA_DIR fall back to the
+# local dirs of MigrationOptions, SM_CHANNEL_<NAME> to the folder `<name>`.
+SAGEMAKER_VARIABLE_FALLBACKS = {"SM_HOSTS": '["localhost"]', "SM_CURRENT_HOST": "localhost", "SM_NUM_GPUS": "0"}
+CHANNEL_VARIABLE_PREFIX = "SM_CHANNEL_"
 
 # Channel names SageMaker users expect for common folder names; others are kept (lower-cased, slugged).
 CHANNEL_NAMES = {

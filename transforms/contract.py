@@ -52,6 +52,9 @@ class MigrationOptions:
     export_model: str | None = None
     # How the job is distributed: "none", "mwms" (MultiWorkerMirroredStrategy), "horovod", "parameter-server".
     distribution: str = "none"
+    # Keras of a target that ships Keras 3 (TF >= 2.16): "3" rewrites the Keras 2 APIs it can, "2" keeps Keras 2
+    # instead (TF_USE_LEGACY_KERAS=1 and the tf-keras package).
+    keras: str = "3"
 
 
 @dataclass(frozen=True)

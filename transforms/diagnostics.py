@@ -127,9 +127,6 @@ READ_BACK = Message(
 OUTPUT_AT_RUN_TIME = Message("SM303", "{role} path built at run time: re-root it under {flag} by hand")
 
 # --- framework versions --------------------------------------------------------------------------------------
-KERAS2_API = Message(
-    "SM402", "`{api}` is Keras 2 only: it fails on Keras 3 (TF {version}); use {replacement}, or target TF 2.15 "
-             "or earlier")
 REMOTE_DATA = Message(
     "SM103", "reads {url!r} over the network at run time: SageMaker jobs may run without internet access; copy the "
              "data to S3 and read it from a channel (--channel NAME=LOCAL_PATH)")
@@ -208,3 +205,44 @@ HOROVOD_NO_INIT = Message("SM602", "Horovod is imported but {hvd}.init() is neve
 HOROVOD_LEARNING_RATE = Message(
     "SM602", "nothing scales the learning rate by {hvd}.size(): with N processes each step sees N batches; scale it "
              "(and wrap the optimizer in {hvd}.DistributedOptimizer) if that is meant")
+
+# --- scripts written for older SageMaker images (rules/sm_environment_fallbacks.py, keras3_apis.py,
+# model_dir_artefacts.py): what fails on the target image, repaired -------------------------------------------
+CODES.update(_codes(
+    Code("SM305", "warning", "os.environ[\"SM_...\"] fails off SageMaker: a local fallback added"),
+    Code("SM306", "warning", "an artefact written under --model_dir (an S3 URI on SageMaker): written to the output "
+                             "data dir instead"),
+    Code("SM403", "warning", "an optimizer's Keras 2 `lr=` on Keras 3: renamed learning_rate="),
+    Code("SM404", "warning", "fit_generator/evaluate_generator/predict_generator on Keras 3: renamed fit/evaluate/"
+                             "predict"),
+    Code("SM405", "warning", "fit's Keras 2 `nb_epoch=` on Keras 3: renamed epochs="),
+    Code("SM406", "warning", "--keras 2: TF_USE_LEGACY_KERAS=1 set before TensorFlow is imported (needs tf-keras)"),
+))
+SM_VARIABLE_FALLBACK = Message(
+    "SM305", "os.environ[{variable!r}] raises KeyError off SageMaker: reads it with the local fallback {fallback!r}")
+SM_VARIABLE_NO_FALLBACK = Message(
+    "SM305", "os.environ[{variable!r}] raises KeyError off SageMaker and has no local equivalent: left as is, set it "
+             "to run the script locally")
+SM_VARIABLE_IN_EXPORT_PATH = Message(
+    "SM305", "os.environ[{variable!r}] raises KeyError off SageMaker: it is the model's export path, left as is; "
+             "read it with os.environ.get and a local folder to run the script locally")
+ARTEFACT_UNDER_MODEL_DIR = Message(
+    "SM306", "written under --model_dir, which SageMaker sets to an S3 URI (FileNotFoundError there): written to the "
+             "output data dir instead (SM_OUTPUT_DATA_DIR, locally {local!r})")
+ARTEFACT_UNDER_MODEL_DIR_KEPT = Message(
+    "SM306", "written under --model_dir, which SageMaker sets to an S3 URI (FileNotFoundError there): {why}; write it "
+             "to the output data dir (SM_OUTPUT_DATA_DIR) by hand")
+LR_RENAMED = Message("SM403", "`lr=` is Keras 2 only (TF {version} has Keras 3): renamed learning_rate=")
+GENERATOR_METHOD_RENAMED = Message(
+    "SM404", "`{method}()` is Keras 2 only (TF {version} has Keras 3): renamed {replacement}(), which takes the same "
+             "generator")
+NB_EPOCH_RENAMED = Message("SM405", "`nb_epoch=` is Keras 2 only (TF {version} has Keras 3): renamed epochs=")
+LEGACY_KERAS_SET = Message(
+    "SM406", "Keras 2 kept (--keras 2): TF_USE_LEGACY_KERAS=1 is set before TensorFlow is imported, so tf.keras is "
+             "the tf-keras package: it must be in requirements.txt (--emit requirements adds it)")
+KERAS2_NOT_REWRITTEN = Message(
+    "SM402", "`{api}` is Keras 2 only and fails on Keras 3 (TF {version}): {why}; rewrite it by hand, or keep Keras 2 "
+             "with --keras 2 (TF_USE_LEGACY_KERAS=1 and tf-keras)")
+LEGACY_KERAS_BY_HAND = Message(
+    "SM406", "--keras 2: no module-level TensorFlow import to set TF_USE_LEGACY_KERAS=1 before: set it by hand before "
+             "the first import of TensorFlow")

@@ -13,9 +13,12 @@ from sm_migrate.transforms.rules.distribution import DistributionRule
 from sm_migrate.transforms.rules.estimator import EstimatorRule
 from sm_migrate.transforms.rules.export import ExportRule
 from sm_migrate.transforms.rules.hyperparameters import HyperparametersRule
+from sm_migrate.transforms.rules.keras3_apis import Keras3ApisRule
 from sm_migrate.transforms.rules.model_dir import ModelDirRule
+from sm_migrate.transforms.rules.model_dir_artefacts import ModelDirArtefactsRule
 from sm_migrate.transforms.rules.outputs import OutputsRule
 from sm_migrate.transforms.rules.reports import ReportsRule
+from sm_migrate.transforms.rules.sm_environment_fallbacks import SmEnvironmentFallbacksRule
 
 RULES: tuple[Rule, ...] = (
     EstimatorRule(),
@@ -25,6 +28,9 @@ RULES: tuple[Rule, ...] = (
     DistributionRule(),
     ModelDirRule(),
     ExportRule(),
+    SmEnvironmentFallbacksRule(),
+    ModelDirArtefactsRule(),
+    Keras3ApisRule(),
     ReportsRule(),
 )
 

@@ -1,8 +1,7 @@
-"""What would fail on SageMaker and no rule rewrites, reported where it is:
-- data read over the network (`http(s)://`, `gs://`, `s3://`, `hdfs://` paths given to a loader): a training job
-  may have no internet access, and its data comes from channels (docs/sagemaker-contract.md §1);
-- Keras 2 APIs on a Keras 3 target (TF >= 2.16): `fit_generator` and its siblings, `lr=` of an optimizer,
-  `nb_epoch=`, `save(save_format=...)` (docs/sagemaker-contract.md §5).
+"""What would fail on SageMaker and no rule rewrites, reported where it is: data read over the network
+(`http(s)://`, `gs://`, `s3://`, `hdfs://` paths given to a loader): a training job may have no internet access,
+and its data comes from channels (docs/sagemaker-contract.md §1). Keras 2 APIs on a Keras 3 target are the
+keras3_apis rule's: it renames what it can and reports the rest.
 """
 
 from __future__ import annotations
@@ -26,10 +25,6 @@ class ReportsRule:
             url = _literal(facts, use.path)
             if use.role in ("read", "read_dir") and url is not None and url.startswith(NETWORK_PREFIXES):
                 ctx.report(use.call, diagnostics.REMOTE_DATA, url=url)
-        if catalog.keras3(ctx.options.framework_version):
-            for node, api, replacement in _keras2_apis(facts):
-                ctx.report(node, diagnostics.KERAS2_API, api=api, replacement=replacement,
-                           version=ctx.options.framework_version)
 
 
 def _literal(facts, expr: cst.BaseExpression | None) -> str | None:
@@ -39,19 +34,3 @@ def _literal(facts, expr: cst.BaseExpression | None) -> str | None:
     if isinstance(expr, cst.SimpleString) and isinstance(expr.evaluated_value, str):
         return expr.evaluated_value
     return None
-
-
-def _keras2_apis(facts):
-    for call in facts.keras2_methods:
-        method = call.func.attr.value
-        yield call.func.attr, f"{method}()", f"{catalog.KERAS2_METHODS[method]}()"
-    keyword_tables = [
-        ([fit.call for fit in facts.fit_calls], catalog.KERAS2_FIT_KEYWORDS),
-        (facts.optimizer_calls, catalog.KERAS2_OPTIMIZER_KEYWORDS),
-        ([save.call for save in facts.save_calls if save.kind == "save"], catalog.KERAS2_SAVE_KEYWORDS),
-    ]
-    for calls, table in keyword_tables:
-        for call in calls:
-            for arg in call.args:
-                if arg.keyword is not None and arg.keyword.value in table:
-                    yield arg.keyword, f"{arg.keyword.value}=", table[arg.keyword.value]

@@ -11,8 +11,8 @@ import tensorflow as tf
 DATA_URL = "https://example.com/data/housing.csv"
 frame = pd.read_csv(DATA_URL)
 model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
-model.compile(optimizer=tf.keras.optimizers.Adam(lr=0.01), loss="mse")
-model.fit_generator(iter([(frame.values, frame.values)]), steps_per_epoch=1, nb_epoch=2)
+model.compile(optimizer="sgd", loss="mse")
+model.fit(frame.values, frame.values, epochs=2)
 """,
         after='''\
 import pandas as pd
@@ -24,26 +24,24 @@ import shutil
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
-def _sm_export(model, export_dir):
-    """Write `model` as a TensorFlow Serving SavedModel: with Keras 3's `model.export`, which serves RNN dropout
-    and Random* layers where `tf.saved_model.save` raises; with `tf.saved_model.save` for a stateful RNN (it
-    keeps the fixed batch size) and for anything that is not a Keras model."""
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
     stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
     if stateful or not hasattr(model, "export"):
-        tf.saved_model.save(model, export_dir)
+        tf.saved_model.save(model, version_dir)
         return
     try:
-        model.export(export_dir, verbose=False)
+        model.export(version_dir, verbose=False)
     except Exception:  # a model export can't trace: the SavedModel API may still serve it
-        shutil.rmtree(export_dir, ignore_errors=True)
-        tf.saved_model.save(model, export_dir)
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
 
 
 parser = argparse.ArgumentParser(allow_abbrev=False)
-parser.add_argument("--steps_per_epoch", "--steps-per-epoch", type=int, default=1,
-                    help="fit_generator(steps_per_epoch=) in the original script")
-parser.add_argument("--learning_rate", "--learning-rate", type=float, default=0.01,
-                    help="optimizer learning rate in the original script")
+parser.add_argument("--epochs", type=int, default=2, help="fit(epochs=) in the original script")
 parser.add_argument(
     "--sm-model-dir", "--sm_model_dir",
     type=str,
@@ -57,12 +55,12 @@ args, _ = parser.parse_known_args()
 DATA_URL = "https://example.com/data/housing.csv"
 frame = pd.read_csv(DATA_URL)
 model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
-model.compile(optimizer=tf.keras.optimizers.Adam(lr=args.learning_rate), loss="mse")
-model.fit_generator(iter([(frame.values, frame.values)]), steps_per_epoch=args.steps_per_epoch, nb_epoch=2)
+model.compile(optimizer="sgd", loss="mse")
+model.fit(frame.values, frame.values, epochs=args.epochs)
 
 # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
 _sm_export(model, os.path.join(args.sm_model_dir, "1"))
 ''',
-        codes=('SM103', 'SM402', 'SM402', 'SM402'),
+        codes=('SM103',),
     ),
 )

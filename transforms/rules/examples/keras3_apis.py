@@ -1,0 +1,379 @@
+"""Examples of the keras3_apis rule: whole scripts, before and after."""
+
+from sm_migrate.transforms.rules.base import Example
+
+SAGEMAKER_READY_KERAS2 = '''\
+import argparse
+import os
+
+import numpy as np
+import tensorflow as tf
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--epochs", type=int, default=2)
+parser.add_argument("--steps", type=int, default=2)
+parser.add_argument("--learning-rate", type=float, default=0.01)
+parser.add_argument("--sm-model-dir", type=str, default=os.environ.get("SM_MODEL_DIR", "model"))
+args, _ = parser.parse_known_args()
+
+
+def batches():
+    while True:
+        yield np.zeros((4, 3)), np.zeros((4, 1))
+
+
+model = tf.keras.Sequential([tf.keras.Input(shape=(3,)), tf.keras.layers.Dense(1)])
+model.compile(optimizer=tf.keras.optimizers.Adam(lr=args.learning_rate), loss="mse")
+model.fit_generator(batches(), steps_per_epoch=args.steps,
+                    epochs=args.epochs)
+print(model.evaluate_generator(batches(), steps=args.steps))
+print(model.predict_generator(batches(), steps=args.steps).shape)
+model.fit(np.zeros((4, 3)), np.zeros((4, 1)), nb_epoch=args.epochs)
+tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
+'''
+
+NOT_RENAMEABLE = '''\
+import argparse
+import os
+
+import numpy as np
+import tensorflow as tf
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--epochs", type=int, default=2)
+parser.add_argument("--sm-model-dir", type=str, default=os.environ.get("SM_MODEL_DIR", "model"))
+args, _ = parser.parse_known_args()
+
+
+def batches():
+    while True:
+        yield np.zeros((4, 3)), np.zeros((4, 1))
+
+
+model = tf.keras.Sequential([tf.keras.Input(shape=(3,)), tf.keras.layers.Dense(1)])
+model.compile(optimizer=tf.keras.optimizers.legacy.Adam(learning_rate=0.01), loss="mse")
+model.fit_generator(batches(), 2, args.epochs)
+model.fit_generator(batches(), steps_per_epoch=2, epochs=args.epochs, workers=4)
+model.fit(np.zeros((4, 3)), np.zeros((4, 1)), nb_epoch=1, epochs=args.epochs)
+model.save(os.path.join(args.sm_model_dir, "weights"), save_format="h5")
+tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
+'''
+
+EXAMPLES = (
+    Example(
+        before="""\
+import argparse
+import os
+
+import numpy as np
+import tensorflow as tf
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--epochs", type=int, default=2)
+parser.add_argument("--steps", type=int, default=2)
+parser.add_argument("--learning-rate", type=float, default=0.01)
+parser.add_argument("--sm-model-dir", type=str, default=os.environ.get("SM_MODEL_DIR", "model"))
+args, _ = parser.parse_known_args()
+
+
+def batches():
+    while True:
+        yield np.zeros((4, 3)), np.zeros((4, 1))
+
+
+model = tf.keras.Sequential([tf.keras.Input(shape=(3,)), tf.keras.layers.Dense(1)])
+model.compile(optimizer=tf.keras.optimizers.Adam(lr=args.learning_rate), loss="mse")
+model.fit_generator(batches(), steps_per_epoch=args.steps,
+                    epochs=args.epochs)
+print(model.evaluate_generator(batches(), steps=args.steps))
+print(model.predict_generator(batches(), steps=args.steps).shape)
+model.fit(np.zeros((4, 3)), np.zeros((4, 1)), nb_epoch=args.epochs)
+tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
+""",
+        after="""\
+import argparse
+import os
+
+import numpy as np
+import tensorflow as tf
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--epochs", type=int, default=2)
+parser.add_argument("--steps", type=int, default=2)
+parser.add_argument("--learning-rate", type=float, default=0.01)
+parser.add_argument("--sm-model-dir", type=str, default=os.environ.get("SM_MODEL_DIR", "model"))
+args, _ = parser.parse_known_args()
+
+
+def batches():
+    while True:
+        yield np.zeros((4, 3)), np.zeros((4, 1))
+
+
+model = tf.keras.Sequential([tf.keras.Input(shape=(3,)), tf.keras.layers.Dense(1)])
+model.compile(optimizer=tf.keras.optimizers.Adam(learning_rate=args.learning_rate), loss="mse")
+model.fit(batches(), steps_per_epoch=args.steps,
+          epochs=args.epochs)
+print(model.evaluate(batches(), steps=args.steps))
+print(model.predict(batches(), steps=args.steps).shape)
+model.fit(np.zeros((4, 3)), np.zeros((4, 1)), epochs=args.epochs)
+tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
+""",
+        codes=('SM403', 'SM404', 'SM404', 'SM404', 'SM405'),
+    ),
+    Example(
+        before="""\
+import argparse
+import os
+
+import numpy as np
+import tensorflow as tf
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--epochs", type=int, default=2)
+parser.add_argument("--steps", type=int, default=2)
+parser.add_argument("--learning-rate", type=float, default=0.01)
+parser.add_argument("--sm-model-dir", type=str, default=os.environ.get("SM_MODEL_DIR", "model"))
+args, _ = parser.parse_known_args()
+
+
+def batches():
+    while True:
+        yield np.zeros((4, 3)), np.zeros((4, 1))
+
+
+model = tf.keras.Sequential([tf.keras.Input(shape=(3,)), tf.keras.layers.Dense(1)])
+model.compile(optimizer=tf.keras.optimizers.Adam(lr=args.learning_rate), loss="mse")
+model.fit_generator(batches(), steps_per_epoch=args.steps,
+                    epochs=args.epochs)
+print(model.evaluate_generator(batches(), steps=args.steps))
+print(model.predict_generator(batches(), steps=args.steps).shape)
+model.fit(np.zeros((4, 3)), np.zeros((4, 1)), nb_epoch=args.epochs)
+tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
+""",
+        after=None,
+        options={'framework_version': '2.14'},
+    ),
+    Example(
+        before="""\
+import argparse
+import os
+
+import numpy as np
+import tensorflow as tf
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--epochs", type=int, default=2)
+parser.add_argument("--sm-model-dir", type=str, default=os.environ.get("SM_MODEL_DIR", "model"))
+args, _ = parser.parse_known_args()
+
+
+def batches():
+    while True:
+        yield np.zeros((4, 3)), np.zeros((4, 1))
+
+
+model = tf.keras.Sequential([tf.keras.Input(shape=(3,)), tf.keras.layers.Dense(1)])
+model.compile(optimizer=tf.keras.optimizers.legacy.Adam(learning_rate=0.01), loss="mse")
+model.fit_generator(batches(), 2, args.epochs)
+model.fit_generator(batches(), steps_per_epoch=2, epochs=args.epochs, workers=4)
+model.fit(np.zeros((4, 3)), np.zeros((4, 1)), nb_epoch=1, epochs=args.epochs)
+model.save(os.path.join(args.sm_model_dir, "weights"), save_format="h5")
+tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
+""",
+        after="""\
+import argparse
+import os
+
+import numpy as np
+import tensorflow as tf
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--epochs", type=int, default=2)
+parser.add_argument("--sm-model-dir", type=str, default=os.environ.get("SM_MODEL_DIR", "model"))
+parser.add_argument("--steps_per_epoch", "--steps-per-epoch", type=int, default=2,
+                    help="fit_generator(steps_per_epoch=) in the original script")
+parser.add_argument("--learning_rate", "--learning-rate", type=float, default=0.01,
+                    help="optimizer learning rate in the original script")
+args, _ = parser.parse_known_args()
+
+
+def batches():
+    while True:
+        yield np.zeros((4, 3)), np.zeros((4, 1))
+
+
+model = tf.keras.Sequential([tf.keras.Input(shape=(3,)), tf.keras.layers.Dense(1)])
+model.compile(optimizer=tf.keras.optimizers.legacy.Adam(learning_rate=args.learning_rate), loss="mse")
+model.fit_generator(batches(), 2, args.epochs)
+model.fit_generator(batches(), steps_per_epoch=args.steps_per_epoch, epochs=args.epochs, workers=4)
+model.fit(np.zeros((4, 3)), np.zeros((4, 1)), nb_epoch=1, epochs=args.epochs)
+model.save(os.path.join(args.sm_model_dir, "weights"), save_format="h5")
+tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
+""",
+        codes=('SM402', 'SM402', 'SM402', 'SM402', 'SM402'),
+    ),
+    Example(
+        before="""\
+import argparse
+import os
+
+import numpy as np
+import tensorflow as tf
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--epochs", type=int, default=2)
+parser.add_argument("--sm-model-dir", type=str, default=os.environ.get("SM_MODEL_DIR", "model"))
+args, _ = parser.parse_known_args()
+
+
+def batches():
+    while True:
+        yield np.zeros((4, 3)), np.zeros((4, 1))
+
+
+model = tf.keras.Sequential([tf.keras.Input(shape=(3,)), tf.keras.layers.Dense(1)])
+model.compile(optimizer=tf.keras.optimizers.legacy.Adam(learning_rate=0.01), loss="mse")
+model.fit_generator(batches(), 2, args.epochs)
+model.fit_generator(batches(), steps_per_epoch=2, epochs=args.epochs, workers=4)
+model.fit(np.zeros((4, 3)), np.zeros((4, 1)), nb_epoch=1, epochs=args.epochs)
+model.save(os.path.join(args.sm_model_dir, "weights"), save_format="h5")
+tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
+""",
+        after="""\
+import argparse
+import os
+
+import numpy as np
+os.environ["TF_USE_LEGACY_KERAS"] = "1"  # Keras 2 (tf-keras) on TF >= 2.16
+import tensorflow as tf
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--epochs", type=int, default=2)
+parser.add_argument("--sm-model-dir", type=str, default=os.environ.get("SM_MODEL_DIR", "model"))
+parser.add_argument("--steps_per_epoch", "--steps-per-epoch", type=int, default=2,
+                    help="fit_generator(steps_per_epoch=) in the original script")
+parser.add_argument("--learning_rate", "--learning-rate", type=float, default=0.01,
+                    help="optimizer learning rate in the original script")
+args, _ = parser.parse_known_args()
+
+
+def batches():
+    while True:
+        yield np.zeros((4, 3)), np.zeros((4, 1))
+
+
+model = tf.keras.Sequential([tf.keras.Input(shape=(3,)), tf.keras.layers.Dense(1)])
+model.compile(optimizer=tf.keras.optimizers.legacy.Adam(learning_rate=args.learning_rate), loss="mse")
+model.fit_generator(batches(), 2, args.epochs)
+model.fit_generator(batches(), steps_per_epoch=args.steps_per_epoch, epochs=args.epochs, workers=4)
+model.fit(np.zeros((4, 3)), np.zeros((4, 1)), nb_epoch=1, epochs=args.epochs)
+model.save(os.path.join(args.sm_model_dir, "weights"), save_format="h5")
+tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
+""",
+        codes=('SM406',),
+        options={'keras': '2'},
+    ),
+    Example(
+        before='''\
+"""Keras 2 through tf-keras, already."""
+import os
+
+os.environ["TF_USE_LEGACY_KERAS"] = "1"
+import tensorflow as tf
+
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(optimizer=tf.keras.optimizers.Adam(lr=0.01), loss="mse")
+model.fit_generator(iter([([[0.0]], [0.0])]), steps_per_epoch=1, epochs=1)
+tf.saved_model.save(model, os.path.join(os.environ.get("SM_MODEL_DIR", "model"), "1"))
+''',
+        after='''\
+"""Keras 2 through tf-keras, already."""
+import os
+import argparse
+
+os.environ["TF_USE_LEGACY_KERAS"] = "1"
+import tensorflow as tf
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--steps_per_epoch", "--steps-per-epoch", type=int, default=1,
+                    help="fit_generator(steps_per_epoch=) in the original script")
+parser.add_argument("--epochs", type=int, default=1,
+                    help="fit_generator(epochs=) in the original script")
+parser.add_argument("--learning_rate", "--learning-rate", type=float, default=0.01,
+                    help="optimizer learning rate in the original script")
+args, _ = parser.parse_known_args()
+
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(optimizer=tf.keras.optimizers.Adam(lr=args.learning_rate), loss="mse")
+model.fit_generator(iter([([[0.0]], [0.0])]), steps_per_epoch=args.steps_per_epoch, epochs=args.epochs)
+tf.saved_model.save(model, os.path.join(os.environ.get("SM_MODEL_DIR", "model"), "1"))
+''',
+    ),
+    Example(
+        before='''\
+"""Keras 2 wanted: the variable goes before the first TensorFlow import, and os with it."""
+import numpy as np
+from tensorflow import keras
+
+model = keras.Sequential([keras.layers.Dense(1)])
+model.compile(optimizer=keras.optimizers.legacy.SGD(0.1), loss="mse")
+model.fit(np.zeros((2, 1)), np.zeros((2, 1)), nb_epoch=1)
+''',
+        after='''\
+"""Keras 2 wanted: the variable goes before the first TensorFlow import, and os with it."""
+import numpy as np
+import os
+os.environ["TF_USE_LEGACY_KERAS"] = "1"  # Keras 2 (tf-keras) on TF >= 2.16
+from tensorflow import keras
+import argparse
+import os
+import shutil
+import tensorflow as tf
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--learning_rate", "--learning-rate", type=float, default=0.1,
+                    help="optimizer learning rate in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+model = keras.Sequential([keras.layers.Dense(1)])
+model.compile(optimizer=keras.optimizers.legacy.SGD(args.learning_rate), loss="mse")
+model.fit(np.zeros((2, 1)), np.zeros((2, 1)), nb_epoch=1)
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+''',
+        codes=('SM406',),
+        options={'keras': '2'},
+    ),
+)

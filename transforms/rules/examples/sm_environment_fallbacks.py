@@ -1,0 +1,114 @@
+"""Examples of the sm_environment_fallbacks rule: whole scripts, before and after."""
+
+from sm_migrate.transforms.rules.base import Example
+
+EXAMPLES = (
+    Example(
+        before="""\
+import argparse
+import json
+import os
+
+import numpy as np
+import tensorflow as tf
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--epochs", type=int, default=2)
+args, _ = parser.parse_known_args()
+
+data = np.load(os.path.join(os.environ["SM_CHANNEL_TRAINING"], "data.npz"))
+hosts = json.loads(os.environ["SM_HOSTS"])
+print("host", os.environ["SM_CURRENT_HOST"], "of", hosts, "gpus", int(os.environ["SM_NUM_GPUS"]))
+hyperparameters = json.loads(os.environ["SM_HPS"])
+os.environ["SM_FRAMEWORK_NOTE"] = "set by the script itself"
+logs = os.environ["SM_OUTPUT_DATA_DIR"] if "SM_OUTPUT_DATA_DIR" in os.environ else "logs"
+
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(optimizer="sgd", loss="mse")
+model.fit(data["x"], data["y"], epochs=args.epochs)
+model_dir = os.environ["SM_MODEL_DIR"]
+tf.saved_model.save(model, os.path.join(model_dir, "1"))
+""",
+        after='''\
+import argparse
+import json
+import os
+
+import numpy as np
+import tensorflow as tf
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+def _sm_path(local_path, sagemaker_path):
+    """`local_path` when run locally; on SageMaker `sagemaker_path`, under the dirs the job keeps."""
+    if "SM_MODEL_DIR" not in os.environ:
+        return local_path
+    os.makedirs(os.path.dirname(sagemaker_path) or ".", exist_ok=True)
+    return sagemaker_path
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--epochs", type=int, default=2)
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+args, _ = parser.parse_known_args()
+
+data = np.load(os.path.join(os.environ.get("SM_CHANNEL_TRAINING", "training"), "data.npz"))
+hosts = json.loads(os.environ.get("SM_HOSTS", '["localhost"]'))
+print("host", os.environ.get("SM_CURRENT_HOST", "localhost"), "of", hosts, "gpus", int(os.environ.get("SM_NUM_GPUS", "0")))
+hyperparameters = json.loads(os.environ["SM_HPS"])
+os.environ["SM_FRAMEWORK_NOTE"] = "set by the script itself"
+logs = os.environ["SM_OUTPUT_DATA_DIR"] if "SM_OUTPUT_DATA_DIR" in os.environ else "logs"
+
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(optimizer="sgd", loss="mse")
+model.fit(data["x"], data["y"], epochs=args.epochs)
+model_dir = os.environ.get("SM_MODEL_DIR", "sm_model")
+tf.saved_model.save(model, _sm_path(os.path.join(model_dir, "1"), os.path.join(args.sm_model_dir, "1")))
+''',
+        codes=('SM305', 'SM305', 'SM305', 'SM305', 'SM305', 'SM305'),
+    ),
+    Example(
+        before="""\
+from os import environ
+
+import tensorflow as tf
+
+try:
+    host = environ["SM_CURRENT_HOST"]
+except KeyError:
+    host = "laptop"
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(optimizer="sgd", loss="mse")
+model.fit([[0.0]], [0.0], epochs=1)
+model.export(environ["SM_MODEL_DIR"] + "/1")
+""",
+        after="""\
+from os import environ
+
+import tensorflow as tf
+import argparse
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=1, help="fit(epochs=) in the original script")
+args, _ = parser.parse_known_args()
+
+try:
+    host = environ["SM_CURRENT_HOST"]
+except KeyError:
+    host = "laptop"
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(optimizer="sgd", loss="mse")
+model.fit([[0.0]], [0.0], epochs=args.epochs)
+model.export(environ["SM_MODEL_DIR"] + "/1")
+""",
+        codes=('SM305',),
+    ),
+)

@@ -1,0 +1,207 @@
+"""Keras 2 APIs on a Keras 3 target (TF >= 2.16): renamed where the Keras 3 API takes the same call, reported
+where it does not, or Keras 2 kept with `--keras 2`.
+
+Scripts from the TF 2.1-2.15 images call APIs Keras 3 removed; each fails at run time (docs/sagemaker-contract.md
+§5, docs/tensorflow-and-libcst-notes.md). Only a rename that means the same is done:
+- an optimizer's `lr=` -> `learning_rate=` (not where both are passed);
+- `fit_generator`/`evaluate_generator`/`predict_generator` -> `fit`/`evaluate`/`predict` on a Keras model, where
+  the call passes the generator alone positionally and only keywords the Keras 3 method takes
+  (catalog.KERAS3_METHOD_KEYWORDS): `workers=` or a positional `steps_per_epoch` would mean something else;
+- fit's `nb_epoch=` -> `epochs=`.
+What can't be renamed is reported: `keras.optimizers.legacy.*` (Keras 3 has none; the current optimizers differ in
+their arguments), `save(..., save_format=...)` to a path that does not end in .keras/.h5 (which file the user
+wants can't be told), the generator calls above. With `--keras 2` nothing is rewritten: `TF_USE_LEGACY_KERAS=1`
+is set before the first TensorFlow import, which makes `tf.keras` Keras 2 from the tf-keras package (the
+requirements emitter lists it for any script that names the variable). A script that already names the variable
+runs on Keras 2 and is left alone. TF <= 2.15 has Keras 2: nothing to do.
+"""
+
+from __future__ import annotations
+
+import libcst as cst
+from libcst.helpers import get_full_name_for_node
+
+from sm_migrate.transforms import catalog, diagnostics
+from sm_migrate.transforms.context import PlanContext
+from sm_migrate.transforms.edits import is_import, parse_statements
+from sm_migrate.transforms.rules.examples import keras3_apis as examples
+
+
+class Keras3ApisRule:
+    name = "keras3_apis"
+    examples = examples.EXAMPLES
+
+    def plan(self, ctx: PlanContext) -> None:
+        if not catalog.keras3(ctx.options.framework_version) or _names_legacy_keras(ctx.facts):
+            return
+        renames, reports = _keras2_uses(ctx)
+        if ctx.options.keras == "2":
+            if renames or reports:
+                _keep_keras2(ctx)
+            return
+        version = ctx.options.framework_version
+        for node, api, new_name, message, fields in renames:
+            if _rewritable(ctx, node) and ctx.replace(node, cst.Name(new_name)):
+                _realign_continuation_lines(ctx, node, len(node.value) - len(new_name))
+                ctx.report(node, message, version=version, **fields)
+            else:
+                reports.append((node, api, "another rewrite of this call comes first"))
+        for node, api, why in reports:
+            ctx.report(node, diagnostics.KERAS2_NOT_REWRITTEN, api=api, why=why, version=version)
+
+
+def _keras2_uses(ctx: PlanContext):
+    """(renames, reports): renames are (name node, api, new name, message, fields), reports (node, api, why)."""
+    facts = ctx.facts
+    renames, reports = [], []
+    for call in facts.optimizer_calls:
+        legacy = any(".optimizers.legacy." in name for name in facts.structure.qualified_names(call.func))
+        if legacy:
+            reports.append((call.func, facts.module.code_for_node(call.func),
+                            "Keras 3 has no legacy optimizers, and its own take other arguments"))
+            continue
+        keywords = {arg.keyword.value: arg.keyword for arg in call.args if arg.keyword is not None}
+        for old, new in catalog.KERAS2_OPTIMIZER_KEYWORDS.items():
+            if old in keywords and new in keywords:
+                reports.append((keywords[old], f"{old}=", f"the call also passes {new}="))
+            elif old in keywords:
+                renames.append((keywords[old], f"{old}=", new, diagnostics.LR_RENAMED, {}))
+    fit_receivers = {facts.module.code_for_node(fit.receiver) for fit in facts.fit_calls if fit.method == "fit"}
+    for call in facts.keras2_methods:
+        method = call.func.attr.value
+        replacement = catalog.KERAS2_METHODS[method]
+        why = _why_not_renamed(facts, call, replacement, fit_receivers)
+        if why:
+            reports.append((call.func.attr, f"{method}()", why))
+        else:
+            renames.append((call.func.attr, f"{method}()", replacement, diagnostics.GENERATOR_METHOD_RENAMED,
+                            {"method": method, "replacement": replacement}))
+    for fit in facts.fit_calls:
+        keywords = {arg.keyword.value: arg.keyword for arg in fit.call.args if arg.keyword is not None}
+        for old, new in catalog.KERAS2_FIT_KEYWORDS.items():
+            if old in keywords and new in keywords:
+                reports.append((keywords[old], f"{old}=", f"the call also passes {new}="))
+            elif old in keywords:
+                renames.append((keywords[old], f"{old}=", new, diagnostics.NB_EPOCH_RENAMED, {}))
+    for save in facts.save_calls:
+        if save.kind != "save" or ctx.claimed(save.call):
+            continue
+        for arg in save.call.args:
+            if arg.keyword is not None and arg.keyword.value in catalog.KERAS2_SAVE_KEYWORDS \
+                    and not _names_its_format(facts, save.path):
+                reports.append((arg.keyword, f"{arg.keyword.value}=",
+                                "its path has no .keras/.h5 extension, and which file is meant can't be told"))
+    return renames, reports
+
+
+def _why_not_renamed(facts, call: cst.Call, replacement: str, fit_receivers: set[str]) -> str | None:
+    receiver = call.func.value
+    if not (facts.is_model_expression(receiver) or facts.module.code_for_node(receiver) in fit_receivers
+            or any(fit.call is call for fit in facts.fit_calls)):
+        return "its receiver is not known to be a Keras model"
+    positional = [arg for arg in call.args if arg.keyword is None]
+    if len(positional) > 1 or any(arg.star for arg in call.args):
+        return f"arguments after the generator are passed by position, and {replacement}() orders them differently"
+    unknown = sorted(arg.keyword.value for arg in call.args if arg.keyword is not None
+                     and arg.keyword.value not in catalog.KERAS3_METHOD_KEYWORDS[replacement])
+    if unknown:
+        return f"Keras 3's {replacement}() takes no {', '.join(k + '=' for k in unknown)}"
+    return None
+
+
+def _names_its_format(facts, path: cst.BaseExpression | None) -> bool:
+    """A literal path (or the module constant holding one) that ends in .keras/.h5: Keras 3 only warns then."""
+    if isinstance(path, cst.Name):
+        path = facts.constants.get(path.value)
+    return isinstance(path, cst.SimpleString) and isinstance(path.evaluated_value, str) and \
+        path.evaluated_value.lower().endswith(catalog.KERAS3_SAVE_FORMAT_SUFFIXES)
+
+
+def _rewritable(ctx: PlanContext, node: cst.CSTNode) -> bool:
+    """No other rule replaces `node` or a node around it (its edit would drop this one)."""
+    current = node
+    while current is not None:
+        if ctx.claimed(current):
+            return False
+        current = ctx.facts.parents.get(current)
+    return True
+
+
+def _names_legacy_keras(facts) -> bool:
+    return any(isinstance(node, cst.SimpleString) and node.evaluated_value == catalog.LEGACY_KERAS_VARIABLE
+               for node in facts.parents)
+
+
+def _keep_keras2(ctx: PlanContext) -> None:
+    """`os.environ["TF_USE_LEGACY_KERAS"] = "1"` before the first module-level TensorFlow import, with `import os`
+    before it unless the script's own comes first (the preamble's imports go after the leading imports: too late;
+    where the preamble needs os as well, it imports it again, harmlessly)."""
+    body = list(ctx.facts.module.body)
+    first_tf = next((index for index, statement in enumerate(body) if _imports_tensorflow(statement)), None)
+    if first_tf is None:
+        ctx.report(body[0], diagnostics.LEGACY_KERAS_BY_HAND)
+        return
+    own_os = next((index for index, statement in enumerate(body[:first_tf]) if _imports_os(statement)), None)
+    os = "os" if own_os is not None else ctx.fresh_name("os", "os", "_os")
+    code = "" if own_os is not None else ("import os\n" if os == "os" else f"import os as {os}\n")
+    code += f'{os}.environ["{catalog.LEGACY_KERAS_VARIABLE}"] = "1"  # Keras 2 (tf-keras) on TF >= 2.16\n'
+    # Not ctx.insert_before: that would count the import as a use of injected names and pull the whole preamble
+    # (parser, helpers) above the TensorFlow import. These lines only need their own `os`.
+    ctx.plan.add_before(body[first_tf], parse_statements(code))
+    ctx.note_change()
+    ctx.report(body[first_tf], diagnostics.LEGACY_KERAS_SET)
+
+
+def _imported_modules(statement: cst.BaseStatement) -> list[str]:
+    if not is_import(statement):
+        return []
+    modules = []
+    for small in statement.body:
+        if isinstance(small, cst.Import):
+            modules.extend(get_full_name_for_node(alias.name) for alias in small.names)
+        elif isinstance(small, cst.ImportFrom) and small.module is not None and not small.relative:
+            modules.append(get_full_name_for_node(small.module))
+    return modules
+
+
+def _imports_tensorflow(statement: cst.BaseStatement) -> bool:
+    return any(catalog.is_tensorflow_name(module) for module in _imported_modules(statement))
+
+
+def _imports_os(statement: cst.BaseStatement) -> bool:
+    """`import os` itself, binding the name os."""
+    return is_import(statement) and any(
+        isinstance(small, cst.Import) and any(alias.asname is None and get_full_name_for_node(alias.name)
+                                              == "os" for alias in small.names) for small in statement.body)
+
+
+def _realign_continuation_lines(ctx: PlanContext, renamed: cst.Name, shift: int) -> None:
+    """Arguments aligned under the call's opening parenthesis stay aligned once the method name is shorter."""
+    facts = ctx.facts
+    attribute = facts.parents.get(renamed)
+    call = facts.parents.get(attribute)
+    if shift == 0 or not isinstance(call, cst.Call) or call.func is not attribute:
+        return
+    func = facts.module.code_for_node(call.func)
+    if "\n" in func:
+        return
+    column = facts.position(call.func)[1]
+    aligned = column - 1 + len(func) + 1  # the column after "(", 0-based
+    for arg, following in zip(call.args, call.args[1:]):
+        comma, whitespace = arg.comma, getattr(arg.comma, "whitespace_after", None)
+        if isinstance(whitespace, cst.ParenthesizedWhitespace) and facts.position(following)[1] - 1 == aligned \
+                and len(whitespace.last_line.value) >= shift and not _edited_inside(ctx, arg):
+            indent = cst.SimpleWhitespace(whitespace.last_line.value[shift:])
+            comma = comma.with_changes(whitespace_after=whitespace.with_changes(last_line=indent))
+            ctx.replace(arg, arg.with_changes(comma=comma))
+
+
+def _edited_inside(ctx: PlanContext, node: cst.CSTNode) -> bool:
+    """Another rule rewrites part of `node`: replacing the whole of it would drop that edit."""
+    pending = [node]
+    while pending:
+        current = pending.pop()
+        if ctx.claimed(current):
+            return True
+        pending.extend(current.children)
+    return False
