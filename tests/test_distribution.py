@@ -7,12 +7,19 @@ the two-host job itself is tests/test_verify.py's.
 from __future__ import annotations
 
 import ast
+import json
+import shutil
+import subprocess
 from pathlib import Path
 
+import numpy as np
 import pytest
+from keras2_env import keras2_python
 from typer.testing import CliRunner
 
 from sm_migrate.cli import app
+
+MWMS_NO_STRATEGY = Path(__file__).parent / "verify_scripts" / "mwms_no_strategy"
 
 SCRIPT = """\
 import tensorflow as tf
@@ -89,3 +96,26 @@ def test_bad_distributions_are_usage_errors(job: Path, arguments, message):
 
     assert result.exit_code == 2 and message in result.stderr
     assert (job / "train.py").read_text() == SCRIPT
+
+
+@pytest.mark.e2e
+@pytest.mark.toolkit
+@pytest.mark.install
+def test_a_script_without_a_strategy_trains_on_two_hosts_once_migrated(tmp_path: Path):
+    """`sm-migrate verify --migrate --hosts 2` (so --distribution mwms) on a Keras 2 script with no strategy, in
+    the tf-keras venv (tests/keras2_env.py): both workers train together and only the chief keeps model/1."""
+    project = tmp_path / "project"
+    shutil.copytree(MWMS_NO_STRATEGY, project)
+    data = tmp_path / "data"
+    data.mkdir()
+    np.savetxt(data / "train.csv", np.random.default_rng(0).random((32, 5)), delimiter=",", fmt="%.5f")
+    command = [str(keras2_python()), "-m", "sm_migrate.cli", "verify", str(project / "train.py"), "--migrate",
+               "--hosts", "2", "--no-install", "--json", "--channel", f"data={data}"]  # fmt: skip
+
+    run = subprocess.run(command, capture_output=True, text=True, timeout=600)
+
+    report = json.loads(run.stdout)
+    assert run.returncode == 0 and report["ok"], report["problems"] or run.stderr[-3000:]
+    chief, worker = report["hosts"]["algo-1"], report["hosts"]["algo-2"]
+    assert chief["servable_models"] == ["1"] and worker["saved_models"] == []
+    assert any("distribution" in note for note in report["notes"])  # the rule ran on the copy
