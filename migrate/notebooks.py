@@ -527,20 +527,15 @@ class _Names:
 
 
 def _install_words(command: str) -> tuple[str, list[str]] | None:
-    """(`pip`|`conda`|`mamba`, the words after `install`) for an install command, else None."""
+    """(`pip`|`conda`|`mamba`, the words after `install`) for an install command (`pip install`, `pip3 install`,
+    `python -m pip install`, `{sys.executable} -m pip install`), else None."""
     try:
         words = shlex.split(command)
     except ValueError:
         return None
     for index, word in enumerate(words):
         base = os.path.basename(word)
-        tool = None
-        if re.fullmatch(r"pip3?(\.\d+)?", base):
-            tool = "pip"
-        elif base in ("conda", "mamba"):
-            tool = base
-        elif word == "-m" and index + 1 < len(words) and words[index + 1] == "pip":
-            continue
+        tool = "pip" if re.fullmatch(r"pip3?(\.\d+)?", base) else base if base in ("conda", "mamba") else None
         if tool and index + 1 < len(words) and words[index + 1] == "install":
             return tool, words[index + 2:]
     return None

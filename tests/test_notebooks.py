@@ -246,7 +246,8 @@ def test_diagnostics_point_at_cells_and_the_report_names_the_cell(tmp_path: Path
 
 
 def test_requirements_from_pip_cells_are_emitted_once(tmp_path: Path):
-    write_notebook(tmp_path / "nb.ipynb", code('%pip install -q "h5py>=3.10" tensorflow==2.15 -r extra.txt'),
+    write_notebook(tmp_path / "nb.ipynb", code('%pip install -q "h5py>=3.10" tensorflow==2.15 -r extra.txt\n'
+                                               '!{sys.executable} -m pip install --upgrade "pillow>=10" $EXTRA'),
                    TRAINING)
 
     run = sm_migrate("--emit", "requirements", "nb.ipynb", cwd=tmp_path)
@@ -254,7 +255,9 @@ def test_requirements_from_pip_cells_are_emitted_once(tmp_path: Path):
     again = sm_migrate("--check", "--emit", "requirements", "nb.ipynb", cwd=tmp_path)
 
     assert run.returncode == 0, run.stderr
-    assert "h5py>=3.10" in text.splitlines() and not any(line.startswith("tensorflow") for line in text.splitlines())
+    lines = text.splitlines()
+    assert lines[-2:] == ["h5py>=3.10", "pillow>=10"] and not any(line.startswith("tensorflow") for line in lines)
+    assert "$EXTRA (an IPython variable): not listed in requirements.txt" in run.stderr
     assert "the SageMaker TensorFlow image has tensorflow==2.15" in run.stderr
     assert "`-r extra.txt`" not in run.stderr and "-r extra.txt: not listed in requirements.txt" in run.stderr
     assert again.returncode == 0, again.stdout + again.stderr
