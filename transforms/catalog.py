@@ -314,9 +314,6 @@ DOWNLOADING_PREFIX, DOWNLOADING_SUFFIX = "keras.datasets.", ".load_data"
 WRITE_MODES = ("w", "a", "x", "+")
 # Command-line frameworks next to which an argparse parser would fight over sys.argv.
 FOREIGN_CLIS = frozenset({"click", "typer", "fire", "hydra"})
-# absl flag definitions for the argparse types the transforms use.
-ABSL_DEFINES = {"int": "DEFINE_integer", "float": "DEFINE_float", "str": "DEFINE_string", "bool": "DEFINE_boolean",
-                "list": "DEFINE_list"}
 # Reading one of these makes a script SageMaker-aware (docs/sagemaker-contract.md §2).
 SAGEMAKER_VARIABLE_PREFIXES = ("SM_MODEL_DIR", "SM_CHANNEL", "SM_OUTPUT_DATA_DIR", "SM_HPS", "SM_HP_",
                                "SM_TRAINING_ENV", "SM_HOSTS", "SM_CURRENT_HOST", "SM_NUM_GPUS")

@@ -8,6 +8,7 @@ import os
 import numpy as np
 import tensorflow as tf
 from absl import app, flags, logging
+import argparse
 import shutil
 
 
@@ -36,22 +37,24 @@ def _sm_export(model, version_dir):
         shutil.rmtree(version_dir, ignore_errors=True)
         tf.saved_model.save(model, version_dir)
 
+
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
 FLAGS = flags.FLAGS
 
 flags.DEFINE_integer("epochs", 2, "Number of passes over the training data.")
 flags.DEFINE_integer("batch_size", 32, "Examples per gradient step.")
 flags.DEFINE_float("learning_rate", 0.01, "Adam learning rate.")
 flags.DEFINE_string("data_dir", os.environ.get("SM_CHANNEL_DATA", "data"), "Folder holding train.npz and valid.npz.")
-flags.DEFINE_string(
-    "sm_model_dir",
-    os.environ.get("SM_MODEL_DIR", "sm_model"),
-    "where the final model goes (SageMaker: SM_MODEL_DIR)",
-)
-flags.DEFINE_string(
-    "model_dir",
-    None,
-    "checkpoints; an S3 URI on SageMaker (never the final model)",
-)
 
 
 def load_split(name):
@@ -82,10 +85,10 @@ def main(argv):
     model.fit(
         x_train, y_train, epochs=FLAGS.epochs, batch_size=FLAGS.batch_size, validation_data=(x_valid, y_valid)
     )
-    model.save(_sm_path("classifier.keras", os.path.join(FLAGS.sm_model_dir, "classifier.keras")))
+    model.save(_sm_path("classifier.keras", os.path.join(args.sm_model_dir, "classifier.keras")))
 
     # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
-    _sm_export(model, os.path.join(FLAGS.sm_model_dir, "1"))
+    _sm_export(model, os.path.join(args.sm_model_dir, "1"))
 
 
 if __name__ == "__main__":

@@ -7,7 +7,8 @@ an argument at a given place (`ctx.args.reference(node, dest)`); after the last 
 - an existing argparse parser: only the missing arguments, added before its parse call, which becomes
   `parse_known_args()` so the extra arguments SageMaker passes never crash the script (docs/sagemaker-contract.md
   §3). A second parser is never created;
-- absl flags (commandline/absl_flags.py), click/typer/fire/hydra (commandline/foreign.py).
+- absl scripts get the argparse block beside their flags (commandline/absl_flags.py); click/typer/fire/hydra
+  (commandline/foreign.py).
 Booleans get a converter, never `type=bool` (`bool("False")` is True; SageMaker sends `True`/`False`, §3).
 """
 
@@ -19,14 +20,14 @@ from typing import TYPE_CHECKING
 import libcst as cst
 
 from sm_migrate.transforms import diagnostics
-from sm_migrate.transforms.commandline import absl_flags, argparse_block, foreign
+from sm_migrate.transforms.commandline import argparse_block, foreign
 from sm_migrate.transforms.commandline.helpers import HELPERS
 from sm_migrate.transforms.commandline.specs import ArgumentSpec
 from sm_migrate.transforms.commandline.standard import standard_spec
 from sm_migrate.transforms.edits import is_import_or_string, parse_expression, parse_statements, with_leading_blank
 from sm_migrate.transforms.facts import ParseCall, function_scope_has_parameter
 from sm_migrate.transforms.names import dest_of_flag
-from sm_migrate.transforms.scopes import GlobalScope, Scope
+from sm_migrate.transforms.scopes import Scope
 
 if TYPE_CHECKING:
     from sm_migrate.transforms.context import PlanContext
@@ -43,7 +44,7 @@ class ArgumentTarget:
     parser_name: str
     parse: ParseCall | None  # the existing parser's parse call, or None for a new parser
     args_scope: Scope | None  # where the existing namespace is bound (None: module level, new parser)
-    kind: str = "argparse"  # "argparse", "absl" (flags.DEFINE_*), or "foreign" (click/typer/fire/hydra)
+    kind: str = "argparse"  # "argparse", or "foreign" (click/typer/fire/hydra own the command line)
 
     @property
     def existing(self) -> bool:
@@ -89,8 +90,6 @@ class CommandLine:
         target, facts = self.target, self.ctx.facts
         if target.kind == "foreign":
             return None  # the script's own CLI owns sys.argv: the caller falls back to the SM_* variables
-        if target.kind == "absl" and isinstance(facts.scopes.get(use_node), GlobalScope):
-            return None  # absl flags are parsed by app.run: module-level code runs before that
         if target.existing:
             scope = facts.scopes.get(use_node)
             visible = target.parse.args_name is not None and (
@@ -116,8 +115,6 @@ class CommandLine:
         if kind == "foreign":
             framework = self.ctx.facts.cli_framework
             return f"the script's {framework} CLI defines its arguments; add an option for it by hand"
-        if kind == "absl":
-            return "absl flags are only parsed by app.run, after module-level code; read FLAGS inside main instead"
         return "the script's parsed arguments are not visible here; pass them in or add it to the parser by hand"
 
     # --- after the last rule -----------------------------------------------------------------------------
@@ -127,7 +124,7 @@ class CommandLine:
         argparse_block.fix_existing_arguments(ctx, existing_add_argument_calls(ctx, self.target))
         missing = self.missing()
         helpers = _render_helpers(ctx)
-        renderer = {"absl": absl_flags, "foreign": foreign}.get(self.target.kind, argparse_block)
+        renderer = foreign if self.target.kind == "foreign" else argparse_block
         block = renderer.render(ctx, missing, helpers)
         if not block:
             return
@@ -146,12 +143,6 @@ class CommandLine:
 
 def _choose_target(ctx: PlanContext) -> ArgumentTarget:
     facts = ctx.facts
-    if facts.absl_defines:
-        define = facts.absl_defines[0].func
-        flags_module = facts.module.code_for_node(define.value) if isinstance(define, cst.Attribute) else "flags"
-        holder = next((name for name, value in facts.constants.items()
-                       if facts.qualified_name(value) == "absl.flags.FLAGS"), f"{flags_module}.FLAGS")
-        return ArgumentTarget(holder, flags_module, None, None, kind="absl")
     if facts.cli_framework:
         return ArgumentTarget("", "", None, None, kind="foreign")
     parses = [p for p in facts.parse_calls if any(name == p.parser_name for (_, name) in facts.parser_names)]
@@ -173,14 +164,8 @@ def existing_add_argument_calls(ctx: PlanContext, target: ArgumentTarget) -> lis
 
 
 def _existing_dests(ctx: PlanContext, target: ArgumentTarget) -> set[str]:
-    """Dest names and flags of the arguments the script's own parser (or absl flags) already has (empty for a
-    new parser)."""
+    """Dest names and flags of the arguments the script's own parser already has (empty for a new parser)."""
     found: set[str] = set()
-    if target.kind == "absl":  # a flag defined twice stops absl at import: `flags.DEFINE_string("model_dir", ...)`
-        for define in ctx.facts.absl_defines:
-            name = define.args[0].value if define.args else None
-            if isinstance(name, cst.SimpleString) and isinstance(name.evaluated_value, str):
-                found.add(name.evaluated_value)
     for call in existing_add_argument_calls(ctx, target):
         flags = [a.value.evaluated_value for a in call.args
                  if a.keyword is None and _is_text(a.value)]

@@ -32,7 +32,7 @@ def fix_existing_arguments(ctx: PlanContext, calls: list[cst.Call]) -> None:
 def render(ctx: PlanContext, missing: list[ArgumentSpec], helpers: list[list[cst.BaseStatement]]):
     """The statement groups of the preamble (helpers, then a new parser), or None when nothing is needed."""
     target = ctx.args.target
-    absl_flags.tolerate_unknown_flags(ctx)  # flags defined in other modules, parsed by app.run
+    absl_flags.prepare(ctx)  # the script's own absl flags, wherever defined, parsed by app.run
     if target.existing:
         parse = target.parse
         if missing:

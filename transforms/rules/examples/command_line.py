@@ -162,6 +162,7 @@ if __name__ == "__main__":
         after='''\
 from absl import app, flags
 import tensorflow as tf
+import argparse
 import os
 import shutil
 
@@ -182,27 +183,30 @@ def _sm_export(model, version_dir):
     except Exception:  # a model export can't trace: the SavedModel API may still serve it
         shutil.rmtree(version_dir, ignore_errors=True)
         tf.saved_model.save(model, version_dir)
+
+
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--batch_size", "--batch-size", type=int, default=16,
+                    help="fit(batch_size=) in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
 FLAGS = flags.FLAGS
 flags.DEFINE_integer("epochs", 2, "passes")
 flags.DEFINE_boolean("augment", False, "augment")
-flags.DEFINE_integer("batch_size", 16, "fit(batch_size=) in the original script")
-flags.DEFINE_string(
-    "sm_model_dir",
-    os.environ.get("SM_MODEL_DIR", "sm_model"),
-    "where the final model goes (SageMaker: SM_MODEL_DIR)",
-)
-flags.DEFINE_string(
-    "model_dir",
-    None,
-    "checkpoints; an S3 URI on SageMaker (never the final model)",
-)
 
 def main(argv):
     model = tf.keras.Sequential()
-    model.fit([[0.0]], [0.0], epochs=FLAGS.epochs, batch_size=FLAGS.batch_size)
+    model.fit([[0.0]], [0.0], epochs=FLAGS.epochs, batch_size=args.batch_size)
 
     # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
-    _sm_export(model, os.path.join(FLAGS.sm_model_dir, "1"))
+    _sm_export(model, os.path.join(args.sm_model_dir, "1"))
 
 if __name__ == "__main__":
     app.run(main, flags_parser=lambda argv: flags.FLAGS(argv, known_only=True))
@@ -412,6 +416,7 @@ if __name__ == "__main__":
         after='''\
 from absl import app, flags
 import tensorflow as tf
+import argparse
 import os
 import shutil
 
@@ -433,13 +438,20 @@ def _sm_export(model, version_dir):
         shutil.rmtree(version_dir, ignore_errors=True)
         tf.saved_model.save(model, version_dir)
 
+
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
 flags.DEFINE_string("model_dir", "runs", "where checkpoints go")
 flags.DEFINE_integer("epochs", 2, "passes over the data")
-flags.DEFINE_string(
-    "sm_model_dir",
-    os.environ.get("SM_MODEL_DIR", "sm_model"),
-    "where the final model goes (SageMaker: SM_MODEL_DIR)",
-)
 FLAGS = flags.FLAGS
 
 
@@ -449,7 +461,7 @@ def main(argv):
     model.fit([[0.0]], [0.0], epochs=FLAGS.epochs)
 
     # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
-    _sm_export(model, os.path.join(FLAGS.sm_model_dir, "1"))
+    _sm_export(model, os.path.join(args.sm_model_dir, "1"))
 
 
 if __name__ == "__main__":

@@ -796,6 +796,7 @@ if __name__ == "__main__":
         after='''\
 from absl import app, flags
 import tensorflow as tf
+import argparse
 import os
 import shutil
 
@@ -825,29 +826,31 @@ def _sm_export(model, version_dir):
         shutil.rmtree(version_dir, ignore_errors=True)
         tf.saved_model.save(model, version_dir)
 
+
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=1, help="fit(epochs=) in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
 flags.DEFINE_string("output_path", "model.keras", "where the trained model goes")
-flags.DEFINE_integer("epochs", 1, "fit(epochs=) in the original script")
-flags.DEFINE_string(
-    "sm_model_dir",
-    os.environ.get("SM_MODEL_DIR", "sm_model"),
-    "where the final model goes (SageMaker: SM_MODEL_DIR)",
-)
-flags.DEFINE_string(
-    "model_dir",
-    None,
-    "checkpoints; an S3 URI on SageMaker (never the final model)",
-)
 FLAGS = flags.FLAGS
 
 
 def main(argv):
     model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
     model.compile(optimizer="adam", loss="mse")
-    model.fit([[0.0]], [0.0], epochs=FLAGS.epochs)
-    model.save(_sm_path(FLAGS.output_path, os.path.join(FLAGS.sm_model_dir, os.path.basename(FLAGS.output_path))))
+    model.fit([[0.0]], [0.0], epochs=args.epochs)
+    model.save(_sm_path(FLAGS.output_path, os.path.join(args.sm_model_dir, os.path.basename(FLAGS.output_path))))
 
     # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
-    _sm_export(model, os.path.join(FLAGS.sm_model_dir, "1"))
+    _sm_export(model, os.path.join(args.sm_model_dir, "1"))
 
 
 if __name__ == "__main__":
