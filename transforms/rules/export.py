@@ -75,7 +75,7 @@ def _export_model(ctx: PlanContext, model_code: str, model: TrainedModel, traini
     file_saves, dir_saves, kept = [], [], []
     for save in saves:
         kind = _path_kind(ctx, save)
-        if _reads_model_dir(save.path):  # an S3 URI on SageMaker: the save goes to the model dir there instead
+        if _reads_model_dir(facts, save.path):  # an S3 URI on SageMaker: the save goes to the model dir there
             ctx.report(save.call, diagnostics.SAVED_TO_MODEL_DIR)
             kind = "file" if kind == "file" else "dir"
         if kind != "unknown" and save.call in ctx.paths.read_back_saves:
@@ -203,13 +203,41 @@ def _versioned(path: cst.CSTNode) -> bool:
     return any(_versioned(child) for child in path.children)
 
 
-def _reads_model_dir(path: cst.CSTNode | None) -> bool:
-    """Is the path built from the `--model_dir` argument (`args.model_dir`, `FLAGS.model_dir`)?"""
-    if path is None:
+def _reads_model_dir(facts, path: cst.CSTNode | None, depth: int = 0) -> bool:
+    """Is the path built from the `--model_dir` argument (`args.model_dir`, `FLAGS.model_dir`), directly or
+    through the names and function arguments it was computed from (`target = export_path(args.model_dir)`)?"""
+    if path is None or depth > MAX_DERIVATION:
         return False
     if isinstance(path, cst.Attribute) and path.attr.value == "model_dir":
         return True
-    return any(_reads_model_dir(child) for child in path.children)
+    if isinstance(path, cst.Name):
+        return any(_reads_model_dir(facts, value, depth + 1) for value in _values_of(facts, path))
+    return any(_reads_model_dir(facts, child, depth + 1) for child in path.children)
+
+
+MAX_DERIVATION = 8  # names, calls and parameters followed back from a save's path
+
+
+def _values_of(facts, name: cst.Name) -> list[cst.BaseExpression]:
+    """What the name can hold where it is read: the values it is assigned, or for a parameter the arguments
+    its function is called with."""
+    scope = facts.structure.resolved.get(name)
+    values = []
+    for assignment in scope.assignments[name.value] if scope is not None else ():
+        parent = facts.parents.get(assignment.node)
+        assign = facts.parents.get(parent) if isinstance(parent, cst.AssignTarget) else None
+        if isinstance(assign, cst.Assign):
+            values.append(assign.value)
+        elif isinstance(assignment.node, cst.Param):
+            function = facts.enclosing(assignment.node, cst.FunctionDef)
+            names = [param.name.value for param in function.params.params] if function is not None else []
+            if name.value in names:
+                index = names.index(name.value)
+                for call in facts.calls_by_name.get(function.name.value, ()):
+                    positional = [arg.value for arg in call.args if arg.keyword is None and not arg.star]
+                    keyword = [arg.value for arg in call.args if arg.keyword and arg.keyword.value == name.value]
+                    values.extend(keyword or positional[index:index + 1])
+    return values
 
 
 def _already_handled(ctx: PlanContext, path: cst.BaseExpression | None) -> bool:
@@ -357,17 +385,24 @@ def _reroute_file_save(ctx: PlanContext, save: SaveCall) -> None:
 def _make_export(ctx: PlanContext, save: SaveCall, version_parts: tuple[str, ...]) -> None:
     """The script's own SavedModel save becomes the export: <model dir>/1 on SageMaker, its own path locally."""
     facts = ctx.facts
-    helper = ctx.helper("sm_path")
-    local = facts.module.code_for_node(save.path)
-    new_path = f'{helper}({local}, {_version_dir(ctx, save.call, version_parts)})'
-    model = facts.module.code_for_node(save.model)
+    version = _version_dir(ctx, save.call, version_parts)
+    if facts.multi_worker and version_parts:  # §6: all workers save, non-chief ones into a temp dir
+        version = f"{ctx.helper('chief_path')}({version})"
+    path_template = f"{ctx.helper('sm_path')}({PATH_SLOT}, {version})"
+    # amended, not replaced: other rules may rewrite inside the save (the path's own parts)
     if save.kind in ("save", "keras.save_model") and catalog.keras3(ctx.options.framework_version):
-        export = _export_call(ctx, model, new_path)
+        template = _export_call(ctx, MODEL_SLOT, path_template)
         ctx.report(save.call, diagnostics.SAVE_REWRITTEN_FOR_KERAS3, call=facts.module.code_for_node(save.call.func),
-                   export=export.split("(", 1)[0])
-        ctx.replace(save.call, parse_expression(export))
+                   export=template.split("(", 1)[0])
+        ctx.amend(save.call, functools.partial(_as_export, template=template, version=None,
+                                               model_at=_argument_index(save.call, save.model),
+                                               path_at=_argument_index(save.call, save.path)))
     else:
-        ctx.replace(save.path, parse_expression(new_path))
+        ctx.amend(save.path, functools.partial(_fill, template=path_template))
+
+
+def _fill(path: cst.BaseExpression, template: str) -> cst.BaseExpression:
+    return parse_expression(template.replace(PATH_SLOT, _code(path)))
 
 
 def _version_dir(ctx: PlanContext, anchor: cst.CSTNode, version_parts: tuple[str, ...]) -> str:

@@ -214,6 +214,7 @@ import os
 import argparse
 import json
 import shutil
+import tempfile
 
 os.environ["TF_USE_LEGACY_KERAS"] = "1"
 
@@ -228,6 +229,14 @@ def _sm_path(local_path, sagemaker_path):
         return local_path
     os.makedirs(os.path.dirname(sagemaker_path) or ".", exist_ok=True)
     return sagemaker_path
+
+
+def _sm_chief_path(model_path):
+    """Every worker of a MultiWorkerMirroredStrategy job must save; only the chief's copy goes to the model dir."""
+    task = json.loads(os.environ.get("TF_CONFIG", "{}")).get("task", {})
+    if task.get("type", "worker") in ("chief", "worker") and task.get("index", 0) == 0:
+        return model_path
+    return tempfile.mkdtemp()
 
 
 def _sm_export(model, version_dir):
@@ -282,7 +291,7 @@ def main():
     with strategy.scope():
         model.compile(optimizer=tf.keras.optimizers.SGD(learning_rate=LEARNING_RATE), loss="mse")
     model.fit(features, labels, epochs=args.epochs)
-    _sm_export(model, _sm_path("model_dir", os.path.join(args.sm_model_dir, "1")))
+    _sm_export(model, _sm_path("model_dir", _sm_chief_path(os.path.join(args.sm_model_dir, "1"))))
 
 
 if __name__ == "__main__":

@@ -960,4 +960,73 @@ tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
 """,
         codes=('SM206',),
     ),
+    Example(
+        before="""\
+import argparse
+import os
+
+import tensorflow as tf
+
+
+def export_path(base, worker):
+    return base if worker == 0 else os.path.join(base, f"worker-{worker}")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--model_dir", type=str, default="exported")
+    parser.add_argument("--epochs", type=int, default=2)
+    args, _ = parser.parse_known_args()
+    model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+    model.compile(optimizer="adam", loss="mse")
+    model.fit([[0.0]], [0.0], epochs=args.epochs)
+    target = export_path(args.model_dir, 0)
+    tf.saved_model.save(model, target)
+
+
+main()
+""",
+        after='''\
+import argparse
+import os
+
+import tensorflow as tf
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+def _sm_path(local_path, sagemaker_path):
+    """`local_path` when run locally; on SageMaker `sagemaker_path`, under the dirs the job keeps."""
+    if "SM_MODEL_DIR" not in os.environ:
+        return local_path
+    os.makedirs(os.path.dirname(sagemaker_path) or ".", exist_ok=True)
+    return sagemaker_path
+
+
+def export_path(base, worker):
+    return base if worker == 0 else os.path.join(base, f"worker-{worker}")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--model_dir", type=str, default="exported")
+    parser.add_argument("--epochs", type=int, default=2)
+    parser.add_argument(
+        "--sm-model-dir", "--sm_model_dir",
+        type=str,
+        default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+        help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+    )
+    args, _ = parser.parse_known_args()
+    model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+    model.compile(optimizer="adam", loss="mse")
+    model.fit([[0.0]], [0.0], epochs=args.epochs)
+    target = export_path(args.model_dir, 0)
+    tf.saved_model.save(model, _sm_path(target, os.path.join(args.sm_model_dir, "1")))
+
+
+main()
+''',
+        codes=('SM205',),
+    ),
 )
