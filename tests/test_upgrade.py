@@ -12,9 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from keras2_env import keras2_python
 
+from sm_migrate.transforms.contract import MigrationOptions
 from sm_migrate.transforms.engine import migrate_source
-from test_samples_local import SAMPLES_DIR, load_manifest, run_python
+from test_samples_local import SAMPLES_DIR, load_manifest, logged_epochs, run_python
 
 SAMPLE_DIR = SAMPLES_DIR / "sagemaker_tf2_era"
 SDK_MODEL_DIR = "s3://bucket/job/model"  # what the SageMaker SDK passes as --model_dir (docs/sagemaker-contract.md §3)
@@ -70,3 +72,38 @@ def test_each_repair_is_needed_in_the_job(repair: str, tmp_path: Path, sagemaker
     assert not job.succeeded
     assert failure in job.failure + job.log, job.log[-3000:]
 
+
+
+LEGACY_OPTIMIZER = ("tf.keras.optimizers.Adam(lr=", "tf.keras.optimizers.legacy.Adam(lr=")
+
+
+def test_what_keras3_cannot_rename_is_reported_not_rewritten():
+    script = (SAMPLE_DIR / "train.py").read_text().replace(*LEGACY_OPTIMIZER)
+
+    result = migrate_source(script)
+
+    assert [d.code for d in result.diagnostics] == ["SM305", "SM305", "SM402", "SM404", "SM306"]
+    assert LEGACY_OPTIMIZER[1] in result.code and "TF_USE_LEGACY_KERAS" not in result.code
+
+
+@pytest.mark.e2e
+def test_keras2_mode_keeps_keras2_and_the_script_trains_on_tf_keras(tmp_path: Path):
+    """--keras 2: the legacy optimizer stays, TF_USE_LEGACY_KERAS=1 comes before the TensorFlow import, and the
+    script trains locally on TF 2.21 with tf-keras (tests/keras2_env.py), the package requirements.txt adds."""
+    script = (SAMPLE_DIR / "train.py").read_text().replace(*LEGACY_OPTIMIZER)
+
+    result = migrate_source(script, MigrationOptions(keras="2"))
+
+    assert [d.code for d in result.diagnostics] == ["SM406", "SM305", "SM305", "SM306"]
+    assert result.code.index('os.environ["TF_USE_LEGACY_KERAS"] = "1"') < result.code.index("import tensorflow")
+    assert LEGACY_OPTIMIZER[1] in result.code and "fit_generator(" in result.code
+    assert migrate_source(result.code, MigrationOptions(keras="2")).code == result.code
+    (tmp_path / "train.py").write_text(result.code)
+    assert run_python([str(SAMPLE_DIR / "make_data.py"), str(tmp_path)], cwd=tmp_path).returncode == 0
+
+    run = run_python(["train.py", "--epochs", "2"], cwd=tmp_path, python=keras2_python())
+
+    assert run.returncode == 0, (run.stdout + run.stderr)[-3000:]
+    assert logged_epochs(run.stdout, "Epoch {epoch}/{epochs}", 2) == [1, 2]
+    assert (tmp_path / "sm_output" / "history.p").exists()
+    assert list((tmp_path / "sm_model").rglob("saved_model.pb"))

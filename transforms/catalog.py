@@ -88,6 +88,9 @@ KERAS3_METHOD_KEYWORDS = {
     "evaluate": frozenset({"x", "y", "batch_size", "verbose", "sample_weight", "steps", "callbacks", "return_dict"}),
     "predict": frozenset({"x", "batch_size", "verbose", "steps", "callbacks"}),
 }
+# From TF 2.11 the Keras 2 optimizers take `lr=` with a warning and keep their default learning rate (checked on
+# TF 2.15 and tf-keras 2.21): silently wrong there, an error on Keras 3. `nb_epoch=` (Keras 1) no TF 2 fit takes.
+LR_IGNORED_SINCE = (2, 11)
 # Keras 3 accepts `save_format=` (with a warning) only when the path already says the format.
 KERAS3_SAVE_FORMAT_SUFFIXES = (".keras", ".h5", ".hdf5")
 # Setting this before TensorFlow is imported makes `tf.keras` the Keras 2 of the tf-keras package (TF >= 2.16).

@@ -212,10 +212,11 @@ CODES.update(_codes(
     Code("SM305", "warning", "os.environ[\"SM_...\"] fails off SageMaker: a local fallback added"),
     Code("SM306", "warning", "an artefact written under --model_dir (an S3 URI on SageMaker): written to the output "
                              "data dir instead"),
-    Code("SM403", "warning", "an optimizer's Keras 2 `lr=` on Keras 3: renamed learning_rate="),
+    Code("SM403", "warning", "an optimizer's `lr=` (an error on Keras 3, ignored from TF 2.11): renamed "
+                             "learning_rate="),
     Code("SM404", "warning", "fit_generator/evaluate_generator/predict_generator on Keras 3: renamed fit/evaluate/"
                              "predict"),
-    Code("SM405", "warning", "fit's Keras 2 `nb_epoch=` on Keras 3: renamed epochs="),
+    Code("SM405", "warning", "fit's Keras 1 `nb_epoch=`, which no TF 2 Keras takes: renamed epochs="),
     Code("SM406", "warning", "--keras 2: TF_USE_LEGACY_KERAS=1 set before TensorFlow is imported (needs tf-keras)"),
 ))
 SM_VARIABLE_FALLBACK = Message(
@@ -233,13 +234,19 @@ ARTEFACT_UNDER_MODEL_DIR_KEPT = Message(
     "SM306", "written under --model_dir, which SageMaker sets to an S3 URI (FileNotFoundError there): {why}; write it "
              "to the output data dir (SM_OUTPUT_DATA_DIR) by hand")
 LR_RENAMED = Message("SM403", "`lr=` is Keras 2 only (TF {version} has Keras 3): renamed learning_rate=")
+LR_IGNORED_RENAMED = Message(
+    "SM403", "`lr=` is ignored by the Keras 2 optimizers of TF {version} (since 2.11 they warn and train with the "
+             "default learning rate): renamed learning_rate=")
 GENERATOR_METHOD_RENAMED = Message(
     "SM404", "`{method}()` is Keras 2 only (TF {version} has Keras 3): renamed {replacement}(), which takes the same "
              "generator")
-NB_EPOCH_RENAMED = Message("SM405", "`nb_epoch=` is Keras 2 only (TF {version} has Keras 3): renamed epochs=")
+NB_EPOCH_RENAMED = Message(
+    "SM405", "`nb_epoch=` is Keras 1's: fit on TF {version} raises TypeError on it: renamed epochs=")
 LEGACY_KERAS_SET = Message(
     "SM406", "Keras 2 kept (--keras 2): TF_USE_LEGACY_KERAS=1 is set before TensorFlow is imported, so tf.keras is "
              "the tf-keras package: it must be in requirements.txt (--emit requirements adds it)")
+KERAS1_NOT_REWRITTEN = Message(
+    "SM402", "`{api}` is Keras 1's and fails on TF {version} (TypeError): {why}")
 KERAS2_NOT_REWRITTEN = Message(
     "SM402", "`{api}` is Keras 2 only and fails on Keras 3 (TF {version}): {why}; rewrite it by hand, or keep Keras 2 "
              "with --keras 2 (TF_USE_LEGACY_KERAS=1 and tf-keras)")

@@ -1,19 +1,22 @@
-"""Keras 2 APIs on a Keras 3 target (TF >= 2.16): renamed where the Keras 3 API takes the same call, reported
-where it does not, or Keras 2 kept with `--keras 2`.
+"""Keras 2 APIs that fail, or do the wrong thing, on the target: renamed where the new call means the same,
+reported where it does not, or Keras 2 kept with `--keras 2`.
 
-Scripts from the TF 2.1-2.15 images call APIs Keras 3 removed; each fails at run time (docs/sagemaker-contract.md
-§5, docs/tensorflow-and-libcst-notes.md). Only a rename that means the same is done:
-- an optimizer's `lr=` -> `learning_rate=` (not where both are passed);
-- `fit_generator`/`evaluate_generator`/`predict_generator` -> `fit`/`evaluate`/`predict` on a Keras model, where
-  the call passes the generator alone positionally and only keywords the Keras 3 method takes
-  (catalog.KERAS3_METHOD_KEYWORDS): `workers=` or a positional `steps_per_epoch` would mean something else;
-- fit's `nb_epoch=` -> `epochs=`.
-What can't be renamed is reported: `keras.optimizers.legacy.*` (Keras 3 has none; the current optimizers differ in
-their arguments), `save(..., save_format=...)` to a path that does not end in .keras/.h5 (which file the user
-wants can't be told), the generator calls above. With `--keras 2` nothing is rewritten: `TF_USE_LEGACY_KERAS=1`
-is set before the first TensorFlow import, which makes `tf.keras` Keras 2 from the tf-keras package (the
-requirements emitter lists it for any script that names the variable). A script that already names the variable
-runs on Keras 2 and is left alone. TF <= 2.15 has Keras 2: nothing to do.
+Scripts from the TF 2.1-2.15 images call APIs Keras 3 (TF >= 2.16) removed; each fails at run time
+(docs/sagemaker-contract.md §5, docs/tensorflow-and-libcst-notes.md). Only a rename that means the same is done:
+- an optimizer's `lr=` -> `learning_rate=` (not where both are passed). Not only for Keras 3: from TF 2.11 the
+  Keras 2 optimizers accept `lr=` with a warning and train with their default learning rate instead, so it is
+  renamed on those targets too, and under `--keras 2` (legacy optimizers still honour it: left alone there);
+- fit's `nb_epoch=` -> `epochs=`, on every target: it is Keras 1's, no TF 2 `fit` takes it (a literal value is
+  reported instead: the hyperparameters rule would lift it as `epochs=` only on a second migration);
+- on Keras 3, `fit_generator`/`evaluate_generator`/`predict_generator` -> `fit`/`evaluate`/`predict` on a Keras
+  model, where the call passes the generator alone positionally and only keywords the Keras 3 method takes
+  (catalog.KERAS3_METHOD_KEYWORDS): `workers=` or a positional `steps_per_epoch` would mean something else.
+What can't be renamed is reported (Keras 3 only): `keras.optimizers.legacy.*` (Keras 3 has none; the current
+optimizers differ in their arguments), `save(..., save_format=...)` to a path that does not end in .keras/.h5
+(which file the user wants can't be told), the generator calls above. With `--keras 2` the Keras-2-only APIs are
+kept instead: `TF_USE_LEGACY_KERAS=1` is set before the first TensorFlow import, which makes `tf.keras` Keras 2
+from the tf-keras package (the requirements emitter lists it for any script that names the variable). A script
+that already names the variable runs on Keras 2 likewise.
 """
 
 from __future__ import annotations
@@ -24,7 +27,11 @@ from libcst.helpers import get_full_name_for_node
 from sm_migrate.transforms import catalog, diagnostics
 from sm_migrate.transforms.context import PlanContext
 from sm_migrate.transforms.edits import is_import, parse_statements
+from sm_migrate.transforms.literals import literal_value
 from sm_migrate.transforms.rules.examples import keras3_apis as examples
+from sm_migrate.transforms.versions import release
+
+KERAS1, KERAS2 = diagnostics.KERAS1_NOT_REWRITTEN, diagnostics.KERAS2_NOT_REWRITTEN
 
 
 class Keras3ApisRule:
@@ -32,57 +39,80 @@ class Keras3ApisRule:
     examples = examples.EXAMPLES
 
     def plan(self, ctx: PlanContext) -> None:
-        if not catalog.keras3(ctx.options.framework_version) or _names_legacy_keras(ctx.facts):
-            return
-        renames, reports = _keras2_uses(ctx)
-        if ctx.options.keras == "2":
-            if renames or reports:
+        facts, version = ctx.facts, ctx.options.framework_version
+        on_keras3 = catalog.keras3(version) and ctx.options.keras != "2" and not _names_legacy_keras(facts)
+        renames, reports = _renames_for_every_keras(ctx, on_keras3)
+        if on_keras3:
+            keras3_renames, reports = _keras3_only(ctx, reports)
+            renames += keras3_renames
+        elif catalog.keras3(version) and ctx.options.keras == "2" and not _names_legacy_keras(facts):
+            keras3_renames, keras3_reports = _keras3_only(ctx, [])
+            if keras3_renames or keras3_reports:
                 _keep_keras2(ctx)
-            return
-        version = ctx.options.framework_version
         for node, api, new_name, message, fields in renames:
             if _rewritable(ctx, node) and ctx.replace(node, cst.Name(new_name)):
                 _realign_continuation_lines(ctx, node, len(node.value) - len(new_name))
                 ctx.report(node, message, version=version, **fields)
             else:
-                reports.append((node, api, "another rewrite of this call comes first"))
-        for node, api, why in reports:
-            ctx.report(node, diagnostics.KERAS2_NOT_REWRITTEN, api=api, why=why, version=version)
+                reports.append((node, api, "another rewrite of this call comes first", KERAS2))
+        for node, api, why, message in reports:
+            ctx.report(node, message, api=api, why=why, version=version)
 
 
-def _keras2_uses(ctx: PlanContext):
-    """(renames, reports): renames are (name node, api, new name, message, fields), reports (node, api, why)."""
+def _renames_for_every_keras(ctx: PlanContext, on_keras3: bool):
+    """`lr=` (failing on Keras 3, ignored by the optimizers of TF 2.11+) and `nb_epoch=` (no TF 2 Keras takes it).
+
+    Returns (renames, reports): renames are (name node, api, new name, message, fields), reports (node, api, why,
+    message).
+    """
     facts = ctx.facts
     renames, reports = [], []
-    for call in facts.optimizer_calls:
-        legacy = any(".optimizers.legacy." in name for name in facts.structure.qualified_names(call.func))
-        if legacy:
-            reports.append((call.func, facts.module.code_for_node(call.func),
-                            "Keras 3 has no legacy optimizers, and its own take other arguments"))
-            continue
+    lr_wrong = release(ctx.options.framework_version) >= catalog.LR_IGNORED_SINCE
+    for call in facts.optimizer_calls if lr_wrong else ():
+        if _legacy_optimizer(facts, call):
+            continue  # Keras 2's legacy optimizers honour lr=; on Keras 3 they are reported as a whole
         keywords = {arg.keyword.value: arg.keyword for arg in call.args if arg.keyword is not None}
         for old, new in catalog.KERAS2_OPTIMIZER_KEYWORDS.items():
             if old in keywords and new in keywords:
-                reports.append((keywords[old], f"{old}=", f"the call also passes {new}="))
+                if on_keras3:
+                    reports.append((keywords[old], f"{old}=", f"the call also passes {new}=", KERAS2))
             elif old in keywords:
-                renames.append((keywords[old], f"{old}=", new, diagnostics.LR_RENAMED, {}))
+                message = diagnostics.LR_RENAMED if on_keras3 else diagnostics.LR_IGNORED_RENAMED
+                renames.append((keywords[old], f"{old}=", new, message, {}))
+    for fit in facts.fit_calls:
+        keywords = {arg.keyword.value: arg.keyword for arg in fit.call.args if arg.keyword is not None}
+        for old, new in catalog.KERAS2_FIT_KEYWORDS.items():
+            if old in keywords and new in keywords:
+                reports.append((keywords[old], f"{old}=", f"the call also passes {new}=", KERAS1))
+            elif old in keywords and literal_value(_keyword_value(fit.call, old)) is not None:
+                # The hyperparameters rule lifts fit's epochs= literal but does not know nb_epoch=: renamed now,
+                # the next migration would lift it (not idempotent).
+                reports.append((keywords[old], f"{old}=", f"its literal value is to become the {new} "
+                                "hyperparameter: rename it by hand and migrate again", KERAS1))
+            elif old in keywords:
+                renames.append((keywords[old], f"{old}=", new, diagnostics.NB_EPOCH_RENAMED, {}))
+    return renames, reports
+
+
+def _keras3_only(ctx: PlanContext, reports: list):
+    """What only Keras 3 lacks: legacy optimizers, the generator methods, `save_format=` on a path without its
+    format. Returns (renames, reports) as `_renames_for_every_keras`, `reports` extended."""
+    facts = ctx.facts
+    renames = []
+    for call in facts.optimizer_calls:
+        if _legacy_optimizer(facts, call):
+            reports.append((call.func, facts.module.code_for_node(call.func),
+                            "Keras 3 has no legacy optimizers, and its own take other arguments", KERAS2))
     fit_receivers = {facts.module.code_for_node(fit.receiver) for fit in facts.fit_calls if fit.method == "fit"}
     for call in facts.keras2_methods:
         method = call.func.attr.value
         replacement = catalog.KERAS2_METHODS[method]
         why = _why_not_renamed(facts, call, replacement, fit_receivers)
         if why:
-            reports.append((call.func.attr, f"{method}()", why))
+            reports.append((call.func.attr, f"{method}()", why, KERAS2))
         else:
             renames.append((call.func.attr, f"{method}()", replacement, diagnostics.GENERATOR_METHOD_RENAMED,
                             {"method": method, "replacement": replacement}))
-    for fit in facts.fit_calls:
-        keywords = {arg.keyword.value: arg.keyword for arg in fit.call.args if arg.keyword is not None}
-        for old, new in catalog.KERAS2_FIT_KEYWORDS.items():
-            if old in keywords and new in keywords:
-                reports.append((keywords[old], f"{old}=", f"the call also passes {new}="))
-            elif old in keywords:
-                renames.append((keywords[old], f"{old}=", new, diagnostics.NB_EPOCH_RENAMED, {}))
     for save in facts.save_calls:
         if save.kind != "save" or ctx.claimed(save.call):
             continue
@@ -90,8 +120,16 @@ def _keras2_uses(ctx: PlanContext):
             if arg.keyword is not None and arg.keyword.value in catalog.KERAS2_SAVE_KEYWORDS \
                     and not _names_its_format(facts, save.path):
                 reports.append((arg.keyword, f"{arg.keyword.value}=",
-                                "its path has no .keras/.h5 extension, and which file is meant can't be told"))
+                                "its path has no .keras/.h5 extension, and which file is meant can't be told", KERAS2))
     return renames, reports
+
+
+def _keyword_value(call: cst.Call, keyword: str) -> cst.BaseExpression:
+    return next(arg.value for arg in call.args if arg.keyword is not None and arg.keyword.value == keyword)
+
+
+def _legacy_optimizer(facts, call: cst.Call) -> bool:
+    return any(".optimizers.legacy." in name for name in facts.structure.qualified_names(call.func))
 
 
 def _why_not_renamed(facts, call: cst.Call, replacement: str, fit_receivers: set[str]) -> str | None:

@@ -26,6 +26,7 @@ from sm_migrate.transforms.literals import quote
 from sm_migrate.transforms.rules.examples import model_dir_artefacts as examples
 
 MODEL_DIR = "model_dir"
+ABSL_FLAGS = "absl.flags.FLAGS"
 
 
 class ModelDirArtefactsRule:
@@ -33,11 +34,12 @@ class ModelDirArtefactsRule:
     examples = examples.EXAMPLES
 
     def plan(self, ctx: PlanContext) -> None:
-        namespaces = {parse.args_name for parse in ctx.facts.parse_calls if parse.args_name}
-        if ctx.args.target.kind == "absl":
-            namespaces.add(ctx.args.target.args_name)
+        facts = ctx.facts
+        namespaces = {parse.args_name for parse in facts.parse_calls if parse.args_name}
+        namespaces.update(name for name, value in facts.constants.items()  # FLAGS = flags.FLAGS
+                          if facts.qualified_name(value) == ABSL_FLAGS)
         created: set[tuple[cst.CSTNode, str]] = set()  # (block, folder) where a makedirs was inserted
-        for use in ctx.facts.path_uses:
+        for use in facts.path_uses:
             if use.role != "output" or use.path is None:
                 continue
             for reference in _model_dir_references(ctx, use.path, namespaces):
@@ -69,12 +71,14 @@ class ModelDirArtefactsRule:
 
 
 def _model_dir_references(ctx: PlanContext, path: cst.BaseExpression, namespaces: set[str]) -> list[cst.Attribute]:
-    """`<namespace>.model_dir` anywhere in the path expression (a join, `+`, an f-string)."""
+    """`<namespace>.model_dir` anywhere in the path expression (a join, `+`, an f-string): the parsed argparse
+    namespace, or absl's FLAGS."""
     found, pending = [], [path]
     while pending:
         node = pending.pop()
-        if isinstance(node, cst.Attribute) and node.attr.value == MODEL_DIR and \
-                isinstance(node.value, cst.Name) and node.value.value in namespaces:
+        if isinstance(node, cst.Attribute) and node.attr.value == MODEL_DIR and (
+                (isinstance(node.value, cst.Name) and node.value.value in namespaces)
+                or ctx.facts.qualified_name(node.value) == ABSL_FLAGS):
             found.append(node)
             continue
         pending.extend(node.children)

@@ -2,63 +2,6 @@
 
 from sm_migrate.transforms.rules.base import Example
 
-SAGEMAKER_READY_KERAS2 = '''\
-import argparse
-import os
-
-import numpy as np
-import tensorflow as tf
-
-parser = argparse.ArgumentParser()
-parser.add_argument("--epochs", type=int, default=2)
-parser.add_argument("--steps", type=int, default=2)
-parser.add_argument("--learning-rate", type=float, default=0.01)
-parser.add_argument("--sm-model-dir", type=str, default=os.environ.get("SM_MODEL_DIR", "model"))
-args, _ = parser.parse_known_args()
-
-
-def batches():
-    while True:
-        yield np.zeros((4, 3)), np.zeros((4, 1))
-
-
-model = tf.keras.Sequential([tf.keras.Input(shape=(3,)), tf.keras.layers.Dense(1)])
-model.compile(optimizer=tf.keras.optimizers.Adam(lr=args.learning_rate), loss="mse")
-model.fit_generator(batches(), steps_per_epoch=args.steps,
-                    epochs=args.epochs)
-print(model.evaluate_generator(batches(), steps=args.steps))
-print(model.predict_generator(batches(), steps=args.steps).shape)
-model.fit(np.zeros((4, 3)), np.zeros((4, 1)), nb_epoch=args.epochs)
-tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
-'''
-
-NOT_RENAMEABLE = '''\
-import argparse
-import os
-
-import numpy as np
-import tensorflow as tf
-
-parser = argparse.ArgumentParser()
-parser.add_argument("--epochs", type=int, default=2)
-parser.add_argument("--sm-model-dir", type=str, default=os.environ.get("SM_MODEL_DIR", "model"))
-args, _ = parser.parse_known_args()
-
-
-def batches():
-    while True:
-        yield np.zeros((4, 3)), np.zeros((4, 1))
-
-
-model = tf.keras.Sequential([tf.keras.Input(shape=(3,)), tf.keras.layers.Dense(1)])
-model.compile(optimizer=tf.keras.optimizers.legacy.Adam(learning_rate=0.01), loss="mse")
-model.fit_generator(batches(), 2, args.epochs)
-model.fit_generator(batches(), steps_per_epoch=2, epochs=args.epochs, workers=4)
-model.fit(np.zeros((4, 3)), np.zeros((4, 1)), nb_epoch=1, epochs=args.epochs)
-model.save(os.path.join(args.sm_model_dir, "weights"), save_format="h5")
-tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
-'''
-
 EXAMPLES = (
     Example(
         before="""\
@@ -151,7 +94,36 @@ print(model.predict_generator(batches(), steps=args.steps).shape)
 model.fit(np.zeros((4, 3)), np.zeros((4, 1)), nb_epoch=args.epochs)
 tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
 """,
-        after=None,
+        after="""\
+import argparse
+import os
+
+import numpy as np
+import tensorflow as tf
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--epochs", type=int, default=2)
+parser.add_argument("--steps", type=int, default=2)
+parser.add_argument("--learning-rate", type=float, default=0.01)
+parser.add_argument("--sm-model-dir", type=str, default=os.environ.get("SM_MODEL_DIR", "model"))
+args, _ = parser.parse_known_args()
+
+
+def batches():
+    while True:
+        yield np.zeros((4, 3)), np.zeros((4, 1))
+
+
+model = tf.keras.Sequential([tf.keras.Input(shape=(3,)), tf.keras.layers.Dense(1)])
+model.compile(optimizer=tf.keras.optimizers.Adam(learning_rate=args.learning_rate), loss="mse")
+model.fit_generator(batches(), steps_per_epoch=args.steps,
+                    epochs=args.epochs)
+print(model.evaluate_generator(batches(), steps=args.steps))
+print(model.predict_generator(batches(), steps=args.steps).shape)
+model.fit(np.zeros((4, 3)), np.zeros((4, 1)), epochs=args.epochs)
+tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
+""",
+        codes=('SM403', 'SM405'),
         options={'framework_version': '2.14'},
     ),
     Example(
@@ -271,7 +243,7 @@ model.fit(np.zeros((4, 3)), np.zeros((4, 1)), nb_epoch=1, epochs=args.epochs)
 model.save(os.path.join(args.sm_model_dir, "weights"), save_format="h5")
 tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
 """,
-        codes=('SM406',),
+        codes=('SM406', 'SM402'),
         options={'keras': '2'},
     ),
     Example(
@@ -308,10 +280,11 @@ parser.add_argument("--learning_rate", "--learning-rate", type=float, default=0.
 args, _ = parser.parse_known_args()
 
 model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
-model.compile(optimizer=tf.keras.optimizers.Adam(lr=args.learning_rate), loss="mse")
+model.compile(optimizer=tf.keras.optimizers.Adam(learning_rate=args.learning_rate), loss="mse")
 model.fit_generator(iter([([[0.0]], [0.0])]), steps_per_epoch=args.steps_per_epoch, epochs=args.epochs)
 tf.saved_model.save(model, os.path.join(os.environ.get("SM_MODEL_DIR", "model"), "1"))
 ''',
+        codes=('SM403',),
     ),
     Example(
         before='''\
@@ -373,7 +346,7 @@ model.fit(np.zeros((2, 1)), np.zeros((2, 1)), nb_epoch=1)
 # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
 _sm_export(model, os.path.join(args.sm_model_dir, "1"))
 ''',
-        codes=('SM406',),
+        codes=('SM406', 'SM402'),
         options={'keras': '2'},
     ),
 )

@@ -97,14 +97,22 @@ import os
 import numpy as np
 import tensorflow as tf
 from absl import app, flags
+import argparse
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument(
+    "--output-data-dir", "--output_data_dir",
+    type=str,
+    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
+    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
+)
+args, _ = parser.parse_known_args()
 
 flags.DEFINE_integer("epochs", 2, "epochs")
 flags.DEFINE_string("model_dir", None, "the estimator's model dir")
-flags.DEFINE_string(
-    "output_data_dir",
-    os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
-    "other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
-)
 FLAGS = flags.FLAGS
 
 
@@ -112,8 +120,8 @@ def main(argv):
     model = tf.keras.Sequential([tf.keras.Input(shape=(1,)), tf.keras.layers.Dense(1)])
     model.compile(optimizer="sgd", loss="mse")
     model.fit(np.zeros((4, 1)), np.zeros((4, 1)), epochs=FLAGS.epochs)
-    os.makedirs(FLAGS.output_data_dir, exist_ok=True)
-    np.savetxt(f"{FLAGS.output_data_dir}/weights.txt", model.get_weights()[0])
+    os.makedirs(args.output_data_dir, exist_ok=True)
+    np.savetxt(f"{args.output_data_dir}/weights.txt", model.get_weights()[0])
     tf.saved_model.save(model, os.path.join(os.environ.get("SM_MODEL_DIR", "model"), "1"))
 
 
