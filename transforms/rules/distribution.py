@@ -110,9 +110,8 @@ def _plan_multi_worker(ctx: PlanContext) -> None:
         )
         ctx.replace(statement, wrapped)
     # The strategy is now the script's: the export rule (later) saves on every worker, the chief's into the model
-    # dir (§6), and the command line gets --hosts/--current-host, as for a script that created it itself.
+    # dir (§6), as for a script that created it itself.
     facts.multi_worker = True
-    facts.uses_devices = True
 
 
 def _keras2(ctx: PlanContext) -> bool:
