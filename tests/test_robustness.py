@@ -122,15 +122,11 @@ def test_a_local_os_does_not_shadow_the_injected_one(local):
     assert "import os as _os\n" in code
 
 
-@pytest.mark.xfail(strict=True, reason="export.py anchors the export after the last textual use of the model (the "
-                   "lambda); it must anchor after the fit (or the model's binding) that the export saves")
 def test_a_save_in_a_lambda_above_the_model_does_not_anchor_the_export():
     check_migration('import tensorflow as tf\nf = lambda: model.save("a.h5")\nmodel = tf.keras.Sequential()\n'
                     "model.fit(x, y)\nf()\n")
 
 
-@pytest.mark.xfail(strict=True, reason="export.py asks ctx.require_import('os') without at=: it must pass the "
-                   "statement it inserts after, so that a local `os` there gets the export its own `_os`")
 def test_a_local_os_does_not_shadow_the_injected_one_in_the_export():
     check_migration("import os\nimport tensorflow as tf\ndef main():\n    model = tf.keras.Sequential()\n"
                     "    model.fit(x, y)\n    os = None\nmain()\n")

@@ -95,9 +95,11 @@ def _export_model(ctx: PlanContext, model_code: str, model: TrainedModel, traini
             ctx.report(save.call, diagnostics.SEVERAL_SAVEDMODEL_SAVES)
         _make_export(ctx, dir_saves[-1], version_parts)
     else:
-        after = [*file_saves, *kept]
-        last = max(after, key=lambda save: facts.position(save.call)) if after else None
-        anchor = facts.statement_after_loops(last.call) if last is not None else training_anchor
+        # after the last file save, unless that runs before training (`f = lambda: model.save(...)` above it)
+        anchors = [facts.statement_after_loops(save.call) for save in (*file_saves, *kept)]
+        anchors = [a for a in anchors if facts.scopes.get(a) is not facts.scopes.get(training_anchor)
+                   or facts.position(a) >= facts.position(training_anchor)]
+        anchor = max(anchors, key=facts.position) if anchors else training_anchor
         _add_export(ctx, anchor, model_code, version_parts)
 
 
@@ -154,11 +156,11 @@ def _repair_handled_export(ctx: PlanContext, save: SaveCall) -> None:
     facts = ctx.facts
     version = None
     if not _versioned(save.path):
-        version = ctx.require_import("os")
+        version = ctx.require_import("os", at=save.call)
         ctx.report(save.call, diagnostics.EXPORT_NOT_VERSIONED)
     keras3_save = save.kind in ("save", "keras.save_model") and catalog.keras3(ctx.options.framework_version)
     if keras3_save:
-        template = _export_call(ctx, MODEL_SLOT, PATH_SLOT)
+        template = _export_call(ctx, MODEL_SLOT, PATH_SLOT, at=save.call)
         ctx.report(save.call, diagnostics.SAVE_REWRITTEN_FOR_KERAS3, call=facts.module.code_for_node(save.call.func),
                    export=template.split("(", 1)[0])
         # amended, not replaced: other rules may rewrite inside the save (an `os.environ[...]` lookup)
@@ -367,7 +369,7 @@ def _model_dir(ctx: PlanContext, anchor: cst.CSTNode) -> str:
     if reference is not None:
         ctx.args.require("sm_model_dir")
         return ctx.facts.module.code_for_node(reference)
-    return f'{ctx.require_import("os")}.environ.get("SM_MODEL_DIR", {quote(ctx.options.local_model_dir)})'
+    return f'{ctx.require_import("os", at=anchor)}.environ.get("SM_MODEL_DIR", {quote(ctx.options.local_model_dir)})'
 
 
 def _reroute_file_save(ctx: PlanContext, save: SaveCall) -> None:
@@ -375,7 +377,7 @@ def _reroute_file_save(ctx: PlanContext, save: SaveCall) -> None:
     facts = ctx.facts
     local = facts.module.code_for_node(save.path)
     literal = path_tail(facts, save.path) if isinstance(save.path, cst.SimpleString) else None
-    os = ctx.require_import("os")
+    os = ctx.require_import("os", at=save.call)
     basename = quote(literal.rstrip("/").rsplit("/", 1)[-1]) if literal else f"{os}.path.basename({local})"
     helper = ctx.helper("sm_path")
     ctx.replace(save.path, parse_expression(
@@ -391,7 +393,7 @@ def _make_export(ctx: PlanContext, save: SaveCall, version_parts: tuple[str, ...
     path_template = f"{ctx.helper('sm_path')}({PATH_SLOT}, {version})"
     # amended, not replaced: other rules may rewrite inside the save (the path's own parts)
     if save.kind in ("save", "keras.save_model") and catalog.keras3(ctx.options.framework_version):
-        template = _export_call(ctx, MODEL_SLOT, path_template)
+        template = _export_call(ctx, MODEL_SLOT, path_template, at=save.call)
         ctx.report(save.call, diagnostics.SAVE_REWRITTEN_FOR_KERAS3, call=facts.module.code_for_node(save.call.func),
                    export=template.split("(", 1)[0])
         ctx.amend(save.call, functools.partial(_as_export, template=template, version=None,
@@ -409,15 +411,16 @@ def _version_dir(ctx: PlanContext, anchor: cst.CSTNode, version_parts: tuple[str
     if not version_parts:
         return _model_dir(ctx, anchor)
     parts = ", ".join(quote(part) for part in version_parts)
-    return f"{ctx.require_import('os')}.path.join({_model_dir(ctx, anchor)}, {parts})"
+    return f"{ctx.require_import('os', at=anchor)}.path.join({_model_dir(ctx, anchor)}, {parts})"
 
 
-def _export_call(ctx: PlanContext, model: str, path: str) -> str:
-    """Code that writes `model` as a servable SavedModel to `path` on the target TensorFlow."""
-    tf = _tensorflow(ctx)
+def _export_call(ctx: PlanContext, model: str, path: str, at: cst.CSTNode | None = None) -> str:
+    """Code that writes `model` as a servable SavedModel to `path` on the target TensorFlow, used at `at`."""
+    _tensorflow(ctx)  # the helper's name for tensorflow: `tf` where the script has none
     call = catalog.export_call_for(ctx.options.framework_version)
     if call == "export_helper":
         return f"{ctx.helper('export')}({model}, {path})"
+    tf = _tensorflow(ctx, at)
     if call == "saved_model.save":
         return f"{tf}.saved_model.save({model}, {path})"
     return f"{tf}.keras.experimental.export_saved_model({model}, {path})"
@@ -427,7 +430,7 @@ def _add_export(ctx: PlanContext, anchor: cst.BaseStatement, model: str, version
     path = _version_dir(ctx, anchor, version_parts)
     if ctx.facts.multi_worker:  # §6: all workers save, non-chief ones into a temp dir
         path = f"{ctx.helper('chief_path')}({path})"
-    code = _export_call(ctx, model, path) + "\n"
+    code = _export_call(ctx, model, path, at=anchor) + "\n"
     statement = parse_statements(_chief_only(ctx, anchor, code))[0]
     comment = EXPORT_COMMENT.format("/".join(version_parts))
     statement = statement.with_changes(leading_lines=[cst.EmptyLine(indent=False),
@@ -450,6 +453,6 @@ def _chief_only(ctx: PlanContext, anchor: cst.CSTNode, code: str) -> str:
     return f"if {hvd}.rank() == 0:\n    {code}"
 
 
-def _tensorflow(ctx: PlanContext) -> str:
-    """The script's module-level name for `tensorflow`, or a fresh `import tensorflow as tf`."""
-    return ctx.require_import("tensorflow", "tf")
+def _tensorflow(ctx: PlanContext, at: cst.CSTNode | None = None) -> str:
+    """The script's module-level name for `tensorflow` (where visible at `at`), or a fresh `import tensorflow as tf`."""
+    return ctx.require_import("tensorflow", "tf", at=at)
