@@ -224,9 +224,6 @@ SM_VARIABLE_FALLBACK = Message(
 SM_VARIABLE_NO_FALLBACK = Message(
     "SM305", "os.environ[{variable!r}] raises KeyError off SageMaker and has no local equivalent: left as is, set it "
              "to run the script locally")
-SM_VARIABLE_IN_EXPORT_PATH = Message(
-    "SM305", "os.environ[{variable!r}] raises KeyError off SageMaker: it is the model's export path, left as is; "
-             "read it with os.environ.get and a local folder to run the script locally")
 ARTEFACT_UNDER_MODEL_DIR = Message(
     "SM306", "written under --model_dir, which SageMaker sets to an S3 URI (FileNotFoundError there): written to the "
              "output data dir instead (SM_OUTPUT_DATA_DIR, locally {local!r})")

@@ -375,13 +375,11 @@ def _model_dir(ctx: PlanContext, anchor: cst.CSTNode) -> str:
 def _reroute_file_save(ctx: PlanContext, save: SaveCall) -> None:
     """`model.save("m.keras")` -> locally "m.keras", on SageMaker <model dir>/m.keras (shipped in model.tar.gz)."""
     facts = ctx.facts
-    local = facts.module.code_for_node(save.path)
     literal = path_tail(facts, save.path) if isinstance(save.path, cst.SimpleString) else None
     os = ctx.require_import("os", at=save.call)
-    basename = quote(literal.rstrip("/").rsplit("/", 1)[-1]) if literal else f"{os}.path.basename({local})"
-    helper = ctx.helper("sm_path")
-    ctx.replace(save.path, parse_expression(
-        f"{helper}({local}, {os}.path.join({_model_dir(ctx, save.call)}, {basename}))"))
+    basename = quote(literal.rstrip("/").rsplit("/", 1)[-1]) if literal else f"{os}.path.basename({PATH_SLOT})"
+    template = f"{ctx.helper('sm_path')}({PATH_SLOT}, {os}.path.join({_model_dir(ctx, save.call)}, {basename}))"
+    ctx.amend(save.path, functools.partial(_fill, template=template))  # edits inside the path stay
 
 
 def _make_export(ctx: PlanContext, save: SaveCall, version_parts: tuple[str, ...]) -> None:

@@ -8,8 +8,8 @@ in lower case (which also becomes the job's channel), one `localhost` host, no G
 equivalent (SM_HPS, SM_TRAINING_ENV, SM_HP_<NAME>, ...) is reported and left alone. Assignments and `del` of the
 variable are no reads, and a read the script only makes on SageMaker (under a test of an SM_* variable, as in
 `os.environ["SM_MODEL_DIR"] if "SM_MODEL_DIR" in os.environ else ...`, or in a `try` that catches KeyError) does
-not fail: untouched. Nor is a read in the path a model is saved to: the export rule owns that path (it may version
-it, or rewrite the save), so it is reported instead.
+not fail: untouched. A read in the path a model is saved to gets its fallback too: the export rule amends that save
+around it.
 """
 
 from __future__ import annotations
@@ -30,13 +30,9 @@ class SmEnvironmentFallbacksRule:
 
     def plan(self, ctx: PlanContext) -> None:
         facts = ctx.facts
-        save_paths = {save.path for save in facts.save_calls if save.path is not None}
         for node in list(facts.parents):
             variable = _read_sm_variable(facts, node)
             if variable is None or _on_sagemaker_only(facts, node) or _rewritten_around(ctx, node):
-                continue
-            if _inside(facts, node, save_paths):
-                ctx.report(node, diagnostics.SM_VARIABLE_IN_EXPORT_PATH, variable=variable)
                 continue
             fallback = _local_fallback(ctx, variable)
             if fallback is None:
@@ -109,15 +105,6 @@ def _catches_key_error(handler: cst.ExceptHandler) -> bool:
     caught = handler.type.elements if isinstance(handler.type, cst.Tuple) else [handler.type]
     names = {get_full_name_for_node(getattr(element, "value", element)) for element in caught}
     return bool(names & {"KeyError", "LookupError", "Exception", "BaseException"})
-
-
-def _inside(facts, node: cst.CSTNode, regions: set) -> bool:
-    current = node
-    while current is not None:
-        if current in regions:
-            return True
-        current = facts.parents.get(current)
-    return False
 
 
 def _rewritten_around(ctx: PlanContext, node: cst.CSTNode) -> bool:

@@ -107,7 +107,7 @@ except KeyError:
 model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
 model.compile(optimizer="sgd", loss="mse")
 model.fit([[0.0]], [0.0], epochs=args.epochs)
-model.export(environ["SM_MODEL_DIR"] + "/1")
+model.export(environ.get("SM_MODEL_DIR", "sm_model") + "/1")
 """,
         codes=('SM305',),
     ),
