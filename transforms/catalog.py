@@ -317,6 +317,8 @@ DOWNLOADING_PREFIX, DOWNLOADING_SUFFIX = "keras.datasets.", ".load_data"
 WRITE_MODES = ("w", "a", "x", "+")
 # Command-line frameworks next to which an argparse parser would fight over sys.argv.
 FOREIGN_CLIS = frozenset({"click", "typer", "fire", "hydra"})
+# The model dir inside a SageMaker training container (docs/sagemaker-contract.md §1).
+SAGEMAKER_MODEL_DIR = "/opt/ml/model"
 # Reading one of these makes a script SageMaker-aware (docs/sagemaker-contract.md §2).
 SAGEMAKER_VARIABLE_PREFIXES = ("SM_MODEL_DIR", "SM_CHANNEL", "SM_OUTPUT_DATA_DIR", "SM_HPS", "SM_HP_",
                                "SM_TRAINING_ENV", "SM_HOSTS", "SM_CURRENT_HOST", "SM_NUM_GPUS")

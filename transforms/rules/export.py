@@ -31,7 +31,7 @@ from sm_migrate.transforms.rules.examples import export as examples
 from sm_migrate.transforms.scopes import ClassScope, FunctionScope
 
 EXPORT_COMMENT = "# TensorFlow Serving SavedModel for SageMaker: <model dir>/{} (added by sm-migrate)"
-HANDLED_MARKERS = ("sm_model_dir", "SM_MODEL_DIR")
+HANDLED_MARKERS = ("sm_model_dir", "SM_MODEL_DIR", catalog.SAGEMAKER_MODEL_DIR)
 
 
 class ExportRule:
@@ -47,6 +47,7 @@ class ExportRule:
         handled = [save for save in facts.save_calls if _already_handled(ctx, save.path)]
         if handled:  # exported to the model dir already (a migrated or SageMaker-ready script)
             for save in handled:
+                _reroot_literal_model_dir(ctx, save)
                 _repair_handled_export(ctx, save)
             return
         if not facts.fit_calls and not facts.tape_calls:
@@ -143,6 +144,28 @@ def _export_after_evaluation(ctx: PlanContext) -> None:
     statement = parse_statements(code)[0].with_changes(leading_lines=[
         cst.EmptyLine(indent=False), cst.EmptyLine(comment=cst.Comment(EXPORT_COMMENT.format("<timestamp>")))])
     ctx.insert_after(anchor, [statement])
+
+
+def _reroot_literal_model_dir(ctx: PlanContext, save: SaveCall) -> None:
+    """`"/opt/ml/model/1"` written out in a save: the model dir from SM_MODEL_DIR instead, so that the script runs
+    off SageMaker too (and in an emulated job, whose model dir is elsewhere)."""
+    for literal in _strings(save.path):
+        value = literal.evaluated_value
+        if isinstance(value, str) and (value.rstrip("/") == catalog.SAGEMAKER_MODEL_DIR
+                                       or value.startswith(catalog.SAGEMAKER_MODEL_DIR + "/")):
+            rest = value[len(catalog.SAGEMAKER_MODEL_DIR):].strip("/")
+            code = _model_dir(ctx, save.call)
+            if rest:
+                code = f"{ctx.require_import('os', at=save.call)}.path.join({code}, {quote(rest)})"
+            ctx.replace(literal, parse_expression(code))
+
+
+def _strings(node: cst.CSTNode | None):
+    if isinstance(node, cst.SimpleString):
+        yield node
+    elif node is not None:
+        for child in node.children:
+            yield from _strings(child)
 
 
 def _repair_handled_export(ctx: PlanContext, save: SaveCall) -> None:
