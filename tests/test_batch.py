@@ -129,8 +129,11 @@ def test_out_dir_copies_the_tree_and_never_touches_the_source(repo, tmp_path):
 
 
 def test_worker_timeout_fails_the_file_and_the_run_goes_on(tmp_path):
+    # Long enough to take far more than the timeout even on a fast machine, so a busy parent still kills the
+    # worker before it could finish (a tiny script could be written in the moment the parent looks away).
+    padding = "".join(f"padding_{index} = {index}\n" for index in range(20_000))
     for name in ("a", "b", "c"):
-        (tmp_path / f"{name}.py").write_text(training_script())
+        (tmp_path / f"{name}.py").write_text(training_script() + padding)
     before = snapshot(tmp_path)
     result = sm_migrate(tmp_path, "-j", "2", "--timeout", "0.001")
     assert result.exit_code == 3
