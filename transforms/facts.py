@@ -182,6 +182,18 @@ class ScriptFacts:
                 return statement
         return None
 
+    def assigned_value(self, target: cst.CSTNode) -> tuple[cst.BaseExpression | None, cst.CSTNode | None]:
+        """For a Name a binding stores to: the value and the statement of its `name = value` (or annotated
+        assignment), else (None, None): a loop variable, unpacking, `with ... as`, augmented assignment."""
+        parent = self.parents.get(target)
+        if isinstance(parent, cst.AssignTarget):
+            assign = self.parents.get(parent)
+            if isinstance(assign, cst.Assign):
+                return assign.value, assign
+        if isinstance(parent, cst.AnnAssign) and parent.value is not None:
+            return parent.value, parent
+        return None, None
+
     def enclosing(self, node: cst.CSTNode, kind: type) -> cst.CSTNode | None:
         current = self.parents.get(node)
         while current is not None and not isinstance(current, kind):
@@ -597,9 +609,8 @@ def _is_dataset(facts: ScriptFacts, expr: cst.BaseExpression, depth: int = 0) ->
     if isinstance(expr, cst.Name):
         scope = facts.structure.resolved.get(expr)
         for assignment in scope.assignments[expr.value] if scope is not None else ():
-            parent = facts.parents.get(assignment.node)
-            assign = facts.parents.get(parent) if isinstance(parent, cst.AssignTarget) else None
-            if isinstance(assign, cst.Assign) and _is_dataset(facts, assign.value, depth + 1):
+            value, statement = facts.assigned_value(assignment.node)
+            if isinstance(statement, cst.Assign) and _is_dataset(facts, value, depth + 1):
                 return True
     return False
 

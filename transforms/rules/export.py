@@ -249,10 +249,9 @@ def _values_of(facts, name: cst.Name) -> list[cst.BaseExpression]:
     scope = facts.structure.resolved.get(name)
     values = []
     for assignment in scope.assignments[name.value] if scope is not None else ():
-        parent = facts.parents.get(assignment.node)
-        assign = facts.parents.get(parent) if isinstance(parent, cst.AssignTarget) else None
+        value, assign = facts.assigned_value(assignment.node)
         if isinstance(assign, cst.Assign):
-            values.append(assign.value)
+            values.append(value)
         elif isinstance(assignment.node, cst.Param):
             function = facts.enclosing(assignment.node, cst.FunctionDef)
             names = [param.name.value for param in function.params.params] if function is not None else []
@@ -323,9 +322,8 @@ def _rebound_model(ctx: PlanContext, receiver: cst.BaseExpression, anchor: cst.C
     scope = facts.structure.resolved.get(receiver)
     last = None
     for assignment in scope.assignments[receiver.value] if scope is not None else ():
-        parent = facts.parents.get(assignment.node)
-        assign = facts.parents.get(parent) if isinstance(parent, cst.AssignTarget) else None
-        if isinstance(assign, cst.Assign) and is_model_constructor(facts, assign.value) and \
+        value, assign = facts.assigned_value(assignment.node)
+        if isinstance(assign, cst.Assign) and is_model_constructor(facts, value) and \
                 facts.position(assign) > facts.position(anchor):
             last = assign
     return facts.statement_after_loops(last) if last is not None else None

@@ -132,8 +132,8 @@ def _bindings(ctx: PlanContext, argument: TrainingArgument) -> tuple[tuple, list
             ctx.report(name, diagnostics.NOT_LIFTED, target=argument.target,
                        why=f"{name.value!r} is a parameter of a function; lift it where its value is set")
             return None
-        value, statement = _assigned_value(facts, assignment.node)
-        if value is None:
+        value, statement = facts.assigned_value(assignment.node)
+        if value is None or (isinstance(statement, cst.Assign) and len(statement.targets) != 1):
             return None  # a loop variable, `with ... as`, unpacking, augmented assignment: not one value
         if _reads_arguments(ctx, value):
             return None  # lifted already
@@ -141,17 +141,6 @@ def _bindings(ctx: PlanContext, argument: TrainingArgument) -> tuple[tuple, list
     if not bindings:
         return None
     return (id(scope), name.value), bindings
-
-
-def _assigned_value(facts, target: cst.CSTNode) -> tuple[cst.BaseExpression | None, cst.CSTNode | None]:
-    parent = facts.parents.get(target)
-    if isinstance(parent, cst.AssignTarget):
-        assign = facts.parents.get(parent)
-        if isinstance(assign, cst.Assign) and len(assign.targets) == 1:
-            return assign.value, assign
-    if isinstance(parent, cst.AnnAssign) and parent.value is not None:
-        return parent.value, parent
-    return None, None
 
 
 def _reads_arguments(ctx: PlanContext, value: cst.BaseExpression) -> bool:
