@@ -2,7 +2,8 @@
 
 Qualified names are canonicalised first (`canonical_name`), so a table row covers every import style:
 `tf.keras.optimizers.Adam`, `from tensorflow.keras.optimizers import Adam`, `keras.optimizers.Adam`,
-`tf.optimizers.Adam` and `keras.optimizers.legacy.Adam` all become `keras.optimizers.Adam`.
+`tf.optimizers.Adam` and `keras.optimizers.legacy.Adam` all become `keras.optimizers.Adam`; `tf.compat.v2` is
+TensorFlow 2's own API under another name (`tf.compat.v2.GradientTape` is `tensorflow.GradientTape`).
 Adding an API is a row here, not a branch in a transform.
 """
 
@@ -12,10 +13,10 @@ import re
 
 from sm_migrate.transforms.versions import release
 
+_TF2_COMPAT = "tensorflow.compat.v2"
 _KERAS_PREFIXES = (
     "tensorflow.keras.",
     "tensorflow.python.keras.",
-    "tensorflow.compat.v2.keras.",
     "tensorflow.compat.v1.keras.",
     "tf_keras.",
     "keras.src.",
@@ -25,6 +26,8 @@ _KERAS_PREFIXES = (
 def canonical_name(qualified_name: str) -> str:
     """Map the many spellings of one TF/Keras API onto one name (see module docstring)."""
     name = qualified_name
+    if name == _TF2_COMPAT or name.startswith(_TF2_COMPAT + "."):
+        name = "tensorflow" + name[len(_TF2_COMPAT):]
     for prefix in _KERAS_PREFIXES:
         if name.startswith(prefix):
             name = "keras." + name[len(prefix) :]

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import libcst as cst
 
+from sm_migrate.transforms import catalog
 from sm_migrate.transforms.commandline import CommandLine
 from sm_migrate.transforms.commandline.helpers import HELPERS
 from sm_migrate.transforms.contract import Diagnostic, HyperParameter, MigrationOptions
@@ -128,7 +129,8 @@ class PlanContext:
         of that name is an import of that module (`import os` and `os = ...` both at module level: none)."""
         facts, found = self.facts, {}
         for name, assignments in facts.global_scope.assignments.items():
-            modules = {assignment.imported for assignment in assignments}
+            # `import tensorflow.compat.v2 as tf` is tensorflow too (catalog.canonical_name)
+            modules = {a.imported and catalog.canonical_name(a.imported) for a in assignments}
             if len(modules) != 1 or None in modules or not any(
                     self._top_level(a.node) is facts.parents.get(a.node) for a in assignments):
                 continue

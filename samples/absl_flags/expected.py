@@ -12,8 +12,7 @@ import argparse
 import shutil
 
 
-# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
-# `--name value` and sets SM_* variables; without them the script's own values are used.
+# Helpers for the SageMaker changes below (added by sm-migrate).
 def _sm_path(local_path, sagemaker_path):
     """`local_path` when run locally; on SageMaker `sagemaker_path`, under the dirs the job keeps."""
     if "SM_MODEL_DIR" not in os.environ:
@@ -38,6 +37,8 @@ def _sm_export(model, version_dir):
         tf.saved_model.save(model, version_dir)
 
 
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument(
     "--sm-model-dir", "--sm_model_dir",

@@ -10,8 +10,7 @@ import argparse
 import os
 
 
-# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
-# `--name value` and sets SM_* variables; without them the script's own values are used.
+# Helpers for the SageMaker changes below (added by sm-migrate).
 def _sm_path(local_path, sagemaker_path):
     """`local_path` when run locally; on SageMaker `sagemaker_path`, under the dirs the job keeps."""
     if "SM_MODEL_DIR" not in os.environ:
@@ -20,6 +19,8 @@ def _sm_path(local_path, sagemaker_path):
     return sagemaker_path
 
 
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument("--epochs", "--num_epochs", "--num-epochs", type=int, default=3,
                     help="NUM_EPOCHS in the original script")

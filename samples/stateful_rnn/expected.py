@@ -7,8 +7,7 @@ import os
 import shutil
 
 
-# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
-# `--name value` and sets SM_* variables; without them the script's own values are used.
+# Helpers for the SageMaker changes below (added by sm-migrate).
 def _str_to_bool(value):
     """argparse type for booleans: SageMaker passes True/False as text, and bool("False") is True."""
     if isinstance(value, bool):
@@ -36,6 +35,8 @@ def _sm_export(model, version_dir):
         tf.saved_model.save(model, version_dir)
 
 
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument("--batch_size", "--batch-size", "--batch", type=int, default=4,
                     help="BATCH in the original script")

@@ -11,8 +11,7 @@ import os
 import shutil
 
 
-# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
-# `--name value` and sets SM_* variables; without them the script's own values are used.
+# Helpers for the SageMaker changes below (added by sm-migrate).
 def _str_to_bool(value):
     """argparse type for booleans: SageMaker passes True/False as text, and bool("False") is True."""
     if isinstance(value, bool):
@@ -48,6 +47,8 @@ def _sm_export(model, version_dir):
         tf.saved_model.save(model, version_dir)
 
 
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument("--epochs", type=int, default=2, help="EPOCHS in the original script")
 parser.add_argument("--batch_size", "--batch-size", type=int, default=32,

@@ -32,6 +32,7 @@ from sm_migrate.transforms.scopes import Scope
 if TYPE_CHECKING:
     from sm_migrate.transforms.context import PlanContext
 
+HELPERS_COMMENT = "# Helpers for the SageMaker changes below (added by sm-migrate)."
 PREAMBLE_COMMENT = (
     "# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as\n"
     "# `--name value` and sets SM_* variables; without them the script's own values are used.\n"
@@ -130,7 +131,9 @@ class CommandLine:
             return
         statements = []
         for index, group in enumerate(block):
-            if index == 0:
+            if index == 0 and helpers:
+                group = _with_comment(group, HELPERS_COMMENT)
+            elif index == len(helpers):  # the new parser, after the helpers
                 group = _with_comment(group, PREAMBLE_COMMENT)
             statements.extend(group)
         _insert_preamble(ctx, statements)

@@ -11,6 +11,8 @@ parsed arguments are visible:
 - module constants holding simple literals whose names say they are hyperparameters (`DROPOUT = 0.2`);
 - literal training arguments (`epochs=2` -> `epochs=args.epochs`; one argument for literals in the two
   branches of an `if`).
+A name set above the script's own `args = parser.parse_args()` keeps its line and is re-bound to the parsed
+value right after the parse, where nothing reads it before (a read in between would see the script's value).
 Values that already read the parsed arguments are left alone, which is also what makes a second run a no-op.
 What can't be lifted (a parameter of a function, a value the parsed arguments don't reach) is reported.
 """
@@ -25,6 +27,7 @@ from sm_migrate.transforms import catalog, diagnostics
 from sm_migrate.transforms.commandline.specs import ArgumentSpec, flags_for
 from sm_migrate.transforms.context import PlanContext
 from sm_migrate.transforms.contract import HyperParameter
+from sm_migrate.transforms.edits import parse_statements
 from sm_migrate.transforms.literals import literal_value
 from sm_migrate.transforms.names import unique_name
 from sm_migrate.transforms.rules.examples import hyperparameters as examples
@@ -191,7 +194,7 @@ def _lift_name(ctx: PlanContext, name: str, bindings: list[Binding], argument: T
     aliases = (lower,) if canonical != lower and lower.isidentifier() else ()
     expected_type = argument.type_name if argument is not None else None
     if len(values) == 1 and literals[0] is not None:
-        _lift_literal(ctx, values[0], canonical, name, expected_type, aliases=aliases)
+        _lift_literal(ctx, values[0], canonical, name, expected_type, aliases=aliases, binding=bindings[0])
         return
     literal_types = {literal[1] for literal in literals if literal is not None}
     type_name = expected_type or (literal_types.pop() if len(literal_types) == 1 else None)
@@ -201,7 +204,7 @@ def _lift_name(ctx: PlanContext, name: str, bindings: list[Binding], argument: T
     dest = _dest_for(ctx, canonical, None, type_name)
     references = [ctx.args.reference(value, dest) for value in values]
     if any(reference is None for reference in references):
-        ctx.report(values[0], diagnostics.NOT_LIFTED, target=name, why=ctx.args.out_of_reach())
+        ctx.report(values[0], diagnostics.NOT_LIFTED, target=name, why=_why_not_visible(ctx, bindings[0]))
         return
     for value, reference in zip(values, references):
         ctx.replace(value, _overridden(ctx, reference, value))
@@ -212,7 +215,8 @@ def _lift_name(ctx: PlanContext, name: str, bindings: list[Binding], argument: T
 
 
 def _lift_literal(ctx: PlanContext, value: cst.BaseExpression, name: str, target: str, expected_type: str | None,
-                  aliases: tuple[str, ...] = (), shared: bool = False) -> None:
+                  aliases: tuple[str, ...] = (), shared: bool = False, binding: Binding | None = None) -> None:
+    """`binding`: the `name = <literal>` statement the value comes from, where it is a name's only binding."""
     literal = literal_value(value)
     if literal is None or ctx.claimed(value):
         return
@@ -221,11 +225,15 @@ def _lift_literal(ctx: PlanContext, value: cst.BaseExpression, name: str, target
         type_name = "float"  # `lr = 1` still takes `--learning_rate 0.5`
     dest = _dest_for(ctx, name, None if shared else default, type_name)
     reference = ctx.args.reference(value, dest)
-    if reference is None:
-        ctx.report(value, diagnostics.NOT_LIFTED, target=target, why=ctx.args.out_of_reach())
+    parsed_later = reference is None and binding is not None and _read_only_after_parse(ctx, binding)
+    if reference is None and not parsed_later:
+        ctx.report(value, diagnostics.NOT_LIFTED, target=target, why=_why_not_visible(ctx, binding))
         return
     code = ctx.facts.module.code_for_node(value)
-    if shared:
+    if parsed_later:  # the value stays the script's; the parsed one replaces it as soon as there is one
+        parse = ctx.args.target.parse
+        ctx.insert_after(parse.statement, parse_statements(f"{target} = {parse.args_name}.{dest}\n"))
+    elif shared:
         ctx.replace(value, _overridden(ctx, reference, value))
     else:
         ctx.replace(value, reference)
@@ -239,6 +247,59 @@ def _lift_literal(ctx: PlanContext, value: cst.BaseExpression, name: str, target
         default_code = repr(default) if type_name == "bool" else code
         _declare(ctx, HyperParameter(dest, default, type_name, line, target), aliases,
                  f"{target} in the original script", default_code)
+
+
+def _read_only_after_parse(ctx: PlanContext, binding: Binding) -> bool:
+    """`BATCH_SIZE = 128` above the script's own `args = parser.parse_args()`, in the same scope: can the name be
+    re-bound to the parsed value right after the parse? Only if nothing reads it before: no read of it in that
+    scope comes earlier, and no function reading it is called earlier."""
+    if not _above_parse(ctx, binding):
+        return False
+    facts, parse, statement = ctx.facts, ctx.args.target.parse, binding.statement
+    scope = facts.scopes.get(statement)
+    parsed_at = facts.position(parse.statement)
+    name = statement.targets[0].target.value
+    for assignment in scope.assignments[name]:
+        for read in assignment.references:
+            where = facts.scopes.get(read)
+            if where is scope:
+                if facts.position(read) < parsed_at:
+                    return False
+                continue
+            function = _outermost_function(facts, read, scope)
+            if function is None or any(facts.position(call) < parsed_at and facts.scopes.get(call) is scope
+                                       for call in facts.calls_by_name.get(function.name.value, ())):
+                return False
+    return True
+
+
+def _why_not_visible(ctx: PlanContext, binding: Binding | None) -> str:
+    if binding is not None and _above_parse(ctx, binding):
+        line, _ = ctx.facts.position(ctx.args.target.parse.call)
+        return f"it is read before the script parses its arguments (line {line}); move the parse above it"
+    return ctx.args.out_of_reach()
+
+
+def _above_parse(ctx: PlanContext, binding: Binding) -> bool:
+    """Is the binding a `name = value` above the script's own parse, in the scope that parses?"""
+    facts, parse, statement = ctx.facts, ctx.args.target.parse, binding.statement
+    if parse is None or parse.args_name is None or not isinstance(statement, cst.Assign) or \
+            not isinstance(statement.targets[0].target, cst.Name):
+        return False
+    return facts.scopes.get(statement) is parse.args_scope and facts.position(statement) < facts.position(parse.call)
+
+
+def _outermost_function(facts, node: cst.CSTNode, scope) -> cst.FunctionDef | None:
+    """The def, directly in `scope`, whose body holds `node` (None: a lambda, class or comprehension)."""
+    found, current = None, facts.parents.get(node)
+    while current is not None and current is not scope.node:
+        if isinstance(current, cst.FunctionDef):
+            found = current
+        elif isinstance(current, (cst.Lambda, cst.ClassDef, cst.ListComp, cst.SetComp, cst.DictComp,
+                                  cst.GeneratorExp)) and found is None:
+            return None
+        current = facts.parents.get(current)
+    return found if found is not None and facts.scopes.get(found) is scope else None
 
 
 def _overridden(ctx: PlanContext, reference: cst.BaseExpression, value: cst.BaseExpression) -> cst.BaseExpression:

@@ -21,8 +21,7 @@ import os
 import shutil
 
 
-# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
-# `--name value` and sets SM_* variables; without them the script's own values are used.
+# Helpers for the SageMaker changes below (added by sm-migrate).
 def _sm_export(model, version_dir):
     """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
     Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
@@ -39,6 +38,8 @@ def _sm_export(model, version_dir):
         tf.saved_model.save(model, version_dir)
 
 
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument("--epochs", type=int, default=2, help="fit(epochs=) in the original script")
 parser.add_argument("--data", type=str, default=os.environ.get("SM_CHANNEL_DATA", "data"),
@@ -85,8 +86,7 @@ import argparse
 import shutil
 
 
-# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
-# `--name value` and sets SM_* variables; without them the script's own values are used.
+# Helpers for the SageMaker changes below (added by sm-migrate).
 def _sm_export(model, version_dir):
     """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
     Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
@@ -103,6 +103,8 @@ def _sm_export(model, version_dir):
         tf.saved_model.save(model, version_dir)
 
 
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument(
     "--housing",
@@ -149,8 +151,7 @@ import os
 import shutil
 
 
-# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
-# `--name value` and sets SM_* variables; without them the script's own values are used.
+# Helpers for the SageMaker changes below (added by sm-migrate).
 def _sm_export(model, version_dir):
     """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
     Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
@@ -167,6 +168,8 @@ def _sm_export(model, version_dir):
         tf.saved_model.save(model, version_dir)
 
 
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument("--inputs", type=str, default=os.environ.get("SM_CHANNEL_INPUTS", "inputs"),
                     help="input channel 'inputs' (SageMaker: SM_CHANNEL_INPUTS)")
@@ -208,8 +211,7 @@ import os
 import shutil
 
 
-# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
-# `--name value` and sets SM_* variables; without them the script's own values are used.
+# Helpers for the SageMaker changes below (added by sm-migrate).
 def _sm_export(model, version_dir):
     """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
     Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
@@ -226,6 +228,8 @@ def _sm_export(model, version_dir):
         tf.saved_model.save(model, version_dir)
 
 
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument(
     "--sm-model-dir", "--sm_model_dir",
@@ -265,8 +269,7 @@ import os
 import shutil
 
 
-# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
-# `--name value` and sets SM_* variables; without them the script's own values are used.
+# Helpers for the SageMaker changes below (added by sm-migrate).
 def _sm_export(model, version_dir):
     """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
     Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
@@ -283,6 +286,8 @@ def _sm_export(model, version_dir):
         tf.saved_model.save(model, version_dir)
 
 
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument("--epochs", type=int, default=2, help="fit(epochs=) in the original script")
 parser.add_argument("--training", type=str, default=os.environ.get("SM_CHANNEL_TRAINING", "data"),

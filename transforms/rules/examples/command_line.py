@@ -25,8 +25,7 @@ import os
 import shutil
 
 
-# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
-# `--name value` and sets SM_* variables; without them the script's own values are used.
+# Helpers for the SageMaker changes below (added by sm-migrate).
 def _str_to_bool(value):
     """argparse type for booleans: SageMaker passes True/False as text, and bool("False") is True."""
     if isinstance(value, bool):
@@ -102,8 +101,7 @@ import os
 import shutil
 
 
-# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
-# `--name value` and sets SM_* variables; without them the script's own values are used.
+# Helpers for the SageMaker changes below (added by sm-migrate).
 def _sm_export(model, version_dir):
     """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
     Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
@@ -167,8 +165,7 @@ import os
 import shutil
 
 
-# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
-# `--name value` and sets SM_* variables; without them the script's own values are used.
+# Helpers for the SageMaker changes below (added by sm-migrate).
 def _sm_export(model, version_dir):
     """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
     Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
@@ -185,6 +182,8 @@ def _sm_export(model, version_dir):
         tf.saved_model.save(model, version_dir)
 
 
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument("--batch_size", "--batch-size", type=int, default=16,
                     help="fit(batch_size=) in the original script")
@@ -234,8 +233,7 @@ import os
 import shutil
 
 
-# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
-# `--name value` and sets SM_* variables; without them the script's own values are used.
+# Helpers for the SageMaker changes below (added by sm-migrate).
 def _sm_export(model, version_dir):
     """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
     Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
@@ -286,8 +284,7 @@ import os
 import shutil
 
 
-# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
-# `--name value` and sets SM_* variables; without them the script's own values are used.
+# Helpers for the SageMaker changes below (added by sm-migrate).
 def _sm_export(model, version_dir):
     """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
     Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
@@ -347,8 +344,7 @@ import os
 import shutil
 
 
-# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
-# `--name value` and sets SM_* variables; without them the script's own values are used.
+# Helpers for the SageMaker changes below (added by sm-migrate).
 def _sm_export(model, version_dir):
     """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
     Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
@@ -421,8 +417,7 @@ import os
 import shutil
 
 
-# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
-# `--name value` and sets SM_* variables; without them the script's own values are used.
+# Helpers for the SageMaker changes below (added by sm-migrate).
 def _sm_export(model, version_dir):
     """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
     Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
@@ -439,6 +434,8 @@ def _sm_export(model, version_dir):
         tf.saved_model.save(model, version_dir)
 
 
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument(
     "--sm-model-dir", "--sm_model_dir",
@@ -484,8 +481,7 @@ import os
 import shutil
 
 
-# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
-# `--name value` and sets SM_* variables; without them the script's own values are used.
+# Helpers for the SageMaker changes below (added by sm-migrate).
 def _sm_export(model, version_dir):
     """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
     Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
@@ -502,6 +498,8 @@ def _sm_export(model, version_dir):
         tf.saved_model.save(model, version_dir)
 
 
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument("--epochs", type=int, default=5, help="EPOCHS in the original script")
 parser.add_argument(
@@ -540,8 +538,7 @@ import os as _os
 import shutil
 
 
-# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
-# `--name value` and sets SM_* variables; without them the script's own values are used.
+# Helpers for the SageMaker changes below (added by sm-migrate).
 def _sm_export(model, version_dir):
     """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
     Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
@@ -558,6 +555,8 @@ def _sm_export(model, version_dir):
         tf.saved_model.save(model, version_dir)
 
 
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
 sm_parser = argparse.ArgumentParser(allow_abbrev=False)
 sm_parser.add_argument("--epochs", type=int, default=4, help="fit(epochs=) in the original script")
 sm_parser.add_argument(
@@ -598,8 +597,7 @@ import shutil
 import tensorflow as tf
 
 
-# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
-# `--name value` and sets SM_* variables; without them the script's own values are used.
+# Helpers for the SageMaker changes below (added by sm-migrate).
 def _sm_export(model, version_dir):
     """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
     Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
@@ -616,6 +614,8 @@ def _sm_export(model, version_dir):
         tf.saved_model.save(model, version_dir)
 
 
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument("--epochs", type=int, default=1, help="fit(epochs=) in the original script")
 parser.add_argument(
@@ -650,8 +650,7 @@ import os
 import shutil
 
 
-# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
-# `--name value` and sets SM_* variables; without them the script's own values are used.
+# Helpers for the SageMaker changes below (added by sm-migrate).
 def _sm_export(model, version_dir):
     """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
     Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
@@ -668,6 +667,8 @@ def _sm_export(model, version_dir):
         tf.saved_model.save(model, version_dir)
 
 
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument("--epochs", type=int, default=5, help="EPOCHS in the original script")
 parser.add_argument(
@@ -720,8 +721,7 @@ import os
 import shutil
 
 
-# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
-# `--name value` and sets SM_* variables; without them the script's own values are used.
+# Helpers for the SageMaker changes below (added by sm-migrate).
 def _sm_export(model, version_dir):
     """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
     Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
@@ -738,6 +738,8 @@ def _sm_export(model, version_dir):
         tf.saved_model.save(model, version_dir)
 
 
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument(
     "--sm-model-dir", "--sm_model_dir",

@@ -33,8 +33,7 @@ import os
 import tempfile
 
 
-# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
-# `--name value` and sets SM_* variables; without them the script's own values are used.
+# Helpers for the SageMaker changes below (added by sm-migrate).
 def _sm_path(local_path, sagemaker_path):
     """`local_path` when run locally; on SageMaker `sagemaker_path`, under the dirs the job keeps."""
     if "SM_MODEL_DIR" not in os.environ:
@@ -51,6 +50,8 @@ def _sm_chief_path(model_path):
     return tempfile.mkdtemp()
 
 
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument("--epochs", type=int, default=3, help="EPOCHS in the original script")
 parser.add_argument("--data", type=str, default=os.environ.get("SM_CHANNEL_DATA", "data"),
@@ -126,8 +127,7 @@ import os
 import shutil
 
 
-# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
-# `--name value` and sets SM_* variables; without them the script's own values are used.
+# Helpers for the SageMaker changes below (added by sm-migrate).
 def _sm_path(local_path, sagemaker_path):
     """`local_path` when run locally; on SageMaker `sagemaker_path`, under the dirs the job keeps."""
     if "SM_MODEL_DIR" not in os.environ:
@@ -152,6 +152,8 @@ def _sm_export(model, version_dir):
         tf.saved_model.save(model, version_dir)
 
 
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument("--epochs", type=int, default=3, help="EPOCHS in the original script")
 parser.add_argument("--data", type=str, default=os.environ.get("SM_CHANNEL_DATA", "data"),
@@ -221,8 +223,7 @@ os.environ["TF_USE_LEGACY_KERAS"] = "1"
 import tensorflow as tf
 
 
-# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
-# `--name value` and sets SM_* variables; without them the script's own values are used.
+# Helpers for the SageMaker changes below (added by sm-migrate).
 def _sm_path(local_path, sagemaker_path):
     """`local_path` when run locally; on SageMaker `sagemaker_path`, under the dirs the job keeps."""
     if "SM_MODEL_DIR" not in os.environ:
@@ -255,6 +256,8 @@ def _sm_export(model, version_dir):
         tf.saved_model.save(model, version_dir)
 
 
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument("--learning_rate", "--learning-rate", type=float, default=0.01,
                     help="LEARNING_RATE in the original script")
@@ -319,8 +322,7 @@ import shutil
 import tempfile
 
 
-# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
-# `--name value` and sets SM_* variables; without them the script's own values are used.
+# Helpers for the SageMaker changes below (added by sm-migrate).
 def _sm_chief_path(model_path):
     """Every worker of a MultiWorkerMirroredStrategy job must save; only the chief's copy goes to the model dir."""
     task = json.loads(os.environ.get("TF_CONFIG", "{}")).get("task", {})
@@ -345,6 +347,8 @@ def _sm_export(model, version_dir):
         tf.saved_model.save(model, version_dir)
 
 
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument("--epochs", type=int, default=1, help="fit(epochs=) in the original script")
 parser.add_argument(
@@ -393,8 +397,7 @@ import os
 import shutil
 
 
-# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
-# `--name value` and sets SM_* variables; without them the script's own values are used.
+# Helpers for the SageMaker changes below (added by sm-migrate).
 def _sm_export(model, version_dir):
     """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
     Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
@@ -411,6 +414,8 @@ def _sm_export(model, version_dir):
         tf.saved_model.save(model, version_dir)
 
 
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument("--epochs", type=int, default=1, help="fit(epochs=) in the original script")
 parser.add_argument(
@@ -452,8 +457,7 @@ import os
 import shutil
 
 
-# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
-# `--name value` and sets SM_* variables; without them the script's own values are used.
+# Helpers for the SageMaker changes below (added by sm-migrate).
 def _sm_export(model, version_dir):
     """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
     Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
@@ -470,6 +474,8 @@ def _sm_export(model, version_dir):
         tf.saved_model.save(model, version_dir)
 
 
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument("--epochs", type=int, default=1, help="fit(epochs=) in the original script")
 parser.add_argument("--learning_rate", "--learning-rate", type=float, default=0.001,
@@ -510,8 +516,7 @@ import os
 import shutil
 
 
-# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
-# `--name value` and sets SM_* variables; without them the script's own values are used.
+# Helpers for the SageMaker changes below (added by sm-migrate).
 def _sm_export(model, version_dir):
     """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
     Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
@@ -528,6 +533,8 @@ def _sm_export(model, version_dir):
         tf.saved_model.save(model, version_dir)
 
 
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument("--epochs", type=int, default=1, help="fit(epochs=) in the original script")
 parser.add_argument(

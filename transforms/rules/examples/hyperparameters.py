@@ -25,8 +25,7 @@ import os
 import shutil
 
 
-# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
-# `--name value` and sets SM_* variables; without them the script's own values are used.
+# Helpers for the SageMaker changes below (added by sm-migrate).
 def _sm_export(model, version_dir):
     """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
     Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
@@ -43,6 +42,8 @@ def _sm_export(model, version_dir):
         tf.saved_model.save(model, version_dir)
 
 
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument("--epochs", type=int, default=3, help="EPOCHS in the original script")
 parser.add_argument("--steps_per_epoch", "--steps-per-epoch", "--steps", type=int, default=None,
@@ -90,8 +91,7 @@ import os
 import shutil
 
 
-# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
-# `--name value` and sets SM_* variables; without them the script's own values are used.
+# Helpers for the SageMaker changes below (added by sm-migrate).
 def _sm_export(model, version_dir):
     """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
     Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
@@ -108,6 +108,8 @@ def _sm_export(model, version_dir):
         tf.saved_model.save(model, version_dir)
 
 
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument("--epochs", "--num_epochs", "--num-epochs", type=int, default=2,
                     help="NUM_EPOCHS in the original script")
@@ -147,8 +149,7 @@ import os
 import shutil
 
 
-# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
-# `--name value` and sets SM_* variables; without them the script's own values are used.
+# Helpers for the SageMaker changes below (added by sm-migrate).
 def _str_to_bool(value):
     """argparse type for booleans: SageMaker passes True/False as text, and bool("False") is True."""
     if isinstance(value, bool):
@@ -176,6 +177,8 @@ def _sm_export(model, version_dir):
         tf.saved_model.save(model, version_dir)
 
 
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument("--use_augmentation", "--use-augmentation", type=_str_to_bool, default=True,
                     help="USE_AUGMENTATION in the original script")
@@ -213,8 +216,7 @@ import os
 import shutil
 
 
-# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
-# `--name value` and sets SM_* variables; without them the script's own values are used.
+# Helpers for the SageMaker changes below (added by sm-migrate).
 def _sm_export(model, version_dir):
     """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
     Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
@@ -231,6 +233,8 @@ def _sm_export(model, version_dir):
         tf.saved_model.save(model, version_dir)
 
 
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument("--epochs", type=int, default=5, help="fit(epochs=) in the original script")
 parser.add_argument("--epochs_2", "--epochs-2", type=int, default=2,
@@ -268,8 +272,7 @@ import os
 import shutil
 
 
-# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
-# `--name value` and sets SM_* variables; without them the script's own values are used.
+# Helpers for the SageMaker changes below (added by sm-migrate).
 def _sm_export(model, version_dir):
     """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
     Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
@@ -286,6 +289,8 @@ def _sm_export(model, version_dir):
         tf.saved_model.save(model, version_dir)
 
 
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument("--epochs", type=int, default=2, help="fit(epochs=) in the original script")
 parser.add_argument(
@@ -326,8 +331,7 @@ import os
 import shutil
 
 
-# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
-# `--name value` and sets SM_* variables; without them the script's own values are used.
+# Helpers for the SageMaker changes below (added by sm-migrate).
 def _sm_export(model, version_dir):
     """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
     Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
@@ -383,8 +387,7 @@ import os
 import shutil
 
 
-# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
-# `--name value` and sets SM_* variables; without them the script's own values are used.
+# Helpers for the SageMaker changes below (added by sm-migrate).
 def _sm_export(model, version_dir):
     """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
     Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
@@ -401,6 +404,8 @@ def _sm_export(model, version_dir):
         tf.saved_model.save(model, version_dir)
 
 
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument("--epochs", type=int, default=12, help="epochs in the original script")
 parser.add_argument("--batch_size", "--batch-size", type=int, default=128,
@@ -449,8 +454,7 @@ import os
 import shutil
 
 
-# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
-# `--name value` and sets SM_* variables; without them the script's own values are used.
+# Helpers for the SageMaker changes below (added by sm-migrate).
 def _sm_export(model, version_dir):
     """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
     Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
@@ -467,6 +471,8 @@ def _sm_export(model, version_dir):
         tf.saved_model.save(model, version_dir)
 
 
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument("--epochs", "--n_epochs", "--n-epochs", type=int, default=5,
                     help="n_epochs in the original script")
@@ -519,8 +525,7 @@ import os
 import shutil
 
 
-# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
-# `--name value` and sets SM_* variables; without them the script's own values are used.
+# Helpers for the SageMaker changes below (added by sm-migrate).
 def _sm_export(model, version_dir):
     """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
     Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
@@ -537,6 +542,8 @@ def _sm_export(model, version_dir):
         tf.saved_model.save(model, version_dir)
 
 
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument("--epochs", type=int, default=None,
                     help="epochs in the original script (computed at run time; default: the script's value)")
@@ -587,8 +594,7 @@ import os
 import shutil
 
 
-# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
-# `--name value` and sets SM_* variables; without them the script's own values are used.
+# Helpers for the SageMaker changes below (added by sm-migrate).
 def _sm_export(model, version_dir):
     """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
     Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
@@ -605,6 +611,8 @@ def _sm_export(model, version_dir):
         tf.saved_model.save(model, version_dir)
 
 
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument("--epochs", type=int, default=None,
                     help="epochs in the original script (bound more than once; default: the script's value)")
@@ -657,8 +665,7 @@ import os
 import shutil
 
 
-# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
-# `--name value` and sets SM_* variables; without them the script's own values are used.
+# Helpers for the SageMaker changes below (added by sm-migrate).
 def _sm_export(model, version_dir):
     """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
     Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
@@ -675,6 +682,8 @@ def _sm_export(model, version_dir):
         tf.saved_model.save(model, version_dir)
 
 
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument("--batch_size", "--batch-size", type=int, default=64,
                     help="batch_size in the original script")
@@ -724,8 +733,7 @@ import os
 import shutil
 
 
-# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
-# `--name value` and sets SM_* variables; without them the script's own values are used.
+# Helpers for the SageMaker changes below (added by sm-migrate).
 def _sm_export(model, version_dir):
     """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
     Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
@@ -742,6 +750,8 @@ def _sm_export(model, version_dir):
         tf.saved_model.save(model, version_dir)
 
 
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument(
     "--sm-model-dir", "--sm_model_dir",
@@ -767,5 +777,139 @@ model.compile(optimizer="adam", loss="mse")
 train(model, 4)
 ''',
         codes=('SM101',),
+    ),
+    Example(
+        before="""\
+import argparse
+import tensorflow as tf
+
+batch_size = 64
+EPOCHS = 3
+
+def build_model():
+    return tf.keras.Sequential([tf.keras.layers.Dense(1)])
+
+def train(model):
+    model.fit([[0.0]], [0.0], batch_size=batch_size, epochs=EPOCHS)
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--verbose", type=int, default=1)
+args = parser.parse_args()
+model = build_model()
+model.compile(optimizer="sgd", loss="mse")
+train(model)
+""",
+        after='''\
+import argparse
+import tensorflow as tf
+import os
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+batch_size = 64
+EPOCHS = 3
+
+def build_model():
+    return tf.keras.Sequential([tf.keras.layers.Dense(1)])
+
+def train(model):
+    model.fit([[0.0]], [0.0], batch_size=batch_size, epochs=EPOCHS)
+
+    # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+    _sm_export(model, os.path.join(args.sm_model_dir, "1"))
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--verbose", type=int, default=1)
+parser.add_argument("--batch_size", "--batch-size", type=int, default=64,
+                    help="batch_size in the original script")
+parser.add_argument("--epochs", type=int, default=3, help="EPOCHS in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+batch_size = args.batch_size
+EPOCHS = args.epochs
+model = build_model()
+model.compile(optimizer="sgd", loss="mse")
+train(model)
+''',
+    ),
+    Example(
+        before="""\
+import argparse
+import tensorflow as tf
+
+BATCH_SIZE = 64
+steps = 1000 // BATCH_SIZE
+parser = argparse.ArgumentParser()
+args = parser.parse_args()
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(optimizer="sgd", loss="mse")
+model.fit([[0.0]], [0.0], batch_size=BATCH_SIZE, steps_per_epoch=steps)
+""",
+        after='''\
+import argparse
+import tensorflow as tf
+import os
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+BATCH_SIZE = 64
+steps = 1000 // BATCH_SIZE
+parser = argparse.ArgumentParser()
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(optimizer="sgd", loss="mse")
+model.fit([[0.0]], [0.0], batch_size=BATCH_SIZE, steps_per_epoch=steps)
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+''',
+        codes=('SM101', 'SM101'),
     ),
 )

@@ -21,8 +21,7 @@ import os
 import shutil
 
 
-# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
-# `--name value` and sets SM_* variables; without them the script's own values are used.
+# Helpers for the SageMaker changes below (added by sm-migrate).
 def _sm_path(local_path, sagemaker_path):
     """`local_path` when run locally; on SageMaker `sagemaker_path`, under the dirs the job keeps."""
     if "SM_MODEL_DIR" not in os.environ:
@@ -119,8 +118,7 @@ import os
 import shutil
 
 
-# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
-# `--name value` and sets SM_* variables; without them the script's own values are used.
+# Helpers for the SageMaker changes below (added by sm-migrate).
 def _sm_export(model, version_dir):
     """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
     Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;

@@ -38,8 +38,7 @@ import numpy as np
 import tensorflow as tf
 
 
-# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
-# `--name value` and sets SM_* variables; without them the script's own values are used.
+# Helpers for the SageMaker changes below (added by sm-migrate).
 def _sm_path(local_path, sagemaker_path):
     """`local_path` when run locally; on SageMaker `sagemaker_path`, under the dirs the job keeps."""
     if "SM_MODEL_DIR" not in os.environ:
