@@ -74,6 +74,7 @@ def test_manifest_is_complete(sample_dir: Path):
     assert manifest.get("python", "default") in PYTHONS
     assert isinstance(manifest.get("unchanged", False), bool)
     assert isinstance(manifest.get("fails_before_upgrade", ""), str)
+    assert isinstance(manifest.get("fails_as_job", ""), str)
     for module in manifest.get("modules", []):
         assert module.endswith(".py") and (sample_dir / module).is_file(), module
 

@@ -1,10 +1,12 @@
 """A script written for an older SageMaker image fails on today's, and the upgrade is what makes it work.
 
-`samples/sagemaker_tf2_era` (manifest `fails_before_upgrade`) is run as the SageMaker job it was written for,
-through the real toolkit on TF 2.21 with the S3 `--model_dir` the SDK passes: the original fails. Then its
-upgrade (`expected.py`, which tests/test_samples.py runs locally and as a job) is run with one repair undone at a
-time: each brings the job's failure back, so none of them is cosmetic. The `os.environ` fallbacks matter off
-SageMaker only: the local run of the original (tests/test_samples_local.py) fails with the manifest's KeyError.
+Each sample whose manifest says `fails_as_job` (written for an older image) is run as the SageMaker job it was
+written for, through the real toolkit on TF 2.21 with the S3 `--model_dir` the SDK passes: the original fails
+with that error. Its upgrade (`expected.py`) trains there, honours an overridden hyperparameter and leaves a
+servable model/1: tests/test_samples.py runs it locally and as a job. For `samples/sagemaker_tf2_era` the upgrade
+is also run with one repair undone at a time: each brings the job's failure back, so none of them is cosmetic.
+The `os.environ` fallbacks matter off SageMaker only: the local run of an original (tests/test_samples_local.py)
+fails with the manifest's `fails_before_upgrade`.
 """
 
 from __future__ import annotations
@@ -16,9 +18,10 @@ from keras2_env import keras2_python
 
 from sm_migrate.transforms.contract import MigrationOptions
 from sm_migrate.transforms.engine import migrate_source
-from test_samples_local import SAMPLES_DIR, load_manifest, logged_epochs, run_python
+from test_samples_local import SAMPLE_DIRS, SAMPLES_DIR, load_manifest, logged_epochs, run_python
 
 SAMPLE_DIR = SAMPLES_DIR / "sagemaker_tf2_era"
+OLD_IMAGE_SAMPLES = [d for d in SAMPLE_DIRS if load_manifest(d).get("fails_as_job")]
 SDK_MODEL_DIR = "s3://bucket/job/model"  # what the SageMaker SDK passes as --model_dir (docs/sagemaker-contract.md §3)
 # (what the upgrade wrote, what the original had, what the job then fails with)
 REPAIRS = {
@@ -29,15 +32,20 @@ REPAIRS = {
 }
 
 
-def _job(script_text: str, tmp_path: Path, sagemaker_job):
+def _job(script_text: str, tmp_path: Path, sagemaker_job, sample_dir: Path = SAMPLE_DIR):
     source, data = tmp_path / "source", tmp_path / "data"
     source.mkdir()
     (source / "train.py").write_text(script_text)
-    generated = run_python([str(SAMPLE_DIR / "make_data.py"), str(data)], cwd=tmp_path)
+    generated = run_python([str(sample_dir / "make_data.py"), str(data)], cwd=tmp_path)
     assert generated.returncode == 0, generated.stderr
-    channels = {name: data / local for name, local in load_manifest(SAMPLE_DIR)["channels"].items()}
+    channels = {name: data / local for name, local in load_manifest(sample_dir)["channels"].items()}
     return sagemaker_job(source / "train.py", channels, {"epochs": 2}, model_dir=SDK_MODEL_DIR,
                          install_requirements=False)
+
+
+def test_there_are_scripts_for_old_images():
+    assert {d.name for d in OLD_IMAGE_SAMPLES} >= {"sagemaker_tf2_era", "sagemaker_keras_session_export",
+                                                   "sagemaker_opt_ml_model_save"}
 
 
 def test_the_upgrade_reports_every_repair():
@@ -51,12 +59,13 @@ def test_the_upgrade_reports_every_repair():
 
 @pytest.mark.e2e
 @pytest.mark.toolkit
-def test_the_original_fails_as_a_sagemaker_job(tmp_path: Path, sagemaker_job):
-    job = _job((SAMPLE_DIR / "train.py").read_text(), tmp_path, sagemaker_job)
+@pytest.mark.parametrize("sample_dir", OLD_IMAGE_SAMPLES, ids=lambda path: path.name)
+def test_the_original_fails_as_a_sagemaker_job(sample_dir: Path, tmp_path: Path, sagemaker_job):
+    job = _job((sample_dir / "train.py").read_text(), tmp_path, sagemaker_job, sample_dir)
 
     assert not job.succeeded
-    assert "Argument(s) not recognized" in job.failure + job.log  # Keras 3's optimizers take no lr=
-    assert not job.saved_models
+    assert load_manifest(sample_dir)["fails_as_job"] in job.failure + job.log, job.log[-3000:]
+    assert not any(model.servable for model in job.saved_models)
 
 
 @pytest.mark.e2e

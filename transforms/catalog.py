@@ -124,6 +124,9 @@ SAVE_FUNCTIONS = {
     "tensorflow.compat.v1.saved_model.builder.SavedModelBuilder": {"model_arg": None, "path_arg": 0,
                                                                    "path_keywords": ("export_dir",), "kind": "tf1"},
 }
+SIMPLE_SAVES = frozenset({"tensorflow.compat.v1.saved_model.simple_save", "tensorflow.saved_model.simple_save"})
+# Where a Keras model's TF1 session comes from (`K.get_session()`, `tf.compat.v1.keras.backend.get_session()`).
+KERAS_SESSION_GETTERS = frozenset({"keras.backend.get_session"})
 # Graph/session training (TF1 style) is training even without fit or a GradientTape.
 SESSION_CONSTRUCTORS = frozenset({"tensorflow.compat.v1.Session", "tensorflow.Session",
                                   "tensorflow.compat.v1.train.MonitoredTrainingSession"})

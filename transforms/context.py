@@ -78,6 +78,10 @@ class PlanContext:
             self.note_change()
         return done
 
+    def remove(self, statement: cst.BaseStatement) -> bool:
+        """Drop a statement that is followed by another in its block (the comments above it stay, on that one)."""
+        return self.replace(statement, cst.RemovalSentinel.REMOVE)
+
     def amend(self, original: cst.CSTNode, change) -> None:
         """Change `original` once the edits of other rules inside it are applied (`change(rebuilt node)`)."""
         self.plan.amend(original, change)

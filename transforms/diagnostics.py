@@ -35,6 +35,7 @@ CODES = _codes(
     Code("SM204", "warning", "a save call rewritten for the target TensorFlow"),
     Code("SM205", "warning", "the model was saved to --model_dir (an S3 URI on SageMaker)"),
     Code("SM206", "warning", "a SavedModel exported into the model dir with no version folder"),
+    Code("SM207", "warning", "the container's model folder written out (/opt/ml/model): read from SM_MODEL_DIR"),
     Code("SM301", "warning", "the script's command line needed care (type=bool, store_true, absl booleans, "
                              "several parsers)"),
     Code("SM302", "warning", "a file written and read back by the script: stays in the working dir"),
@@ -99,12 +100,18 @@ LOOP_WITHOUT_MODEL = Message(
              "<sm-model-dir>/1 by hand")
 SAVE_REWRITTEN_FOR_KERAS3 = Message(
     "SM204", "`{call}(dir)` raises on Keras 3 (TF >= 2.16): rewritten to {export}, which writes a SavedModel")
+SESSION_SAVE_REWRITTEN = Message(
+    "SM204", "a Keras model saved through a TF1 session (`simple_save`) fails on TensorFlow 2, which has no "
+             "session: rewritten to {export}, which writes a SavedModel")
 SAVED_TO_MODEL_DIR = Message(
     "SM205", "the model is saved to --model_dir, which SageMaker sets to an S3 checkpoint URI (that gives no "
              "model.tar.gz): on SageMaker it goes to the model dir instead")
 EXPORT_NOT_VERSIONED = Message(
     "SM206", "a SavedModel straight in the model dir: TF Serving serves only numbered versions; written to "
              "<model dir>/1")
+LITERAL_MODEL_DIR = Message(
+    "SM207", "{path!r} is the model folder inside SageMaker's container only: written to the model dir from "
+             "SM_MODEL_DIR instead, so that the script also runs off SageMaker")
 
 # --- the command line ----------------------------------------------------------------------------------------
 SEVERAL_PARSE_CALLS = Message("SM301", "several argparse parse calls: extending the last one only")

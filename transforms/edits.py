@@ -20,7 +20,7 @@ from sm_migrate.transforms.positions import field_names
 class EditPlan:
     module: cst.Module
     parents: dict  # node -> parent, from the analysis
-    replacements: dict = field(default_factory=dict)  # original node -> new node
+    replacements: dict = field(default_factory=dict)  # original node -> new node (RemovalSentinel: dropped)
     # original node -> a function of that node as rebuilt (edits inside it applied), giving what replaces it
     amendments: dict = field(default_factory=dict)
     claims: dict = field(default_factory=dict)  # original node -> name of the rule that owns its rewrite
@@ -121,10 +121,16 @@ class _EditApplier:
                 if new is not value:
                     changes[name] = new
             elif isinstance(value, (list, tuple)) and value and isinstance(value[0], cst.CSTNode):
-                items = []
+                items, carried = [], []
                 for child in value:
                     items.extend(self.plan.insert_before.get(child, ()))
-                    items.append(self.rebuild(child))
+                    new = self.rebuild(child)
+                    if new is cst.RemovalSentinel.REMOVE:
+                        carried.extend(getattr(child, "leading_lines", ()))  # its comments stay, on the next one
+                    else:
+                        if carried and hasattr(new, "leading_lines"):
+                            new, carried = new.with_changes(leading_lines=[*carried, *new.leading_lines]), []
+                        items.append(new)
                     items.extend(self.plan.insert_after.get(child, ()))
                 if len(items) != len(value) or any(new is not old for new, old in zip(items, value)):
                     changes[name] = items

@@ -40,7 +40,9 @@ class SaveCall:
     call: cst.Call
     model: cst.BaseExpression
     path: cst.BaseExpression | None
-    kind: str  # "saved_model.save", "keras.save_model", "save", "export", "save_weights", "wrapper"
+    # "saved_model.save", "keras.save_model", "save", "export", "save_weights", "wrapper", "tf1", "estimator",
+    # "keras_session_save" (a Keras model through a TF1 session's simple_save)
+    kind: str
     scope: Scope
 
 
@@ -494,6 +496,9 @@ class _FactsCollector:
                     path = _argument(node, spec["path_arg"], spec["path_keywords"])
                     kind = spec.get("kind") or (
                         "saved_model.save" if name.startswith("tensorflow.") else "keras.save_model")
+                    keras_model = _keras_model_of_session_save(node) if name in catalog.SIMPLE_SAVES else None
+                    if keras_model is not None:
+                        model, kind = keras_model, "keras_session_save"
                     facts.save_calls.append(SaveCall(node, model, path, kind, scope))
             elif name in catalog.SESSION_CONSTRUCTORS:
                 facts.session_calls.append(node)
@@ -637,6 +642,26 @@ def _mode(call: cst.Call, spec) -> str:
     if isinstance(value, cst.SimpleString) and isinstance(value.evaluated_value, str):
         return value.evaluated_value
     return spec.default_mode if value is None else "?"
+
+
+def _keras_model_of_session_save(call: cst.Call) -> cst.Name | None:
+    """`simple_save(sess, dir, inputs={"x": model.input}, outputs={...: model.outputs})`: the Keras model
+    exported through the TF1 session (the one name whose `.input(s)`/`.output(s)` the signature reads)."""
+    signature = [_argument(call, index, (keyword,)) for index, keyword in ((2, "inputs"), (3, "outputs"))]
+    models = {}
+    for part in signature:
+        for node in _walk(part):
+            if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and \
+                    node.attr.value in ("input", "inputs", "output", "outputs"):
+                models.setdefault(node.value.value, node.value)
+    return next(iter(models.values())) if len(models) == 1 else None
+
+
+def _walk(node: cst.CSTNode | None):
+    if node is not None:
+        yield node
+        for child in node.children:
+            yield from _walk(child)
 
 
 def _argument(call: cst.Call, index: int | None, keywords: tuple[str, ...]) -> cst.BaseExpression | None:

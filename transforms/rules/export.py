@@ -29,6 +29,7 @@ from sm_migrate.transforms.literals import quote
 from sm_migrate.transforms.paths import path_tail, resolve
 from sm_migrate.transforms.rules.examples import export as examples
 from sm_migrate.transforms.scopes import ClassScope, FunctionScope
+from sm_migrate.transforms.versions import release
 
 EXPORT_COMMENT = "# TensorFlow Serving SavedModel for SageMaker: <model dir>/{} (added by sm-migrate)"
 HANDLED_MARKERS = ("sm_model_dir", "SM_MODEL_DIR", catalog.SAGEMAKER_MODEL_DIR)
@@ -154,6 +155,7 @@ def _reroot_literal_model_dir(ctx: PlanContext, save: SaveCall) -> None:
         if isinstance(value, str) and (value.rstrip("/") == catalog.SAGEMAKER_MODEL_DIR
                                        or value.startswith(catalog.SAGEMAKER_MODEL_DIR + "/")):
             rest = value[len(catalog.SAGEMAKER_MODEL_DIR):].strip("/")
+            ctx.report(literal, diagnostics.LITERAL_MODEL_DIR, path=value)
             code = _model_dir(ctx, save.call)
             if rest:
                 code = f"{ctx.require_import('os', at=save.call)}.path.join({code}, {quote(rest)})"
@@ -173,25 +175,70 @@ def _repair_handled_export(ctx: PlanContext, save: SaveCall) -> None:
     Keras 3, and a SavedModel straight in the model dir (no version folder) is not found by TF Serving."""
     kind = _path_kind(ctx, save)
     # A SavedModel API writes a folder whatever the path looks like; `model.save` only where the path says so.
-    folder = kind == "dir" or (kind == "unknown" and save.kind in ("saved_model.save", "export"))
-    if save.kind not in ("save", "keras.save_model", "saved_model.save", "export") or not folder:
+    folder = kind == "dir" or (kind == "unknown" and save.kind in ("saved_model.save", "export", *SESSION_SAVES))
+    if save.kind not in ("save", "keras.save_model", "saved_model.save", "export", *SESSION_SAVES) or not folder:
         return
-    facts = ctx.facts
     version = None
     if not _versioned(save.path):
         version = ctx.require_import("os", at=save.call)
         ctx.report(save.call, diagnostics.EXPORT_NOT_VERSIONED)
-    keras3_save = save.kind in ("save", "keras.save_model") and catalog.keras3(ctx.options.framework_version)
-    if keras3_save:
-        template = _export_call(ctx, MODEL_SLOT, PATH_SLOT, at=save.call)
-        ctx.report(save.call, diagnostics.SAVE_REWRITTEN_FOR_KERAS3, call=facts.module.code_for_node(save.call.func),
-                   export=template.split("(", 1)[0])
-        # amended, not replaced: other rules may rewrite inside the save (an `os.environ[...]` lookup)
-        ctx.amend(save.call, functools.partial(_as_export, template=template, version=version,
-                                               model_at=_argument_index(save.call, save.model),
-                                               path_at=_argument_index(save.call, save.path)))
+    if _needs_export_call(ctx, save):
+        _rewrite_as_export(ctx, save, PATH_SLOT, version)
     elif version is not None:
         ctx.amend(save.path, functools.partial(_with_version, os_name=version))
+
+
+# A Keras model exported through a TF1 session (`simple_save(K.get_session(), ...)`): TF 2 has no such session.
+SESSION_SAVES = ("keras_session_save",)
+
+
+def _needs_export_call(ctx: PlanContext, save: SaveCall) -> bool:
+    """Does the save fail on the target: `model.save(<dir>)` on Keras 3, a session save on any TensorFlow 2?"""
+    version = ctx.options.framework_version
+    if save.kind in SESSION_SAVES:
+        return release(version) >= (2, 0)
+    return save.kind in ("save", "keras.save_model") and catalog.keras3(version)
+
+
+def _rewrite_as_export(ctx: PlanContext, save: SaveCall, path_template: str, version: str | None) -> None:
+    """The save becomes the export call the target needs, to the same (re-rooted) path; a session made only
+    for it goes."""
+    facts = ctx.facts
+    if save.kind in SESSION_SAVES:
+        template = _export_call(ctx, _code(save.model), path_template, at=save.call)
+        ctx.report(save.call, diagnostics.SESSION_SAVE_REWRITTEN, export=template.split("(", 1)[0])
+        _remove_session(ctx, save)
+        model_at = None  # the template names the model already
+    else:
+        template = _export_call(ctx, MODEL_SLOT, path_template, at=save.call)
+        ctx.report(save.call, diagnostics.SAVE_REWRITTEN_FOR_KERAS3, call=facts.module.code_for_node(save.call.func),
+                   export=template.split("(", 1)[0])
+        model_at = _argument_index(save.call, save.model)
+    # amended, not replaced: other rules may rewrite inside the save (an `os.environ[...]` lookup)
+    ctx.amend(save.call, functools.partial(_as_export, template=template, version=version, model_at=model_at,
+                                           path_at=_argument_index(save.call, save.path)))
+
+
+def _remove_session(ctx: PlanContext, save: SaveCall) -> None:
+    """`sess = K.get_session()` read only by the save, in the save's own block: it would raise on TF 2."""
+    facts = ctx.facts
+    session = save.call.args[0].value if save.call.args else None
+    scope = facts.structure.resolved.get(session) if isinstance(session, cst.Name) else None
+    assignments = scope.assignments[session.value] if scope is not None else ()
+    if len(assignments) != 1 or len(assignments[0].references) != 1:
+        return
+    value, assign = facts.assigned_value(assignments[0].node)
+    statement = facts.parents.get(assign)
+    if isinstance(value, cst.Call) and facts.qualified_name(value.func) in catalog.KERAS_SESSION_GETTERS and \
+            isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1 and \
+            facts.parents.get(statement) is facts.parents.get(_line_of(facts, save.call)):
+        ctx.remove(statement)
+
+
+def _line_of(facts, node: cst.CSTNode) -> cst.SimpleStatementLine | None:
+    while node is not None and not isinstance(node, cst.SimpleStatementLine):
+        node = facts.parents.get(node)
+    return node
 
 
 # Where the model and the path go in an export call's code, filled in once the save is rebuilt.
@@ -205,10 +252,12 @@ def _argument_index(call: cst.Call, node: cst.CSTNode) -> int | None:
 
 def _as_export(rebuilt: cst.Call, template: str, version: str | None, model_at: int | None,
                path_at: int | None) -> cst.BaseExpression:
-    model = rebuilt.func.value if model_at is None else rebuilt.args[model_at].value
     path = rebuilt.args[path_at].value
     path_code = _code(_with_version(path, version) if version is not None else path)
-    return parse_expression(template.replace(MODEL_SLOT, _code(model)).replace(PATH_SLOT, path_code))
+    if MODEL_SLOT in template:
+        model = rebuilt.func.value if model_at is None else rebuilt.args[model_at].value
+        template = template.replace(MODEL_SLOT, _code(model))
+    return parse_expression(template.replace(PATH_SLOT, path_code))
 
 
 def _with_version(path: cst.BaseExpression, os_name: str) -> cst.BaseExpression:
@@ -410,15 +459,9 @@ def _make_export(ctx: PlanContext, save: SaveCall, version_parts: tuple[str, ...
     if facts.multi_worker and version_parts:  # §6: all workers save, non-chief ones into a temp dir
         version = f"{ctx.helper('chief_path')}({version})"
     path_template = f"{ctx.helper('sm_path')}({PATH_SLOT}, {version})"
-    # amended, not replaced: other rules may rewrite inside the save (the path's own parts)
-    if save.kind in ("save", "keras.save_model") and catalog.keras3(ctx.options.framework_version):
-        template = _export_call(ctx, MODEL_SLOT, path_template, at=save.call)
-        ctx.report(save.call, diagnostics.SAVE_REWRITTEN_FOR_KERAS3, call=facts.module.code_for_node(save.call.func),
-                   export=template.split("(", 1)[0])
-        ctx.amend(save.call, functools.partial(_as_export, template=template, version=None,
-                                               model_at=_argument_index(save.call, save.model),
-                                               path_at=_argument_index(save.call, save.path)))
-    else:
+    if _needs_export_call(ctx, save):
+        _rewrite_as_export(ctx, save, path_template, None)
+    else:  # amended, not replaced: other rules may rewrite inside the save (the path's own parts)
         ctx.amend(save.path, functools.partial(_fill, template=path_template))
 
 
