@@ -106,6 +106,8 @@ TRAIN_STEP_METHODS = frozenset({"train_on_batch"})
 KERAS_FIT_KEYWORDS = frozenset(FIT_HYPERPARAMETERS) | {"callbacks", "validation_data", "class_weight", "verbose"}
 
 TRAINING_LOOP_MARKERS = frozenset({"tensorflow.GradientTape"})
+# What a custom loop trains: the variables these methods take (method -> index of the positional argument).
+GRADIENT_METHODS = {"gradient": 1, "apply_gradients": 0, "minimize": 1}
 
 # Calls that save a model. `model_arg`/`path_arg`: positional index of the model and of the path (None: the
 # receiver of a method call is the model); `path_keywords`: keyword names of the path.

@@ -98,6 +98,9 @@ EXPORTER_UNDER_MODEL_DIR = Message(
 LOOP_WITHOUT_MODEL = Message(
     "SM203", "custom training loop with no identifiable model: no export added; export the trained model to "
              "<sm-model-dir>/1 by hand")
+LOOP_PLAIN_CLASS_MODEL = Message(
+    "SM203", "the custom loop trains `{name}`, a plain Python class `{cls}`: no SavedModel API can save it, no "
+             "export added; make `{cls}` a tf.Module (or a keras.Model) and export it to <sm-model-dir>/1")
 SAVE_REWRITTEN_FOR_KERAS3 = Message(
     "SM204", "`{call}(dir)` raises on Keras 3 (TF >= 2.16): rewritten to {export}, which writes a SavedModel")
 SESSION_SAVE_REWRITTEN = Message(

@@ -82,6 +82,9 @@ class ScriptFacts:
     optimizer_calls: list[cst.Call] = field(default_factory=list)
     saving_callbacks: list[cst.Call] = field(default_factory=list)
     tape_calls: list[cst.Call] = field(default_factory=list)
+    # `tape.gradient(loss, model.trainable_variables)`, `apply_gradients`, `minimize`: the names whose variables
+    # a custom loop trains (the `model` Name nodes there), after the calls in source order
+    variable_owners: list[tuple[cst.Call, cst.Name]] = field(default_factory=list)
     model_names: dict = field(default_factory=dict)  # (scope, name) -> constructor call
     model_functions: set = field(default_factory=set)  # user functions returning a Keras model
     model_classes: set = field(default_factory=set)  # user subclasses of keras.Model
@@ -166,6 +169,19 @@ class ScriptFacts:
         resolved = self.structure.resolved
         scope = resolved.get(root) if root in resolved else self.scopes.get(root)
         return scope, dotted_name(expr)
+
+    def plain_class(self, value: cst.BaseExpression | None) -> str | None:
+        """The name of the class `value` instantiates where the script defines it as a plain Python class (no
+        base, or only `object`), else None: no SavedModel API can save its instances."""
+        if not (isinstance(value, cst.Call) and isinstance(value.func, cst.Name)):
+            return None
+        scope = self.structure.resolved.get(value.func)
+        classes = [a.node for a in scope.assignments[value.func.value]] if scope is not None else []
+        if not classes or not all(isinstance(c, cst.ClassDef) for c in classes):
+            return None
+        if all(all(isinstance(b.value, cst.Name) and b.value.value == "object" for b in c.bases) for c in classes):
+            return value.func.value
+        return None
 
     def exclusive_branches(self, first: cst.CSTNode, second: cst.CSTNode) -> cst.If | None:
         """The innermost `if` statement with `first` and `second` in different branches (so only one of them
@@ -356,11 +372,19 @@ class _FactsCollector:
     def __init__(self, facts: ScriptFacts) -> None:
         self.facts = facts
         self.method_saves: list[SaveCall] = []  # `x.save(...)`: a model save once x is known to be a model
+        self.gradient_calls: list[cst.Call] = []
 
     def finish(self) -> None:
+        facts = self.facts
+        for call in self.gradient_calls:
+            positional = [arg.value for arg in call.args if arg.keyword is None and not arg.star]
+            index = catalog.GRADIENT_METHODS[call.func.attr.value]
+            if index < len(positional):
+                facts.variable_owners.extend((call, owner) for owner in _variable_owners(facts, positional[index]))
         # A model built where its type can't be seen (`build_model()` from another module) is known by its
-        # Keras fit; its saves may come before or after that fit in the source.
+        # Keras fit or by the variables a custom loop trains; its saves may come before or after in the source.
         trained = {fit.receiver.value for fit in self.facts.fit_calls if isinstance(fit.receiver, cst.Name)}
+        trained.update(owner.value for _, owner in facts.variable_owners)
         for save in self.method_saves:
             if self.facts.is_model_expression(save.model) or (
                 isinstance(save.model, cst.Name) and save.model.value in trained
@@ -533,6 +557,8 @@ class _FactsCollector:
         method, receiver = node.func.attr.value, node.func.value
         if method in catalog.KERAS2_METHODS:
             facts.keras2_methods.append(node)
+        if method in catalog.GRADIENT_METHODS:
+            self.gradient_calls.append(node)
         if method in catalog.FIT_METHODS:
             keywords = {arg.keyword.value for arg in node.args if arg.keyword is not None}
             if facts.is_model_expression(receiver) or keywords & catalog.KERAS_FIT_KEYWORDS:
@@ -644,24 +670,55 @@ def _mode(call: cst.Call, spec) -> str:
     return spec.default_mode if value is None else "?"
 
 
+MAX_DERIVATION = 8  # names followed back from the variables a loop trains
+
+
+def _variable_owners(facts: ScriptFacts, variables: cst.BaseExpression, depth: int = 0) -> list[cst.Name]:
+    """`model.trainable_variables`, `[model.W, model.b]`, `enc.trainable_variables + dec.trainable_variables`,
+    `zip(grads, model.trainable_variables)`, or a name bound to one of them: the names that own the variables
+    (bare variables, `[W, b]`, have none)."""
+    if depth > MAX_DERIVATION:
+        return []
+    if isinstance(variables, cst.Attribute) and isinstance(variables.value, cst.Name):
+        return [variables.value]
+    if isinstance(variables, cst.Name):
+        scope = facts.structure.resolved.get(variables)
+        found = []
+        for assignment in scope.assignments[variables.value] if scope is not None else ():
+            value, _ = facts.assigned_value(assignment.node)
+            if value is not None:
+                found.extend(_variable_owners(facts, value, depth + 1))
+        return found
+    parts: list[cst.BaseExpression] = []
+    if isinstance(variables, (cst.List, cst.Tuple)):
+        parts = [element.value for element in variables.elements]
+    elif isinstance(variables, cst.BinaryOperation):
+        parts = [variables.left, variables.right]
+    elif isinstance(variables, cst.Call) and isinstance(variables.func, cst.Name) and \
+            variables.func.value == "zip" and len(variables.args) == 2:
+        parts = [variables.args[1].value]
+    return [owner for part in parts for owner in _variable_owners(facts, part, depth + 1)]
+
+
 def _keras_model_of_session_save(call: cst.Call) -> cst.Name | None:
     """`simple_save(sess, dir, inputs={"x": model.input}, outputs={...: model.outputs})`: the Keras model
     exported through the TF1 session (the one name whose `.input(s)`/`.output(s)` the signature reads)."""
     signature = [_argument(call, index, (keyword,)) for index, keyword in ((2, "inputs"), (3, "outputs"))]
     models = {}
     for part in signature:
-        for node in _walk(part):
+        for node in walk(part):
             if isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name) and \
                     node.attr.value in ("input", "inputs", "output", "outputs"):
                 models.setdefault(node.value.value, node.value)
     return next(iter(models.values())) if len(models) == 1 else None
 
 
-def _walk(node: cst.CSTNode | None):
+def walk(node: cst.CSTNode | None):
+    """`node` and every node inside it (depth first, in source order)."""
     if node is not None:
         yield node
         for child in node.children:
-            yield from _walk(child)
+            yield from walk(child)
 
 
 def _argument(call: cst.Call, index: int | None, keywords: tuple[str, ...]) -> cst.BaseExpression | None:

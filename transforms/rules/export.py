@@ -398,11 +398,44 @@ def _tape_trained_models(ctx: PlanContext) -> tuple[dict[str, TrainedModel], cst
         if name not in models and scope in visible and facts.mentions(region, name):
             models[name] = TrainedModel((scope, name))
     if not models:
+        trained, plain = _models_by_gradients(ctx, region, visible)
+        if plain:
+            ctx.report(tape, diagnostics.LOOP_PLAIN_CLASS_MODEL, name=plain[0][0], cls=plain[0][1])
+            return None
+        models = trained
+    if not models:
         ctx.report(tape, diagnostics.LOOP_WITHOUT_MODEL)
         return None
     if len(models) > 1 and not ctx.options.export_model:
         ctx.report(tape, diagnostics.SEVERAL_LOOP_MODELS, count=len(models))
     return models, anchor, tape
+
+
+def _models_by_gradients(ctx: PlanContext, region: cst.CSTNode, visible: list) -> tuple[dict, list]:
+    """The objects whose variables the loop's `tape.gradient(loss, model.trainable_variables)` (or
+    `apply_gradients`/`minimize`) trains, where bound in a scope the export sees: a model whatever its class
+    (`ResNet18()` from a module of the project), unless the script defines that class as a plain Python class,
+    which no SavedModel API can save (returned apart, with the class name)."""
+    facts = ctx.facts
+    roots = {owner.value: owner for call, owner in facts.variable_owners if _inside(facts, call, region)}
+    models, plain = {}, []
+    for name, root in sorted(roots.items()):
+        scope = facts.structure.resolved.get(root)
+        if scope not in visible:
+            continue
+        values = [facts.assigned_value(a.node)[0] for a in scope.assignments[name]]
+        cls = next((facts.plain_class(value) for value in values if facts.plain_class(value)), None)
+        if cls is not None:
+            plain.append((name, cls))
+        elif values and all(isinstance(value, cst.Call) for value in values):  # built by a constructor
+            models[name] = TrainedModel((scope, name))
+    return models, plain
+
+
+def _inside(facts, node: cst.CSTNode, region: cst.CSTNode) -> bool:
+    while node is not None and node is not region:
+        node = facts.parents.get(node)
+    return node is region
 
 
 def _enclosing_scopes(scope) -> list:

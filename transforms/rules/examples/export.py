@@ -1188,4 +1188,137 @@ tf.saved_model.save(model, os.path.join(os.environ.get("SM_MODEL_DIR", "model"),
         codes=('SM204',),
         options={'framework_version': '2.14'},
     ),
+    Example(
+        before="""\
+import tensorflow as tf
+from networks import ConvNet  # the project's own model, in another module
+
+model = ConvNet()
+optimizer = tf.keras.optimizers.Adam()
+
+
+@tf.function
+def train_step(images, labels):
+    with tf.GradientTape() as tape:
+        loss = tf.reduce_mean(tf.square(model(images, training=True) - labels))
+    gradients = tape.gradient(loss, model.trainable_variables)
+    optimizer.apply_gradients(zip(gradients, model.trainable_variables))
+
+
+for epoch in range(2):
+    train_step(tf.zeros((4, 8, 8, 1)), tf.zeros((4, 1)))
+""",
+        after='''\
+import tensorflow as tf
+from networks import ConvNet  # the project's own model, in another module
+import argparse
+import os
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=2,
+                    help="range() of the `for epoch` loop in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+model = ConvNet()
+optimizer = tf.keras.optimizers.Adam()
+
+
+@tf.function
+def train_step(images, labels):
+    with tf.GradientTape() as tape:
+        loss = tf.reduce_mean(tf.square(model(images, training=True) - labels))
+    gradients = tape.gradient(loss, model.trainable_variables)
+    optimizer.apply_gradients(zip(gradients, model.trainable_variables))
+
+
+for epoch in range(args.epochs):
+    train_step(tf.zeros((4, 8, 8, 1)), tf.zeros((4, 1)))
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+''',
+    ),
+    Example(
+        before="""\
+import tensorflow as tf
+
+
+class Line(object):
+    def __init__(self):
+        self.w = tf.Variable(1.0)
+        self.b = tf.Variable(0.0)
+
+    def __call__(self, x):
+        return self.w * x + self.b
+
+
+line = Line()
+for step in range(10):
+    with tf.GradientTape() as tape:
+        loss = tf.reduce_mean(tf.square(line(tf.range(3.0)) - 2.0))
+    dw, db = tape.gradient(loss, [line.w, line.b])
+    line.w.assign_sub(0.1 * dw)
+    line.b.assign_sub(0.1 * db)
+""",
+        after="""\
+import tensorflow as tf
+import argparse
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+
+class Line(object):
+    def __init__(self):
+        self.w = tf.Variable(1.0)
+        self.b = tf.Variable(0.0)
+
+    def __call__(self, x):
+        return self.w * x + self.b
+
+
+line = Line()
+for step in range(10):
+    with tf.GradientTape() as tape:
+        loss = tf.reduce_mean(tf.square(line(tf.range(3.0)) - 2.0))
+    dw, db = tape.gradient(loss, [line.w, line.b])
+    line.w.assign_sub(0.1 * dw)
+    line.b.assign_sub(0.1 * db)
+""",
+        codes=('SM203',),
+    ),
 )
