@@ -85,6 +85,7 @@ class ScriptFacts:
     # `tape.gradient(loss, model.trainable_variables)`, `apply_gradients`, `minimize`: the names whose variables
     # a custom loop trains (the `model` Name nodes there), after the calls in source order
     variable_owners: list[tuple[cst.Call, cst.Name]] = field(default_factory=list)
+    wrapped_saves: set = field(default_factory=set)  # saves inside a wrapper function: its calls are the saves
     model_names: dict = field(default_factory=dict)  # (scope, name) -> constructor call
     model_functions: set = field(default_factory=set)  # user functions returning a Keras model
     model_classes: set = field(default_factory=set)  # user subclasses of keras.Model
@@ -211,6 +212,35 @@ class ScriptFacts:
         if isinstance(parent, cst.AnnAssign) and parent.value is not None:
             return parent.value, parent
         return None, None
+
+    def parameter_arguments(self, param: cst.Param) -> list[cst.BaseExpression] | None:
+        """What a function's parameter holds: the argument of each call of the function by name in this script
+        (its default where a call leaves it out), or None when that can't be told (no such call, a method, a
+        `*args`/`**kwargs` call)."""
+        function = self.enclosing(param, cst.FunctionDef)
+        if function is None or isinstance(self.scopes.get(function), ClassScope):
+            return None
+        params = function.params
+        positional = [*params.posonly_params, *params.params]
+        calls = self.calls_by_name.get(function.name.value, ())
+        if not calls or param not in (*positional, *params.kwonly_params):
+            return None
+        index = positional.index(param) if param in positional else None
+        values = []
+        for call in calls:
+            if any(arg.star for arg in call.args):
+                return None
+            keyword = [arg.value for arg in call.args if arg.keyword and arg.keyword.value == param.name.value]
+            given = [arg.value for arg in call.args if arg.keyword is None]
+            if keyword:
+                values.append(keyword[0])
+            elif index is not None and index < len(given):
+                values.append(given[index])
+            elif param.default is not None:
+                values.append(param.default)
+            else:
+                return None
+        return values
 
     def enclosing(self, node: cst.CSTNode, kind: type) -> cst.CSTNode | None:
         current = self.parents.get(node)
@@ -438,12 +468,14 @@ class _FactsCollector:
                 continue
             model_index, path_index = names.index(save.model.value), names.index(save.path.value)
             for call in facts.calls_by_name.get(function.name.value, ()):
-                if facts.enclosing(call, cst.FunctionDef) is function or any(call is s.call for s in found):
+                if facts.enclosing(call, cst.FunctionDef) is function:
                     continue
                 model = _argument(call, model_index, (save.model.value,))
                 if model is not None:
-                    path = _argument(call, path_index, (save.path.value,))
-                    found.append(SaveCall(call, model, path, "wrapper", facts.scopes.get(call)))
+                    facts.wrapped_saves.add(save.call)
+                    if not any(call is s.call for s in found):
+                        path = _argument(call, path_index, (save.path.value,))
+                        found.append(SaveCall(call, model, path, "wrapper", facts.scopes.get(call)))
         return found
 
     def _is_model_constructor(self, expr: cst.BaseExpression) -> bool:

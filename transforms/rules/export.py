@@ -45,7 +45,8 @@ class ExportRule:
         for callback in facts.saving_callbacks:
             if callback not in rerooted:
                 ctx.report(callback, diagnostics.CALLBACK_SAVES)
-        handled = [save for save in facts.save_calls if _already_handled(ctx, save.path)]
+        handled = [save for save in facts.save_calls
+                   if save.call not in facts.wrapped_saves and _already_handled(ctx, save.path)]
         if handled:  # exported to the model dir already (a migrated or SageMaker-ready script)
             for save in handled:
                 _reroot_literal_model_dir(ctx, save)
@@ -277,16 +278,33 @@ def _versioned(path: cst.CSTNode) -> bool:
     return any(_versioned(child) for child in path.children)
 
 
-def _reads_model_dir(facts, path: cst.CSTNode | None, depth: int = 0) -> bool:
+def _reads_model_dir(facts, path: cst.CSTNode | None) -> bool:
     """Is the path built from the `--model_dir` argument (`args.model_dir`, `FLAGS.model_dir`), directly or
     through the names and function arguments it was computed from (`target = export_path(args.model_dir)`)?"""
+    return _derived_from(facts, path, lambda node: isinstance(node, cst.Attribute) and node.attr.value == "model_dir")
+
+
+def _reads_sm_model_dir_option(facts, path: cst.CSTNode | None) -> bool:
+    """Is the path built from one of the script's own options whose default is SM_MODEL_DIR
+    (`--model_output_dir` with `default=os.environ.get("SM_MODEL_DIR")`), `--model_dir` aside (SageMaker passes
+    it an S3 URI)?"""
+    def is_option(node: cst.CSTNode) -> bool:
+        if not isinstance(node, cst.Attribute) or node.attr.value == "model_dir":
+            return False
+        default = facts.argument_defaults.get(node.attr.value)
+        return default is not None and "SM_MODEL_DIR" in facts.module.code_for_node(default)
+
+    return _derived_from(facts, path, is_option)
+
+
+def _derived_from(facts, path: cst.CSTNode | None, is_source, depth: int = 0) -> bool:
     if path is None or depth > MAX_DERIVATION:
         return False
-    if isinstance(path, cst.Attribute) and path.attr.value == "model_dir":
+    if is_source(path):
         return True
     if isinstance(path, cst.Name):
-        return any(_reads_model_dir(facts, value, depth + 1) for value in _values_of(facts, path))
-    return any(_reads_model_dir(facts, child, depth + 1) for child in path.children)
+        return any(_derived_from(facts, value, is_source, depth + 1) for value in _values_of(facts, path))
+    return any(_derived_from(facts, child, is_source, depth + 1) for child in path.children)
 
 
 MAX_DERIVATION = 8  # names, calls and parameters followed back from a save's path
@@ -302,14 +320,7 @@ def _values_of(facts, name: cst.Name) -> list[cst.BaseExpression]:
         if isinstance(assign, cst.Assign):
             values.append(value)
         elif isinstance(assignment.node, cst.Param):
-            function = facts.enclosing(assignment.node, cst.FunctionDef)
-            names = [param.name.value for param in function.params.params] if function is not None else []
-            if name.value in names:
-                index = names.index(name.value)
-                for call in facts.calls_by_name.get(function.name.value, ()):
-                    positional = [arg.value for arg in call.args if arg.keyword is None and not arg.star]
-                    keyword = [arg.value for arg in call.args if arg.keyword and arg.keyword.value == name.value]
-                    values.extend(keyword or positional[index:index + 1])
+            values.extend(facts.parameter_arguments(assignment.node) or ())
     return values
 
 
@@ -317,7 +328,7 @@ def _already_handled(ctx: PlanContext, path: cst.BaseExpression | None) -> bool:
     if path is None:
         return False
     code = ctx.facts.module.code_for_node(path)
-    return any(marker in code for marker in HANDLED_MARKERS)
+    return any(marker in code for marker in HANDLED_MARKERS) or _reads_sm_model_dir_option(ctx.facts, path)
 
 
 @dataclass(frozen=True)

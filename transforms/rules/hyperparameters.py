@@ -19,6 +19,7 @@ What can't be lifted (a parameter of a function, a value the parsed arguments do
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import libcst as cst
@@ -56,7 +57,7 @@ class HyperparametersRule:
     examples = examples.EXAMPLES
 
     def plan(self, ctx: PlanContext) -> None:
-        arguments = _training_arguments(ctx)
+        arguments = [found for argument in _training_arguments(ctx) for found in _through_parameters(ctx, argument)]
         lifts: list[tuple[tuple[int, int], str, list[Binding], TrainingArgument | None]] = []
         seen: set = set()
         for argument in arguments:
@@ -105,6 +106,31 @@ def _training_arguments(ctx: PlanContext) -> list[TrainingArgument]:
                                               "int", f"{short}({arg.keyword.value}=)"))
     for value, target, dest, type_name in facts.training_name_arguments:
         found.append(TrainingArgument(value, dest, type_name, target))
+    return found
+
+
+MAX_CALL_DEPTH = 4  # functions followed from a training argument out to the calls that set its value
+
+
+def _through_parameters(ctx: PlanContext, argument: TrainingArgument, depth: int = 0) -> list[TrainingArgument]:
+    """A training argument that is a parameter of the function it is in (`def train(model, epochs)`): the values
+    the calls of that function pass (`train(model, 4)`, or the parameter's default), lifted where they are set.
+    Where the calls can't be told, the argument itself (reported as a parameter)."""
+    facts, value = ctx.facts, argument.value
+    if depth > MAX_CALL_DEPTH or not isinstance(value, cst.Name) or value.value in facts.argument_defaults:
+        return [argument]  # (a click command's parameters are its options already)
+    scope = facts.structure.resolved.get(value)
+    assignments = scope.assignments[value.value] if scope is not None else []
+    if len(assignments) != 1 or not isinstance(assignments[0].node, cst.Param):
+        return [argument]
+    values = facts.parameter_arguments(assignments[0].node)
+    if values is None:
+        return [argument]
+    function = facts.enclosing(assignments[0].node, cst.FunctionDef).name.value
+    found = []
+    for passed in values:
+        target = f"{argument.target} through {function}({value.value}) at line {facts.position(passed)[0]}"
+        found.extend(_through_parameters(ctx, dataclasses.replace(argument, value=passed, target=target), depth + 1))
     return found
 
 

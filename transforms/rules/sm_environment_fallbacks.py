@@ -8,8 +8,9 @@ in lower case (which also becomes the job's channel), one `localhost` host, no G
 equivalent (SM_HPS, SM_TRAINING_ENV, SM_HP_<NAME>, ...) is reported and left alone. Assignments and `del` of the
 variable are no reads, and a read the script only makes on SageMaker (under a test of an SM_* variable, as in
 `os.environ["SM_MODEL_DIR"] if "SM_MODEL_DIR" in os.environ else ...`, or in a `try` that catches KeyError) does
-not fail: untouched. A read in the path a model is saved to gets its fallback too: the export rule amends that save
-around it.
+not fail: untouched. An option whose default is `os.environ.get("SM_CHANNEL_TRAIN")` (None off SageMaker, then
+used as a path) gets the same fallback as the `.get`'s second argument. A read in the path a model is saved to
+gets its fallback too: the export rule amends that save around it.
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ class SmEnvironmentFallbacksRule:
     def plan(self, ctx: PlanContext) -> None:
         facts = ctx.facts
         for node in list(facts.parents):
+            if isinstance(node, cst.Call):
+                _fallback_for_default(ctx, node)
+                continue
             variable = _read_sm_variable(facts, node)
             if variable is None or _on_sagemaker_only(facts, node) or _rewritten_around(ctx, node):
                 continue
@@ -45,6 +49,30 @@ class SmEnvironmentFallbacksRule:
                 if variable.startswith(catalog.CHANNEL_VARIABLE_PREFIX):
                     ctx.contract.channel(variable[len(catalog.CHANNEL_VARIABLE_PREFIX):].lower(), fallback)
                 ctx.report(node, diagnostics.SM_VARIABLE_FALLBACK, variable=variable, fallback=fallback)
+
+
+def _fallback_for_default(ctx: PlanContext, call: cst.Call) -> None:
+    """`add_argument("--train", default=os.environ.get("SM_CHANNEL_TRAIN"))`: off SageMaker the option's value is
+    None, which the script then uses as a path. The fallback goes in as the `.get`'s second argument."""
+    facts = ctx.facts
+    if facts.qualified_name(call.func) not in ("os.environ.get", "os.getenv") or len(call.args) != 1 or \
+            call.args[0].keyword is not None or not isinstance(call.args[0].value, cst.SimpleString):
+        return
+    variable = call.args[0].value.evaluated_value
+    parent = facts.parents.get(call)
+    if not (isinstance(variable, str) and variable.startswith("SM_") and isinstance(parent, cst.Arg)
+            and parent.keyword is not None and parent.keyword.value == "default"
+            and any(call_ is facts.parents.get(parent) for _, call_ in facts.add_argument_calls)):
+        return
+    fallback = _local_fallback(ctx, variable)
+    if fallback is None or _rewritten_around(ctx, call):
+        return
+    literal = repr(fallback) if '"' in fallback else quote(fallback)
+    key = facts.module.code_for_node(call.args[0].value)
+    if ctx.replace(call, parse_expression(f"{facts.module.code_for_node(call.func)}({key}, {literal})")):
+        if variable.startswith(catalog.CHANNEL_VARIABLE_PREFIX):
+            ctx.contract.channel(variable[len(catalog.CHANNEL_VARIABLE_PREFIX):].lower(), fallback)
+        ctx.report(call, diagnostics.SM_DEFAULT_FALLBACK, variable=variable, fallback=fallback)
 
 
 def _read_sm_variable(facts, node: cst.CSTNode) -> str | None:

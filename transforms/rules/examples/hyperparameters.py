@@ -753,6 +753,8 @@ def _sm_export(model, version_dir):
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
 parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=4,
+                    help="fit(epochs=) through train(epochs) at line 11 in the original script")
 parser.add_argument(
     "--sm-model-dir", "--sm_model_dir",
     type=str,
@@ -774,9 +776,8 @@ def train(model, epochs):
 
 model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
 model.compile(optimizer="adam", loss="mse")
-train(model, 4)
+train(model, args.epochs)
 ''',
-        codes=('SM101',),
     ),
     Example(
         before="""\

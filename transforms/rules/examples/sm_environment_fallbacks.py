@@ -110,4 +110,45 @@ model.export(environ.get("SM_MODEL_DIR", "sm_model") + "/1")
 """,
         codes=('SM305',),
     ),
+    Example(
+        before="""\
+import argparse
+import os
+
+import numpy as np
+import tensorflow as tf
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--epochs", type=int, default=2)
+parser.add_argument("--train", type=str, default=os.environ.get("SM_CHANNEL_TRAIN"))
+parser.add_argument("--model-dir-out", type=str, default=os.getenv("SM_MODEL_DIR"))
+args, _ = parser.parse_known_args()
+on_sagemaker = os.environ.get("SM_TRAINING_ENV") is not None
+data = np.load(os.path.join(args.train, "train.npz"))
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(data["x"], data["y"], epochs=args.epochs)
+tf.saved_model.save(model, os.path.join(args.model_dir_out, "1"))
+""",
+        after="""\
+import argparse
+import os
+
+import numpy as np
+import tensorflow as tf
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--epochs", type=int, default=2)
+parser.add_argument("--train", type=str, default=os.environ.get("SM_CHANNEL_TRAIN", "train"))
+parser.add_argument("--model-dir-out", type=str, default=os.getenv("SM_MODEL_DIR", "sm_model"))
+args, _ = parser.parse_known_args()
+on_sagemaker = os.environ.get("SM_TRAINING_ENV") is not None
+data = np.load(os.path.join(args.train, "train.npz"))
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(data["x"], data["y"], epochs=args.epochs)
+tf.saved_model.save(model, os.path.join(args.model_dir_out, "1"))
+""",
+        codes=('SM305', 'SM305'),
+    ),
 )
