@@ -78,6 +78,13 @@ STATEMENTS = (
     "model.save(b'm.keras')", "p.add_argument(b'--x')", "EPOCHS = 'a b'", "p = p",
     "f = lambda: model.save('a.h5')", "if True:\n  \x0c  x = 1", "def g():\n    os = 1\n    return open('data/a.txt')",
     "args = parse_args()", "model = tf.keras.Sequential()", "model.fit(x, y, epochs=3)",
+    # the shapes later rules follow: settings above a parse, values through calls, TF1 session exports,
+    # the variables a tape trains, SM_* defaults with no fallback
+    "args = parser.parse_args()", "EPOCHS = 4", "epochs = 7", "def train(m, epochs=3):\n    m.fit(x, y, epochs=epochs)",
+    "train(model, 5)", "sess = tf.keras.backend.get_session()",
+    "tf.saved_model.simple_save(sess, 'out/1', inputs={'x': model.input}, outputs={'y': model.output})",
+    "g = tape.gradient(loss, model.trainable_variables)", "opt.apply_gradients(zip(g, net.trainable_variables))",
+    "parser.add_argument('--out', default=os.environ.get('SM_MODEL_DIR'))",
 )
 LITERALS = ('b"m.keras"', '"class/train.npz"', '"2020/train.npz"', '"a b"', '"data/train.npz"', "None", "0",
             '""', '"/"', '"."', '"data/{}"', 'f"data/{x}"', '"s3://bucket/data"', "-1.5", "True")
