@@ -36,8 +36,8 @@ CODES = _codes(
     Code("SM205", "warning", "the model was saved to --model_dir (an S3 URI on SageMaker)"),
     Code("SM206", "warning", "a SavedModel exported into the model dir with no version folder"),
     Code("SM207", "warning", "the container's model folder written out (/opt/ml/model): read from SM_MODEL_DIR"),
-    Code("SM301", "warning", "the script's command line needed care (type=bool, store_true, absl booleans, "
-                             "several parsers)"),
+    Code("SM301", "warning", "the script's command line needed care (type=bool, store_true, required options, "
+                             "absl booleans, several parsers)"),
     Code("SM302", "warning", "a file written and read back by the script: stays in the working dir"),
     Code("SM303", "warning", "an output path built at run time: re-root it by hand"),
     Code("SM304", "warning", "a typer/fire/hydra command line: make it accept SageMaker's arguments by hand"),
@@ -126,6 +126,10 @@ TYPE_BOOL = Message("SM301", "type=bool reads SageMaker's 'False' as True: repla
 STORE_TRUE = Message(
     "SM301", "a store_true/store_false flag can't be set to False by a SageMaker hyperparameter (it is passed as "
              "`--flag False`): use a value argument")
+REQUIRED_OPTION = Message(
+    "SM301", "{flag} is required: a SageMaker job passes only the estimator's hyperparameters, so the job fails "
+             "unless they include {name!r}; pass it there, or give the option a default (an SM_CHANNEL_* or "
+             "SM_MODEL_DIR variable for a path)")
 FOREIGN_CLI = Message(
     "SM304", "the script's {framework} CLI is left as it is: make it accept (and ignore) SageMaker's --model_dir "
              "and other hyperparameters it does not define")

@@ -17,9 +17,16 @@ if TYPE_CHECKING:
 
 
 def fix_existing_arguments(ctx: PlanContext, calls: list[cst.Call]) -> None:
-    """`type=bool` turns SageMaker's "False" into True: use the converter instead; report store_true flags."""
+    """`type=bool` turns SageMaker's "False" into True: use the converter instead; report store_true flags and
+    required options (nothing but the hyperparameters reaches the command line of a job)."""
     for call in calls:
+        flags = [arg.value.evaluated_value for arg in call.args if arg.keyword is None
+                 and isinstance(arg.value, cst.SimpleString) and isinstance(arg.value.evaluated_value, str)]
         for arg in call.args:
+            if arg.keyword and arg.keyword.value == "required" and isinstance(arg.value, cst.Name) and \
+                    arg.value.value == "True" and flags:
+                flag = next((f for f in flags if f.startswith("--")), flags[0])
+                ctx.report(arg.value, diagnostics.REQUIRED_OPTION, flag=flag, name=flag.lstrip("-"))
             if arg.keyword and arg.keyword.value == "type" and isinstance(arg.value, cst.Name) and \
                     arg.value.value == "bool":
                 ctx.replace(arg.value, cst.Name(ctx.helper("str_to_bool")))
