@@ -25,8 +25,9 @@ How it emulates a job (rules from docs/sagemaker-contract.md, "§n" below):
   With install on, pip runs in this interpreter, as in the container; pip options pass through the
   environment (`PIP_NO_INDEX`, `PIP_FIND_LINKS`, ...).
 - A model is servable when TF Serving would load it (§5): `saved_model.pb` in an all-digit version folder,
-  loadable with the `serve` tag, with a `serving_default` signature that can be called. TensorFlow is only
-  imported in a subprocess of the same interpreter (`check_servable`), never in the caller.
+  loadable with the `serve` tag, with a `serving_default` signature that can be called on zeros (where no
+  probe fits its unknown dimensions: "signature present, probe skipped", not a false failure). TensorFlow is
+  only imported in a subprocess of the same interpreter (`check_servable`), never in the caller.
 
 SDK v3 (`sdk="v3"`, docs/sagemaker-contract.md §10): ModelTrainer's driver replaces the toolkit, so it is
 emulated here from its contract rather than run: the code is unpacked into `input/data/code` (a channel, as
@@ -374,13 +375,15 @@ class ServableModel:
     signatures: list[str] = field(default_factory=list)
     inputs: list[TensorInfo] = field(default_factory=list)  # of serving_default
     outputs: list[TensorInfo] = field(default_factory=list)
+    probe_skipped: str = ""  # why serving_default was not run: no probe input fits its unknown dimensions
 
     def signature_text(self) -> str:
         if "serving_default" not in self.signatures:
             return "no serving_default"
         inputs = ", ".join(tensor.format() for tensor in self.inputs)
         outputs = ", ".join(tensor.format() for tensor in self.outputs)
-        return f"serving_default({inputs}) -> {outputs}"
+        probe = f"  (signature present, probe skipped: {self.probe_skipped})" if self.probe_skipped else ""
+        return f"serving_default({inputs}) -> {outputs}{probe}"
 
 
 def check_servable(model_dir: str | Path) -> list[ServableModel]:
@@ -388,7 +391,8 @@ def check_servable(model_dir: str | Path) -> list[ServableModel]:
 
     Servable means all of: the parent folder name is all digits (TF Serving's version folder), it loads with
     the `serve` tag, it has a `serving_default` signature, and that signature runs on zero-filled inputs
-    (unknown dimensions taken as 1). A SavedModel elsewhere is still loaded, to show its signature, and
+    (an unknown batch dimension taken as 1, other unknown ones as each of PROBE_SIZES in turn; when none fits,
+    the probe is skipped, not failed). A SavedModel elsewhere is still loaded, to show its signature, and
     reported as not servable with the reason.
     """
     model_dir = Path(model_dir)
@@ -424,6 +428,7 @@ def _servable_model(model_dir: Path, folder: Path, report: dict) -> ServableMode
         signatures=report.get("signatures", []),
         inputs=[TensorInfo(**tensor) for tensor in report.get("inputs", [])],
         outputs=[TensorInfo(**tensor) for tensor in report.get("outputs", [])],
+        probe_skipped=report.get("probe_skipped", ""),
     )
     if folder == model_dir:
         model.reason = "saved_model.pb directly in model/: TF Serving needs a version folder (model/1/)"
@@ -477,11 +482,22 @@ def _describe_saved_model(tf: Any, folder: str) -> dict:
     report["inputs"] = [_tensor_info(name, spec) for name, spec in sorted(input_specs.items())]
     outputs = serving.structured_outputs
     report["outputs"] = [_tensor_info(name, tensor) for name, tensor in sorted(outputs.items())]
-    try:
-        serving(**{name: _zeros_like_spec(tf, spec) for name, spec in input_specs.items()})
-    except Exception as exc:  # the call failing is the finding itself
-        report["call_error"] = _one_line(exc)
+    unknown = any(spec.shape.rank is None or None in spec.shape.as_list() for spec in input_specs.values())
+    error = None
+    for size in PROBE_SIZES if unknown else PROBE_SIZES[:1]:
+        try:
+            serving(**{name: _zeros_like_spec(tf, spec, size) for name, spec in input_specs.items()})
+            return report
+        except Exception as exc:  # the call failing is the finding itself
+            error = error or _one_line(exc)
+    # With unknown dimensions a failure may be the probe's (a sequence shorter than a Conv1D's kernel), not the
+    # model's: only a fully known signature that fails on its own shapes is a finding.
+    report["probe_skipped" if unknown else "call_error"] = error
     return report
+
+
+# What an unknown dimension is taken as, in turn: a batch of 1, then lengths that convolutions and pooling take.
+PROBE_SIZES = (1, 16, 128)
 
 
 def _tensor_info(name: str, tensor: Any) -> dict:
@@ -489,8 +505,10 @@ def _tensor_info(name: str, tensor: Any) -> dict:
     return {"name": name, "dtype": tensor.dtype.name, "shape": shape}
 
 
-def _zeros_like_spec(tf: Any, spec: Any) -> Any:
-    shape = [1 if dim is None else dim for dim in spec.shape.as_list()] if spec.shape.rank is not None else []
+def _zeros_like_spec(tf: Any, spec: Any, size: int = 1) -> Any:
+    """Zeros of the spec's shape; the batch (first) dimension 1 when unknown, other unknown ones `size`."""
+    dims = spec.shape.as_list() if spec.shape.rank is not None else []
+    shape = [(1 if index == 0 else size) if dim is None else dim for index, dim in enumerate(dims)]
     if spec.dtype == tf.string:
         return tf.fill(shape, "")
     return tf.zeros(shape, dtype=spec.dtype)

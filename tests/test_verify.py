@@ -10,6 +10,8 @@ import json
 import os
 import shutil
 import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -469,3 +471,32 @@ def test_two_host_mwms_job_on_loopback_only_the_chief_writes_the_model(tmp_path:
     assert losses[0] and losses[0] == losses[1]
     report = format_multi_host_report(job)
     assert report.endswith("verdict: OK") and "algo-2 (worker)  succeeded; no SavedModel" in report
+
+
+SEQUENCE_MODELS = """
+import sys
+import tensorflow as tf
+
+def export(kernel, folder):
+    model = tf.keras.Sequential([tf.keras.Input((None, 2)), tf.keras.layers.Conv1D(4, kernel),
+                                 tf.keras.layers.GlobalMaxPooling1D(), tf.keras.layers.Dense(1)])
+    model.export(folder, verbose=False)
+
+export(3, sys.argv[1] + "/conv/1")  # takes any sequence of 3 steps or more
+export(500, sys.argv[1] + "/long/1")  # longer than any probe: only real requests can show it works
+"""
+
+
+@pytest.mark.e2e
+def test_the_servable_probe_fits_unknown_dimensions_or_says_it_skipped(tmp_path: Path):
+    script = tmp_path / "export.py"
+    script.write_text(SEQUENCE_MODELS)
+    exported = subprocess.run([sys.executable, str(script), str(tmp_path / "model")],
+                              capture_output=True, text=True)
+    assert exported.returncode == 0, exported.stderr[-2000:]
+
+    conv, long = verify.check_servable(tmp_path / "model")
+
+    assert (conv.path, conv.servable, conv.probe_skipped) == ("conv/1", True, "")
+    assert (long.path, long.servable) == ("long/1", True), long.reason
+    assert long.probe_skipped and "probe skipped" in long.signature_text()
