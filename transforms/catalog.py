@@ -76,6 +76,14 @@ FIT_HYPERPARAMETERS = {
     "shuffle": "bool",
 }
 # Keras 2 APIs that Keras 3 (TF >= 2.16) removed: method -> what replaces it. Keywords likewise.
+# Keras APIs gone from TensorFlow 2 itself, whatever its Keras: canonical name -> (the release without it, what to
+# use instead). Through `tf.compat.v1.keras` some still exist up to TF 2.15: not listed under that spelling.
+REMOVED_KERAS_APIS = {
+    "keras.utils.multi_gpu_model": ((2, 4), "train under tf.distribute.MirroredStrategy instead"),
+    "keras.backend.get_session": ((2, 0), "TF 2 runs eagerly with no session; export with model.export or "
+                                          "tf.saved_model.save"),
+    "keras.backend.set_session": ((2, 0), "TF 2 has no session to set; configure devices with tf.config"),
+}
 KERAS2_METHODS = {"fit_generator": "fit", "evaluate_generator": "evaluate", "predict_generator": "predict"}
 KERAS2_FIT_KEYWORDS = {"nb_epoch": "epochs"}
 KERAS2_OPTIMIZER_KEYWORDS = {"lr": "learning_rate"}

@@ -42,7 +42,8 @@ CODES = _codes(
     Code("SM303", "warning", "an output path built at run time: re-root it by hand"),
     Code("SM304", "warning", "a typer/fire/hydra command line: make it accept SageMaker's arguments by hand"),
     Code("SM401", "warning", "tf.estimator with a framework version that has no estimator"),
-    Code("SM402", "warning", "a Keras 2 API that Keras 3 (TF >= 2.16) removed"),
+    Code("SM402", "warning", "a Keras API the target TensorFlow does not have (Keras 2 only on Keras 3, or gone "
+                             "since TF 2.x): reported"),
     Code("SM900", "error", "internal error: generated code did not compile (file untouched)"),
 )
 
@@ -264,6 +265,8 @@ KERAS1_NOT_REWRITTEN = Message(
 KERAS2_NOT_REWRITTEN = Message(
     "SM402", "`{api}` is Keras 2 only and fails on Keras 3 (TF {version}): {why}; rewrite it by hand, or keep Keras 2 "
              "with --keras 2 (TF_USE_LEGACY_KERAS=1 and tf-keras)")
+KERAS_API_REMOVED = Message(
+    "SM402", "`{api}` does not exist on TF {version} (gone since TF {since}): the script fails there; {instead}")
 LEGACY_KERAS_BY_HAND = Message(
     "SM406", "--keras 2: no module-level TensorFlow import to set TF_USE_LEGACY_KERAS=1 before: set it by hand before "
              "the first import of TensorFlow")

@@ -82,6 +82,7 @@ class ScriptFacts:
     optimizer_calls: list[cst.Call] = field(default_factory=list)
     saving_callbacks: list[cst.Call] = field(default_factory=list)
     tape_calls: list[cst.Call] = field(default_factory=list)
+    removed_api_calls: list[cst.Call] = field(default_factory=list)  # `K.get_session()`: catalog.REMOVED_KERAS_APIS
     # `tape.gradient(loss, model.trainable_variables)`, `apply_gradients`, `minimize`: the names whose variables
     # a custom loop trains (the `model` Name nodes there), after the calls in source order
     variable_owners: list[tuple[cst.Call, cst.Name]] = field(default_factory=list)
@@ -580,6 +581,8 @@ class _FactsCollector:
                     long_flags = [flag for flag in _flags(node) if flag.startswith("--")]
                     dest = dest_of_flag(long_flags[0]) if long_flags else None
                     self._note_default(dest, _argument(node, None, ("default",)))
+            if name in catalog.REMOVED_KERAS_APIS:
+                facts.removed_api_calls.append(node)
             if name.startswith(catalog.DEVICE_NAME_PREFIXES):
                 facts.uses_devices = True
             if name in catalog.MULTI_WORKER_STRATEGIES:

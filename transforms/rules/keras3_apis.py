@@ -57,6 +57,30 @@ class Keras3ApisRule:
                 reports.append((node, api, "another rewrite of this call comes first", KERAS2))
         for node, api, why, message in reports:
             ctx.report(node, message, api=api, why=why, version=version)
+        _report_removed_apis(ctx)
+
+
+def _report_removed_apis(ctx: PlanContext) -> None:
+    """Imports and attribute calls of Keras APIs the target TensorFlow has none of (catalog.REMOVED_KERAS_APIS),
+    except where another rule rewrites them away (a session made only for a TF1 export)."""
+    facts, version = ctx.facts, ctx.options.framework_version
+    found = []
+    for statement in facts.structure.imports:
+        if isinstance(statement, cst.ImportFrom) and statement.module is not None and not statement.relative \
+                and not isinstance(statement.names, cst.ImportStar):
+            module = get_full_name_for_node(statement.module)
+            found.extend((alias, f"{module}.{get_full_name_for_node(alias.name)}") for alias in statement.names)
+    for call in facts.removed_api_calls:
+        if isinstance(call.func, cst.Attribute):  # (a bare name is reported at its import)
+            found.extend((call.func, name) for name in facts.structure.qualified_names(call.func)[:1])
+    for node, raw in found:
+        removed = catalog.REMOVED_KERAS_APIS.get(catalog.canonical_name(raw))
+        if removed is None or ".compat.v1." in raw or release(version) < removed[0] or not _rewritable(ctx, node):
+            continue
+        since, instead = removed
+        ctx.report(node, diagnostics.KERAS_API_REMOVED, api=raw.rsplit(".", 1)[-1] if isinstance(
+            node, cst.ImportAlias) else facts.module.code_for_node(node), version=version,
+            since=".".join(map(str, since)), instead=instead)
 
 
 def _renames_for_every_keras(ctx: PlanContext, on_keras3: bool):
