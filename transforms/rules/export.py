@@ -28,7 +28,7 @@ from sm_migrate.transforms.facts import SaveCall, is_model_constructor
 from sm_migrate.transforms.literals import quote
 from sm_migrate.transforms.paths import path_tail, resolve
 from sm_migrate.transforms.rules.examples import export as examples
-from sm_migrate.transforms.scopes import ClassScope, FunctionScope
+from sm_migrate.transforms.scopes import ClassScope, FunctionScope, dotted_name
 from sm_migrate.transforms.versions import release
 
 EXPORT_COMMENT = "# TensorFlow Serving SavedModel for SageMaker: <model dir>/{} (added by sm-migrate)"
@@ -549,14 +549,31 @@ def _chief_only(ctx: PlanContext, anchor: cst.CSTNode, code: str) -> str:
     training already says so."""
     facts = ctx.facts
     hvd = next((facts.module_imports[m] for m in catalog.HOROVOD_MODULES if m in facts.module_imports), None)
-    if hvd is None:
+    if hvd is None and not _imports_horovod(facts):
         return code
     current = facts.parents.get(anchor)
     while current is not None:
         if isinstance(current, cst.If) and "rank()" in facts.module.code_for_node(current.test):
             return code
         current = facts.parents.get(current)
+    if hvd is None:  # imported in a branch or a function: `hvd` may not be bound here, the launcher's rank is
+        os = ctx.require_import("os", at=anchor)
+        return f'if {os}.environ.get("OMPI_COMM_WORLD_RANK", {os}.environ.get("HOROVOD_RANK", "0")) == "0":\n    {code}'
     return f"if {hvd}.rank() == 0:\n    {code}"
+
+
+def _imports_horovod(facts) -> bool:
+    """Anywhere in the script, not only at module level (`if use_horovod: import horovod.tensorflow as hvd`)."""
+    for statement in facts.structure.imports:
+        if isinstance(statement, cst.Import):
+            modules = [dotted_name(alias.name) for alias in statement.names]
+        elif statement.module is not None and not statement.relative:
+            modules = [dotted_name(statement.module)]
+        else:
+            modules = []
+        if any(module == "horovod" or module.startswith("horovod.") for module in modules):
+            return True
+    return False
 
 
 def _tensorflow(ctx: PlanContext, at: cst.CSTNode | None = None) -> str:
