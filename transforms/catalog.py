@@ -151,6 +151,8 @@ ESTIMATOR_STEP_KEYWORDS = {
     "tensorflow.estimator.TrainSpec": {"max_steps": "max_steps"},
     "tensorflow.estimator.EvalSpec": {"steps": "eval_steps"},
 }
+NUMPY_INPUT_FNS = frozenset({"tensorflow.estimator.inputs.numpy_input_fn",
+                             "tensorflow.compat.v1.estimator.inputs.numpy_input_fn"})
 # Exporters in an EvalSpec write under the estimator's model_dir (S3 on SageMaker), not the model dir.
 ESTIMATOR_EXPORTERS = frozenset({"tensorflow.estimator.LatestExporter", "tensorflow.estimator.BestExporter",
                                  "tensorflow.estimator.FinalExporter"})

@@ -101,6 +101,7 @@ class ScriptFacts:
     session_calls: list[cst.Call] = field(default_factory=list)  # TF1 sessions: graph-style training
     estimator_calls: list[cst.Call] = field(default_factory=list)  # tf.estimator constructors and RunConfig
     estimator_names: set = field(default_factory=set)  # names bound to an estimator
+    estimator_constructors: dict = field(default_factory=dict)  # name -> the constructor call it is bound to
     estimator_training: list[cst.Call] = field(default_factory=list)  # train_and_evaluate / estimator.train
     estimator_specs: list[tuple[str, cst.Call]] = field(default_factory=list)  # (TrainSpec|EvalSpec name, call)
     estimator_exporters: list[cst.Call] = field(default_factory=list)  # LatestExporter(name, serving_input_fn)
@@ -523,6 +524,7 @@ class _FactsCollector:
         if constructed and constructed.startswith(catalog.ESTIMATOR_MODULE) and \
                 constructed.endswith(catalog.ESTIMATOR_SUFFIXES):
             self.facts.estimator_names.update(names)
+            self.facts.estimator_constructors.update(dict.fromkeys(names, node.value))
         if constructed in catalog.CHECKPOINT_OBJECTS:
             self.facts.checkpoint_objects.update(names)
         elif constructed in catalog.SAVER_OBJECTS:

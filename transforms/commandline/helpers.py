@@ -47,6 +47,24 @@ EXPORT_HELPER = '''def {name}(model, version_dir):
         {tensorflow}.saved_model.save(model, version_dir)
 '''
 
+RAW_RECEIVER_HELPER = '''def {name}(arrays):
+    """A serving input receiver for an Estimator trained on numpy arrays (`numpy_input_fn(x=arrays)`): one
+    placeholder per feature, of its array's dtype and shape, for any batch size."""
+    def receiver():
+        features = {{key: {tensorflow}.compat.v1.placeholder({tensorflow}.as_dtype(array.dtype),
+                                                             (None, *array.shape[1:]), name=key)
+                    for key, array in arrays.items()}}
+        return {tensorflow}.estimator.export.ServingInputReceiver(features, features)
+    return receiver
+'''
+
+PARSING_RECEIVER_HELPER = '''def {name}(feature_columns):
+    """A serving input receiver for a canned Estimator: serialized tf.Example protos, parsed with the estimator's
+    own feature columns (what TF Serving's classify and regress APIs send)."""
+    return {tensorflow}.estimator.export.build_parsing_serving_input_receiver_fn(
+        {tensorflow}.feature_column.make_parse_example_spec(feature_columns))
+'''
+
 
 @dataclass(frozen=True)
 class Helper:
@@ -61,4 +79,7 @@ HELPERS = {
     "sm_path": Helper(("_sm_path", "_sm_migrate_path"), SM_PATH_HELPER, ("os",)),
     "chief_path": Helper(("_sm_chief_path", "_sm_migrate_chief_path"), CHIEF_PATH_HELPER, ("json", "os", "tempfile")),
     "export": Helper(("_sm_export", "_sm_migrate_export"), EXPORT_HELPER, ("shutil", "tensorflow")),
+    "raw_receiver": Helper(("_sm_raw_receiver", "_sm_migrate_raw_receiver"), RAW_RECEIVER_HELPER, ("tensorflow",)),
+    "parsing_receiver": Helper(("_sm_parsing_receiver", "_sm_migrate_parsing_receiver"), PARSING_RECEIVER_HELPER,
+                               ("tensorflow",)),
 }

@@ -24,7 +24,7 @@ import libcst as cst
 from sm_migrate.transforms import catalog, diagnostics
 from sm_migrate.transforms.context import PlanContext
 from sm_migrate.transforms.edits import parse_expression, parse_statements
-from sm_migrate.transforms.facts import SaveCall, is_model_constructor
+from sm_migrate.transforms.facts import SaveCall, is_model_constructor, walk
 from sm_migrate.transforms.literals import quote
 from sm_migrate.transforms.paths import path_tail, resolve
 from sm_migrate.transforms.rules.examples import export as examples
@@ -119,7 +119,8 @@ def _export_graph_script(ctx: PlanContext) -> None:
     elif facts.estimator_training and facts.estimator_exporters:
         _export_after_evaluation(ctx)
     elif facts.estimator_training:
-        ctx.report(facts.estimator_training[0], diagnostics.ESTIMATOR_NEVER_EXPORTED)
+        if not _export_with_inferred_receiver(ctx):
+            ctx.report(facts.estimator_training[0], diagnostics.ESTIMATOR_NEVER_EXPORTED)
     else:
         ctx.report(facts.module, diagnostics.SESSION_NOT_EXPORTED)
 
@@ -146,6 +147,67 @@ def _export_after_evaluation(ctx: PlanContext) -> None:
     statement = parse_statements(code)[0].with_changes(leading_lines=[
         cst.EmptyLine(indent=False), cst.EmptyLine(comment=cst.Comment(EXPORT_COMMENT.format("<timestamp>")))])
     ctx.insert_after(anchor, [statement])
+
+
+def _export_with_inferred_receiver(ctx: PlanContext) -> bool:
+    """`estimator.train(input_fn=...)` with no export: after training, an export to the model dir with a serving
+    input receiver inferred from what the estimator is fed, where that can be told and is visible there:
+    a canned estimator's `feature_columns` (a parsing receiver: serialized tf.Example, as TF Serving's classify
+    and regress APIs send), else the arrays of the `numpy_input_fn(x={...})` it trains on (a raw receiver)."""
+    facts = ctx.facts
+    training = facts.estimator_training[-1]
+    if not (isinstance(training.func, cst.Attribute) and isinstance(training.func.value, cst.Name)):
+        return False  # train_and_evaluate(estimator, ...): its specs are too far from the estimator to tell
+    estimator = training.func.value.value
+    anchor = facts.statement_after_loops(training)
+    receiver = _parsing_receiver(ctx, estimator, anchor) or _raw_receiver(ctx, training, anchor)
+    if receiver is None:
+        return False
+    code = f"{estimator}.export_saved_model({_model_dir(ctx, anchor)}, {receiver})\n"
+    statement = parse_statements(code)[0].with_changes(leading_lines=[
+        cst.EmptyLine(indent=False), cst.EmptyLine(comment=cst.Comment(EXPORT_COMMENT.format("<timestamp>")))])
+    ctx.insert_after(anchor, [statement])
+    return True
+
+
+def _parsing_receiver(ctx: PlanContext, estimator: str, anchor: cst.CSTNode) -> str | None:
+    facts = ctx.facts
+    constructor = facts.estimator_constructors.get(estimator)
+    columns = next((arg.value for arg in constructor.args if arg.keyword and arg.keyword.value == "feature_columns"),
+                   None) if constructor is not None else None
+    if columns is None or not _visible_at(facts, columns, anchor):
+        return None
+    _tensorflow(ctx)  # the helper's name for tensorflow
+    return f"{ctx.helper('parsing_receiver')}({_code(columns)})"
+
+
+def _raw_receiver(ctx: PlanContext, training: cst.Call, anchor: cst.CSTNode) -> str | None:
+    facts = ctx.facts
+    input_fn = next((arg.value for arg in training.args if arg.keyword and arg.keyword.value == "input_fn"), None)
+    if input_fn is None and training.args and training.args[0].keyword is None:
+        input_fn = training.args[0].value
+    values = _values_of(facts, input_fn) if isinstance(input_fn, cst.Name) else []
+    if len(values) != 1 or not isinstance(values[0], cst.Call) or \
+            facts.qualified_name(values[0].func) not in catalog.NUMPY_INPUT_FNS:
+        return None
+    arrays = next((arg.value for arg in values[0].args if arg.keyword and arg.keyword.value == "x"), None)
+    if arrays is None and values[0].args and values[0].args[0].keyword is None:
+        arrays = values[0].args[0].value
+    if arrays is None or not _visible_at(facts, arrays, anchor):
+        return None
+    _tensorflow(ctx)  # the helper's name for tensorflow
+    return f"{ctx.helper('raw_receiver')}({_code(arrays)})"
+
+
+def _visible_at(facts, expression: cst.CSTNode, anchor: cst.CSTNode) -> bool:
+    """Does every name `expression` reads mean the same at `anchor` (so that its code can be copied there)?"""
+    scope = facts.scopes.get(anchor)
+    for node in walk(expression):
+        if isinstance(node, cst.Name) and node in facts.structure.resolved:
+            binding = facts.structure.resolved[node]
+            if binding is None or not facts.visible_from(scope, node.value, binding):
+                return False
+    return True
 
 
 def _reroot_literal_model_dir(ctx: PlanContext, save: SaveCall) -> None:

@@ -1321,4 +1321,62 @@ for step in range(10):
 """,
         codes=('SM203',),
     ),
+    Example(
+        before="""\
+import tensorflow as tf
+
+columns = [tf.feature_column.numeric_column("area"), tf.feature_column.numeric_column("rooms")]
+
+
+def input_fn():
+    features = {"area": [[50.0], [80.0]], "rooms": [[2.0], [3.0]]}
+    return tf.data.Dataset.from_tensors((features, [[0], [1]])).repeat()
+
+
+classifier = tf.estimator.DNNClassifier(hidden_units=[4], feature_columns=columns, model_dir="runs/dnn")
+classifier.train(input_fn=input_fn, steps=20)
+""",
+        after='''\
+import tensorflow as tf
+import argparse
+import os
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_parsing_receiver(feature_columns):
+    """A serving input receiver for a canned Estimator: serialized tf.Example protos, parsed with the estimator's
+    own feature columns (what TF Serving's classify and regress APIs send)."""
+    return tf.estimator.export.build_parsing_serving_input_receiver_fn(
+        tf.feature_column.make_parse_example_spec(feature_columns))
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default="runs/dnn",
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+columns = [tf.feature_column.numeric_column("area"), tf.feature_column.numeric_column("rooms")]
+
+
+def input_fn():
+    features = {"area": [[50.0], [80.0]], "rooms": [[2.0], [3.0]]}
+    return tf.data.Dataset.from_tensors((features, [[0], [1]])).repeat()
+
+
+classifier = tf.estimator.DNNClassifier(hidden_units=[4], feature_columns=columns, model_dir=args.model_dir)
+classifier.train(input_fn=input_fn, steps=20)
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/<timestamp> (added by sm-migrate)
+classifier.export_saved_model(args.sm_model_dir, _sm_parsing_receiver(columns))
+''',
+        options={'framework_version': '2.14'},
+    ),
 )
