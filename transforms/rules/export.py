@@ -175,7 +175,8 @@ def _parsing_receiver(ctx: PlanContext, estimator: str, anchor: cst.CSTNode) -> 
     constructor = facts.estimator_constructors.get(estimator)
     columns = next((arg.value for arg in constructor.args if arg.keyword and arg.keyword.value == "feature_columns"),
                    None) if constructor is not None else None
-    if columns is None or not _visible_at(facts, columns, anchor):
+    empty = isinstance(columns, (cst.List, cst.Tuple)) and not columns.elements
+    if columns is None or empty or not _visible_at(facts, columns, anchor):
         return None
     _tensorflow(ctx)  # the helper's name for tensorflow
     return f"{ctx.helper('parsing_receiver')}({_code(columns)})"
