@@ -169,7 +169,8 @@ def outcome_lines(outcome: FileOutcome, verbose: bool, explicit: bool = False) -
 
 def contract_lines(outcome: FileOutcome) -> list[str]:
     """What the SageMaker job will need from the user: the hyperparameters it can set and the channels to
-    upload (exactly the keys of `estimator.fit({...})`)."""
+    upload (the job's input channels: the keys of `estimator.fit({...})`, the channel names of ModelTrainer's
+    `input_data_config`)."""
     if outcome.status not in ("migrated", "would_migrate", "already_migrated"):
         return []
     lines = []
@@ -178,7 +179,7 @@ def contract_lines(outcome: FileOutcome) -> list[str]:
         lines.append(f"  hyperparameters: {values}")
     if outcome.channels:
         sources = ", ".join(f"{name} <- {source}" for name, source in outcome.channels.items())
-        lines.append(f"  channels to upload and pass to estimator.fit({{...}}): {sources}")
+        lines.append(f"  channels to upload as the job's input data: {sources}")
     return lines
 
 

@@ -378,4 +378,4 @@ def test_one_shot_run_says_what_the_job_needs():
     assert result.exit_code == 0
     assert lines[0] == "train.py: migrated"
     assert "  hyperparameters: epochs=2" in lines
-    assert "  channels to upload and pass to estimator.fit({...}): all <- inputs/all" in lines
+    assert "  channels to upload as the job's input data: all <- inputs/all" in lines

@@ -114,7 +114,7 @@ def build_entrypoint(script_name: str, target: TargetFramework) -> str:
     return (
         "#!/bin/sh\n"
         f"# SageMaker entry point for {script_name} on {target.label}, written by sm-migrate.\n"
-        "# These images do not pip-install requirements.txt for you (sagemaker-contract.md §4), so this\n"
+        "# These images do not pip-install requirements.txt for you (the SDK's TensorFlow docs), so this\n"
         "# script does, then runs the training script with all hyperparameter arguments unchanged.\n"
         "set -e\n"
         'cd "$(dirname "$0")"\n'

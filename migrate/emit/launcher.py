@@ -333,7 +333,7 @@ def build_launcher(
         sdk_title = "SageMaker Python SDK v3, ModelTrainer"
         sdk_notes = (
             "SDK v3 has no TensorFlow estimator: ModelTrainer runs the script through its own driver, which\n"
-            "passes no --model_dir and sends booleans as JSON `true`/`false` (sagemaker-contract.md §10)."
+            "passes no --model_dir and sends booleans as JSON `true`/`false`."
         )
         if distribution == "mwms":
             sdk_notes += (
