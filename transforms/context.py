@@ -71,6 +71,10 @@ class PlanContext:
     def claimed(self, node: cst.CSTNode) -> bool:
         return self.plan.claimed(node)
 
+    def rewritten(self, node: cst.CSTNode) -> bool:
+        """Does a rule replace or amend `node` (so that what it says now will not be in the output)?"""
+        return self.plan.claimed(node) or node in self.plan.amendments
+
     def replace(self, original: cst.CSTNode, new: cst.CSTNode) -> bool:
         """Replace `original` unless another rule claimed it first (then False, and nothing changes)."""
         done = self.plan.replace(original, new, by=self.rule or "command line")

@@ -243,7 +243,7 @@ def _repair_handled_export(ctx: PlanContext, save: SaveCall) -> None:
     if save.kind not in ("save", "keras.save_model", "saved_model.save", "export", *SESSION_SAVES) or not folder:
         return
     version = None
-    if not _versioned(save.path):
+    if not _derived_from(ctx.facts, save.path, _version_literal):
         version = ctx.require_import("os", at=save.call)
         ctx.report(save.call, diagnostics.EXPORT_NOT_VERSIONED)
     if _needs_export_call(ctx, save):
@@ -332,13 +332,14 @@ def _code(node: cst.CSTNode) -> str:
     return cst.Module([]).code_for_node(node)
 
 
-def _versioned(path: cst.CSTNode) -> bool:
-    """Does the path have an all-digit component (`os.path.join(dir, "1")`, `dir + "/000000001"`)?"""
-    if isinstance(path, cst.SimpleString) and isinstance(path.evaluated_value, str):
-        return any(part.isdigit() for part in path.evaluated_value.split("/"))
-    if isinstance(path, cst.FormattedStringText):
-        return any(part.isdigit() for part in path.value.split("/"))
-    return any(_versioned(child) for child in path.children)
+def _version_literal(node: cst.CSTNode) -> bool:
+    """A piece of a path with an all-digit component (`"1"` in `os.path.join(dir, "1")`, `"/000000001"`); the
+    path is versioned where it is built from one (through the names it is computed from)."""
+    if isinstance(node, cst.SimpleString) and isinstance(node.evaluated_value, str):
+        return any(part.isdigit() for part in node.evaluated_value.split("/"))
+    if isinstance(node, cst.FormattedStringText):
+        return any(part.isdigit() for part in node.value.split("/"))
+    return False
 
 
 def _reads_model_dir(facts, path: cst.CSTNode | None) -> bool:
@@ -526,11 +527,10 @@ def _path_kind(ctx: PlanContext, save: SaveCall) -> str:
     """"file" (not servable), "dir" (a SavedModel) or "unknown" (built at run time)."""
     if save.kind == "save_weights":
         return "file"
-    if save.kind == "save" and any(
-        a.keyword and a.keyword.value == "save_format" and isinstance(a.value, cst.SimpleString)
-        and a.value.evaluated_value == "h5" for a in save.call.args
-    ):
-        return "file"
+    save_format = next((a.value.evaluated_value for a in save.call.args if a.keyword and a.keyword.value ==
+                        "save_format" and isinstance(a.value, cst.SimpleString)), None) if save.kind == "save" else None
+    if save_format in ("h5", "tf"):  # Keras 2's own word for what it writes
+        return "file" if save_format == "h5" else "dir"
     text = path_tail(ctx.facts, save.path)
     if text is None and isinstance(save.path, cst.Attribute):  # `args.output_path`: the option's own default
         defaults = [path.full for path in resolve(ctx.facts, save.path) if path.is_default]

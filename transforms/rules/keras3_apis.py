@@ -138,7 +138,7 @@ def _keras3_only(ctx: PlanContext, reports: list):
             renames.append((call.func.attr, f"{method}()", replacement, diagnostics.GENERATOR_METHOD_RENAMED,
                             {"method": method, "replacement": replacement}))
     for save in facts.save_calls:
-        if save.kind != "save" or ctx.claimed(save.call):
+        if save.kind != "save" or ctx.rewritten(save.call):  # (the export rule's rewrite takes no save_format=)
             continue
         for arg in save.call.args:
             if arg.keyword is not None and arg.keyword.value in catalog.KERAS2_SAVE_KEYWORDS \

@@ -1379,4 +1379,57 @@ classifier.export_saved_model(args.sm_model_dir, _sm_parsing_receiver(columns))
 ''',
         options={'framework_version': '2.14'},
     ),
+    Example(
+        before="""\
+import argparse
+import os
+
+import tensorflow as tf
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--epochs", type=int, default=2)
+parser.add_argument("--local_model_dir", type=str, default=os.environ.get("SM_MODEL_DIR", "model"))
+args, _ = parser.parse_known_args()
+saved_model_path = os.path.join(args.local_model_dir, "tensorflow/saved_model/0")
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit([[0.0]], [0.0], epochs=args.epochs)
+model.save(saved_model_path, save_format="tf")
+""",
+        after='''\
+import argparse
+import os
+
+import tensorflow as tf
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--epochs", type=int, default=2)
+parser.add_argument("--local_model_dir", type=str, default=os.environ.get("SM_MODEL_DIR", "model"))
+args, _ = parser.parse_known_args()
+saved_model_path = os.path.join(args.local_model_dir, "tensorflow/saved_model/0")
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit([[0.0]], [0.0], epochs=args.epochs)
+_sm_export(model, saved_model_path)
+''',
+        codes=('SM204',),
+    ),
 )
