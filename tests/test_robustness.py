@@ -156,3 +156,22 @@ main()
 """
     code = migrated(source)
     assert 'data = np.load(os.path.join(os.environ.get("SM_CHANNEL_DATA", "data"), "train.npz"))' in code
+
+
+def test_an_export_to_the_working_dir_leaves_the_inputs_under_it_inputs():
+    """A TF1 simple_save to "." once made every relative read "written by the script" (scratch): no channel on
+    the first run, a channel on the second."""
+    source = """\
+import numpy as np
+import tensorflow as tf
+
+tf.compat.v1.disable_eager_execution()
+table = np.loadtxt("data/train.csv", delimiter=",")
+x = tf.compat.v1.placeholder(tf.float32, shape=[None, 2], name="x")
+probability = tf.sigmoid(tf.reduce_sum(x, axis=1), name="probability")
+with tf.compat.v1.Session() as sess:
+    sess.run(probability, feed_dict={x: table})
+    tf.compat.v1.saved_model.simple_save(sess, ".", inputs={"x": x}, outputs={"probability": probability})
+"""
+    code = migrated(source)
+    assert 'SM_CHANNEL_DATA' in code

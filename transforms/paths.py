@@ -224,7 +224,10 @@ def classify_paths(facts: ScriptFacts) -> ScriptPaths:
 
 
 def _overlaps(read: PathUseSite, written: str) -> bool:
-    """The script reads something it (may have) written itself."""
+    """The script reads something it (may have) written itself. A write to the working dir itself (a SavedModel
+    exported to ".") is no folder of scratch files: every relative path would be inside it."""
+    if written == "":
+        return read.path.full == ""
     if is_within(read.path.full, written):
         return True
     listing = read.role == "read_dir" or not read.path.complete  # a folder listing or a glob may pick it up
