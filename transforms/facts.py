@@ -76,6 +76,7 @@ class ScriptFacts:
     structure: ScriptStructure
     positions: SourcePositions
     imports_tensorflow: bool = False
+    imported_modules: set = field(default_factory=set)  # every module an import anywhere names (`from m import` too)
     module_imports: dict = field(default_factory=dict)  # module -> the module-level name `import module [as x]` binds
     fit_calls: list[FitCall] = field(default_factory=list)
     save_calls: list[SaveCall] = field(default_factory=list)
@@ -153,13 +154,13 @@ class ScriptFacts:
             for node in self.scopes:
                 if type(node) is cst.Name:
                     self._names_by_value.setdefault(node.value, []).append(node)
-        for node in self._names_by_value.get(name, ()):
-            current = node
-            while current is not None and current is not region:
-                current = self.parents.get(current)
-            if current is region:
-                return True
-        return False
+        return any(self.inside(node, region) for node in self._names_by_value.get(name, ()))
+
+    def inside(self, node: cst.CSTNode, region: cst.CSTNode) -> bool:
+        """Is `node` `region` or one of the nodes inside it?"""
+        while node is not None and node is not region:
+            node = self.parents.get(node)
+        return node is region
 
     def model_key(self, expr: cst.BaseExpression) -> tuple | None:
         """What identifies a model across its uses: the scope of the binding its name (or the root of its
@@ -348,14 +349,10 @@ def _collect_names(facts: ScriptFacts) -> None:
             facts.constants[name] = values[0]
     for node in facts.structure.imports:
         if isinstance(node, cst.Import):
-            modules = [dotted_name(alias.name) for alias in node.names]
+            facts.imported_modules.update(dotted_name(alias.name) for alias in node.names)
         elif isinstance(node, cst.ImportFrom) and node.module is not None and not node.relative:
-            modules = [dotted_name(node.module)]
-        else:
-            continue
-        if any(catalog.is_tensorflow_name(module) for module in modules):
-            facts.imports_tensorflow = True
-            return
+            facts.imported_modules.add(dotted_name(node.module))
+    facts.imports_tensorflow = any(catalog.is_tensorflow_name(module) for module in facts.imported_modules)
 
 
 def is_model_constructor(facts: ScriptFacts, expr: cst.BaseExpression) -> bool:
@@ -707,7 +704,7 @@ def _mode(call: cst.Call, spec) -> str:
     return spec.default_mode if value is None else "?"
 
 
-MAX_DERIVATION = 8  # names followed back from the variables a loop trains
+MAX_DERIVATION = 8  # names, calls and parameters followed back from an expression (a path, a loop's variables)
 
 
 def _variable_owners(facts: ScriptFacts, variables: cst.BaseExpression, depth: int = 0) -> list[cst.Name]:

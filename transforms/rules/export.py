@@ -24,11 +24,11 @@ import libcst as cst
 from sm_migrate.transforms import catalog, diagnostics
 from sm_migrate.transforms.context import PlanContext
 from sm_migrate.transforms.edits import parse_expression, parse_statements
-from sm_migrate.transforms.facts import SaveCall, is_model_constructor, walk
+from sm_migrate.transforms.facts import MAX_DERIVATION, SaveCall, is_model_constructor, walk
 from sm_migrate.transforms.literals import quote
 from sm_migrate.transforms.paths import path_tail, resolve
 from sm_migrate.transforms.rules.examples import export as examples
-from sm_migrate.transforms.scopes import ClassScope, FunctionScope, dotted_name
+from sm_migrate.transforms.scopes import ClassScope, FunctionScope
 from sm_migrate.transforms.versions import release
 
 EXPORT_COMMENT = "# TensorFlow Serving SavedModel for SageMaker: <model dir>/{} (added by sm-migrate)"
@@ -227,11 +227,7 @@ def _reroot_literal_model_dir(ctx: PlanContext, save: SaveCall) -> None:
 
 
 def _strings(node: cst.CSTNode | None):
-    if isinstance(node, cst.SimpleString):
-        yield node
-    elif node is not None:
-        for child in node.children:
-            yield from _strings(child)
+    return (found for found in walk(node) if isinstance(found, cst.SimpleString))
 
 
 def _repair_handled_export(ctx: PlanContext, save: SaveCall) -> None:
@@ -295,14 +291,8 @@ def _remove_session(ctx: PlanContext, save: SaveCall) -> None:
     statement = facts.parents.get(assign)
     if isinstance(value, cst.Call) and facts.qualified_name(value.func) in catalog.KERAS_SESSION_GETTERS and \
             isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1 and \
-            facts.parents.get(statement) is facts.parents.get(_line_of(facts, save.call)):
+            facts.parents.get(statement) is facts.parents.get(facts.statement_of(save.call)):
         ctx.remove(statement)
-
-
-def _line_of(facts, node: cst.CSTNode) -> cst.SimpleStatementLine | None:
-    while node is not None and not isinstance(node, cst.SimpleStatementLine):
-        node = facts.parents.get(node)
-    return node
 
 
 # Where the model and the path go in an export call's code, filled in once the save is rebuilt.
@@ -369,9 +359,6 @@ def _derived_from(facts, path: cst.CSTNode | None, is_source, depth: int = 0) ->
     if isinstance(path, cst.Name):
         return any(_derived_from(facts, value, is_source, depth + 1) for value in _values_of(facts, path))
     return any(_derived_from(facts, child, is_source, depth + 1) for child in path.children)
-
-
-MAX_DERIVATION = 8  # names, calls and parameters followed back from a save's path
 
 
 def _values_of(facts, name: cst.Name) -> list[cst.BaseExpression]:
@@ -492,7 +479,7 @@ def _models_by_gradients(ctx: PlanContext, region: cst.CSTNode, visible: list) -
     (`ResNet18()` from a module of the project), unless the script defines that class as a plain Python class,
     which no SavedModel API can save (returned apart, with the class name)."""
     facts = ctx.facts
-    roots = {owner.value: owner for call, owner in facts.variable_owners if _inside(facts, call, region)}
+    roots = {owner.value: owner for call, owner in facts.variable_owners if facts.inside(call, region)}
     models, plain = {}, []
     for name, root in sorted(roots.items()):
         scope = facts.structure.resolved.get(root)
@@ -505,12 +492,6 @@ def _models_by_gradients(ctx: PlanContext, region: cst.CSTNode, visible: list) -
         elif values and all(isinstance(value, cst.Call) for value in values):  # built by a constructor
             models[name] = TrainedModel((scope, name))
     return models, plain
-
-
-def _inside(facts, node: cst.CSTNode, region: cst.CSTNode) -> bool:
-    while node is not None and node is not region:
-        node = facts.parents.get(node)
-    return node is region
 
 
 def _enclosing_scopes(scope) -> list:
@@ -627,16 +608,7 @@ def _chief_only(ctx: PlanContext, anchor: cst.CSTNode, code: str) -> str:
 
 def _imports_horovod(facts) -> bool:
     """Anywhere in the script, not only at module level (`if use_horovod: import horovod.tensorflow as hvd`)."""
-    for statement in facts.structure.imports:
-        if isinstance(statement, cst.Import):
-            modules = [dotted_name(alias.name) for alias in statement.names]
-        elif statement.module is not None and not statement.relative:
-            modules = [dotted_name(statement.module)]
-        else:
-            modules = []
-        if any(module == "horovod" or module.startswith("horovod.") for module in modules):
-            return True
-    return False
+    return any(module == "horovod" or module.startswith("horovod.") for module in facts.imported_modules)
 
 
 def _tensorflow(ctx: PlanContext, at: cst.CSTNode | None = None) -> str:
