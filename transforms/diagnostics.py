@@ -102,6 +102,10 @@ LOOP_WITHOUT_MODEL = Message(
 LOOP_PLAIN_CLASS_MODEL = Message(
     "SM203", "the custom loop trains `{name}`, a plain Python class `{cls}`: no SavedModel API can save it, no "
              "export added; make `{cls}` a tf.Module (or a keras.Model) and export it to <sm-model-dir>/1")
+LOOP_FUNCTION_INPUT_UNSEEN = Message(
+    "SM203", "the custom loop trains `{name}`, a function over tf.Variables, but no input it is called with is seen "
+             "after the loop, to trace it on: no export added; export it to <sm-model-dir>/1 by hand (a tf.Module "
+             "holding a tf.function with an input_signature)")
 SAVE_REWRITTEN_FOR_KERAS3 = Message(
     "SM204", "`{call}(dir)` raises on Keras 3 (TF >= 2.16): rewritten to {export}, which writes a SavedModel")
 SESSION_SAVE_REWRITTEN = Message(

@@ -47,6 +47,20 @@ EXPORT_HELPER = '''def {name}(model, version_dir):
         {tensorflow}.saved_model.save(model, version_dir)
 '''
 
+EXPORT_FUNCTION_HELPER = '''def {name}(predict, example, version_dir):
+    """Write `predict`, a function (or plain object) over the tf.Variables a custom loop trained, as a TensorFlow
+    Serving SavedModel into `version_dir`: its serving signature takes inputs like `example`, of any batch size."""
+    example = {tensorflow}.convert_to_tensor(example)
+    shape = [None, *example.shape[1:]] if example.shape.rank else []
+    serve = {tensorflow}.function(lambda inputs: predict(inputs),
+                                  input_signature=[{tensorflow}.TensorSpec(shape, example.dtype)])
+    module = {tensorflow}.Module()
+    module.serve = serve
+    # what the function reads, tracked, so the SavedModel holds the trained values
+    module.trained_variables = list(serve.get_concrete_function().variables)
+    {tensorflow}.saved_model.save(module, version_dir, signatures=serve)
+'''
+
 RAW_RECEIVER_HELPER = '''def {name}(arrays):
     """A serving input receiver for an Estimator trained on numpy arrays (`numpy_input_fn(x=arrays)`): one
     placeholder per feature, of its array's dtype and shape, for any batch size."""
@@ -79,6 +93,8 @@ HELPERS = {
     "sm_path": Helper(("_sm_path", "_sm_migrate_path"), SM_PATH_HELPER, ("os",)),
     "chief_path": Helper(("_sm_chief_path", "_sm_migrate_chief_path"), CHIEF_PATH_HELPER, ("json", "os", "tempfile")),
     "export": Helper(("_sm_export", "_sm_migrate_export"), EXPORT_HELPER, ("shutil", "tensorflow")),
+    "export_function": Helper(("_sm_export_function", "_sm_migrate_export_function"), EXPORT_FUNCTION_HELPER,
+                              ("tensorflow",)),
     "raw_receiver": Helper(("_sm_raw_receiver", "_sm_migrate_raw_receiver"), RAW_RECEIVER_HELPER, ("tensorflow",)),
     "parsing_receiver": Helper(("_sm_parsing_receiver", "_sm_migrate_parsing_receiver"), PARSING_RECEIVER_HELPER,
                                ("tensorflow",)),

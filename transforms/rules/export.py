@@ -9,7 +9,8 @@ not servable (docs/sagemaker-contract.md §5). So:
 - file saves (`.keras`, `.h5`, `save_weights`) are kept: on SageMaker they land in the model dir beside `1/`
   (so they ship in model.tar.gz), locally where they were; an export is added after the last of them;
 - no save at all: an export is added after the final training call (`fit`, or the loop around a
-  `GradientTape` step);
+  `GradientTape` step); a loop whose model is a function over tf.Variables (or a plain object) exports that
+  function, traced on inputs like those the loop fed it (transforms/loop_functions.py);
 - estimator and TF1 session scripts: their own SavedModel export is re-rooted.
 Never to `--model_dir` (aws/sagemaker-python-sdk#1895). What can't be done safely is reported.
 """
@@ -26,6 +27,7 @@ from sm_migrate.transforms.context import PlanContext
 from sm_migrate.transforms.edits import parse_expression, parse_statements
 from sm_migrate.transforms.facts import MAX_DERIVATION, SaveCall, is_model_constructor, walk
 from sm_migrate.transforms.literals import quote
+from sm_migrate.transforms.loop_functions import loop_function
 from sm_migrate.transforms.paths import path_tail, resolve
 from sm_migrate.transforms.rules.examples import export as examples
 from sm_migrate.transforms.scopes import ClassScope, FunctionScope
@@ -103,7 +105,7 @@ def _export_model(ctx: PlanContext, model_code: str, model: TrainedModel, traini
         anchors = [a for a in anchors if facts.scopes.get(a) is not facts.scopes.get(training_anchor)
                    or facts.position(a) >= facts.position(training_anchor)]
         anchor = max(anchors, key=facts.position) if anchors else training_anchor
-        _add_export(ctx, anchor, model_code, version_parts)
+        _add_export(ctx, anchor, model_code, version_parts, model.example)
 
 
 def _export_graph_script(ctx: PlanContext) -> None:
@@ -389,6 +391,7 @@ class TrainedModel:
 
     key: tuple | None
     expression: cst.BaseExpression | None = None
+    example: str | None = None  # a function over tf.Variables (transforms/loop_functions.py): an input it takes
 
     def saved_by(self, facts, save: SaveCall) -> bool:
         if self.key is None:
@@ -461,8 +464,15 @@ def _tape_trained_models(ctx: PlanContext) -> tuple[dict[str, TrainedModel], cst
             models[name] = TrainedModel((scope, name))
     if not models:
         trained, plain = _models_by_gradients(ctx, region, visible)
+        function = loop_function(facts, tape, anchor, {name for name, _ in plain}, visible) if not trained else None
+        if function is not None and function.example is not None and \
+                release(ctx.options.framework_version) >= (2, 0):
+            return {function.predict.value: TrainedModel(None, example=_code(function.example))}, anchor, tape
         if plain:
             ctx.report(tape, diagnostics.LOOP_PLAIN_CLASS_MODEL, name=plain[0][0], cls=plain[0][1])
+            return None
+        if function is not None and function.example is None:
+            ctx.report(tape, diagnostics.LOOP_FUNCTION_INPUT_UNSEEN, name=function.predict.value)
             return None
         models = trained
     if not models:
@@ -576,11 +586,16 @@ def _export_call(ctx: PlanContext, model: str, path: str, at: cst.CSTNode | None
     return f"{tf}.keras.experimental.export_saved_model({model}, {path})"
 
 
-def _add_export(ctx: PlanContext, anchor: cst.BaseStatement, model: str, version_parts: tuple[str, ...]) -> None:
+def _add_export(ctx: PlanContext, anchor: cst.BaseStatement, model: str, version_parts: tuple[str, ...],
+                example: str | None = None) -> None:
     path = _version_dir(ctx, anchor, version_parts)
     if ctx.facts.multi_worker:  # §6: all workers save, non-chief ones into a temp dir
         path = f"{ctx.helper('chief_path')}({path})"
-    code = _export_call(ctx, model, path, at=anchor) + "\n"
+    if example is not None:  # no model object: the function is served, traced on inputs like `example`
+        _tensorflow(ctx)
+        code = f"{ctx.helper('export_function')}({model}, {example}, {path})\n"
+    else:
+        code = _export_call(ctx, model, path, at=anchor) + "\n"
     statement = parse_statements(_chief_only(ctx, anchor, code))[0]
     comment = EXPORT_COMMENT.format("/".join(version_parts))
     statement = statement.with_changes(leading_lines=[cst.EmptyLine(indent=False),

@@ -1323,6 +1323,302 @@ for step in range(10):
     ),
     Example(
         before="""\
+import numpy as np
+import tensorflow as tf
+
+weights = {"hidden": tf.Variable(tf.random.normal([4, 8])), "out": tf.Variable(tf.random.normal([8, 3]))}
+biases = {"hidden": tf.Variable(tf.zeros([8])), "out": tf.Variable(tf.zeros([3]))}
+
+
+def neural_net(x):
+    hidden = tf.nn.relu(tf.matmul(x, weights["hidden"]) + biases["hidden"])
+    return tf.matmul(hidden, weights["out"]) + biases["out"]
+
+
+def cross_entropy(logits, labels):
+    return tf.reduce_mean(tf.nn.sparse_softmax_cross_entropy_with_logits(labels=labels, logits=logits))
+
+
+optimizer = tf.optimizers.SGD(0.1)
+
+
+def train_step(x, y):
+    with tf.GradientTape() as tape:
+        loss = cross_entropy(neural_net(x), y)
+    variables = list(weights.values()) + list(biases.values())
+    optimizer.apply_gradients(zip(tape.gradient(loss, variables), variables))
+
+
+data = tf.data.Dataset.from_tensor_slices((np.ones((8, 4), "float32"), np.zeros(8, "int32"))).batch(4)
+for batch_x, batch_y in data:
+    train_step(batch_x, batch_y)
+""",
+        after='''\
+import numpy as np
+import tensorflow as tf
+import argparse
+import os
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_export_function(predict, example, version_dir):
+    """Write `predict`, a function (or plain object) over the tf.Variables a custom loop trained, as a TensorFlow
+    Serving SavedModel into `version_dir`: its serving signature takes inputs like `example`, of any batch size."""
+    example = tf.convert_to_tensor(example)
+    shape = [None, *example.shape[1:]] if example.shape.rank else []
+    serve = tf.function(lambda inputs: predict(inputs),
+                                  input_signature=[tf.TensorSpec(shape, example.dtype)])
+    module = tf.Module()
+    module.serve = serve
+    # what the function reads, tracked, so the SavedModel holds the trained values
+    module.trained_variables = list(serve.get_concrete_function().variables)
+    tf.saved_model.save(module, version_dir, signatures=serve)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--learning_rate", "--learning-rate", type=float, default=0.1,
+                    help="optimizer learning rate in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+weights = {"hidden": tf.Variable(tf.random.normal([4, 8])), "out": tf.Variable(tf.random.normal([8, 3]))}
+biases = {"hidden": tf.Variable(tf.zeros([8])), "out": tf.Variable(tf.zeros([3]))}
+
+
+def neural_net(x):
+    hidden = tf.nn.relu(tf.matmul(x, weights["hidden"]) + biases["hidden"])
+    return tf.matmul(hidden, weights["out"]) + biases["out"]
+
+
+def cross_entropy(logits, labels):
+    return tf.reduce_mean(tf.nn.sparse_softmax_cross_entropy_with_logits(labels=labels, logits=logits))
+
+
+optimizer = tf.optimizers.SGD(args.learning_rate)
+
+
+def train_step(x, y):
+    with tf.GradientTape() as tape:
+        loss = cross_entropy(neural_net(x), y)
+    variables = list(weights.values()) + list(biases.values())
+    optimizer.apply_gradients(zip(tape.gradient(loss, variables), variables))
+
+
+data = tf.data.Dataset.from_tensor_slices((np.ones((8, 4), "float32"), np.zeros(8, "int32"))).batch(4)
+for batch_x, batch_y in data:
+    train_step(batch_x, batch_y)
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export_function(neural_net, batch_x, os.path.join(args.sm_model_dir, "1"))
+''',
+    ),
+    Example(
+        before="""\
+import tensorflow as tf
+
+
+class Line:
+    def __init__(self):
+        self.w = tf.Variable(1.0)
+        self.b = tf.Variable(0.0)
+
+    def __call__(self, x):
+        return self.w * x + self.b
+
+
+line = Line()
+inputs = tf.range(3.0)
+for step in range(10):
+    with tf.GradientTape() as tape:
+        loss = tf.reduce_mean(tf.square(line(inputs) - 2.0))
+    dw, db = tape.gradient(loss, [line.w, line.b])
+    line.w.assign_sub(0.1 * dw)
+    line.b.assign_sub(0.1 * db)
+""",
+        after='''\
+import tensorflow as tf
+import argparse
+import os
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_export_function(predict, example, version_dir):
+    """Write `predict`, a function (or plain object) over the tf.Variables a custom loop trained, as a TensorFlow
+    Serving SavedModel into `version_dir`: its serving signature takes inputs like `example`, of any batch size."""
+    example = tf.convert_to_tensor(example)
+    shape = [None, *example.shape[1:]] if example.shape.rank else []
+    serve = tf.function(lambda inputs: predict(inputs),
+                                  input_signature=[tf.TensorSpec(shape, example.dtype)])
+    module = tf.Module()
+    module.serve = serve
+    # what the function reads, tracked, so the SavedModel holds the trained values
+    module.trained_variables = list(serve.get_concrete_function().variables)
+    tf.saved_model.save(module, version_dir, signatures=serve)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+
+class Line:
+    def __init__(self):
+        self.w = tf.Variable(1.0)
+        self.b = tf.Variable(0.0)
+
+    def __call__(self, x):
+        return self.w * x + self.b
+
+
+line = Line()
+inputs = tf.range(3.0)
+for step in range(10):
+    with tf.GradientTape() as tape:
+        loss = tf.reduce_mean(tf.square(line(inputs) - 2.0))
+    dw, db = tape.gradient(loss, [line.w, line.b])
+    line.w.assign_sub(0.1 * dw)
+    line.b.assign_sub(0.1 * db)
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export_function(line, inputs, os.path.join(args.sm_model_dir, "1"))
+''',
+    ),
+    Example(
+        before="""\
+import tensorflow as tf
+
+W = tf.Variable(tf.ones([3, 1]))
+
+
+def predict(x):
+    return tf.matmul(x, W)
+
+
+def train_step(x):
+    with tf.GradientTape() as tape:
+        loss = tf.reduce_mean(tf.square(predict(x)))
+    W.assign_sub(0.1 * tape.gradient(loss, W))
+
+
+for step in range(4):
+    train_step(tf.ones([2, 3]) * step)
+""",
+        after="""\
+import tensorflow as tf
+import argparse
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+W = tf.Variable(tf.ones([3, 1]))
+
+
+def predict(x):
+    return tf.matmul(x, W)
+
+
+def train_step(x):
+    with tf.GradientTape() as tape:
+        loss = tf.reduce_mean(tf.square(predict(x)))
+    W.assign_sub(0.1 * tape.gradient(loss, W))
+
+
+for step in range(4):
+    train_step(tf.ones([2, 3]) * step)
+""",
+        codes=('SM203',),
+    ),
+    Example(
+        before="""\
+import tensorflow as tf
+
+W = tf.Variable(tf.zeros([2, 1]))
+b = tf.Variable(tf.zeros([1]))
+model = lambda x: tf.matmul(x, W) + b
+features = tf.ones([6, 2])
+optimizer = tf.optimizers.SGD(0.1)
+for epoch in range(3):
+    with tf.GradientTape() as tape:
+        loss = tf.reduce_mean(tf.square(model(features) - 1.0))
+    optimizer.apply_gradients(zip(tape.gradient(loss, [W, b]), [W, b]))
+""",
+        after='''\
+import tensorflow as tf
+import argparse
+import os
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_export_function(predict, example, version_dir):
+    """Write `predict`, a function (or plain object) over the tf.Variables a custom loop trained, as a TensorFlow
+    Serving SavedModel into `version_dir`: its serving signature takes inputs like `example`, of any batch size."""
+    example = tf.convert_to_tensor(example)
+    shape = [None, *example.shape[1:]] if example.shape.rank else []
+    serve = tf.function(lambda inputs: predict(inputs),
+                                  input_signature=[tf.TensorSpec(shape, example.dtype)])
+    module = tf.Module()
+    module.serve = serve
+    # what the function reads, tracked, so the SavedModel holds the trained values
+    module.trained_variables = list(serve.get_concrete_function().variables)
+    tf.saved_model.save(module, version_dir, signatures=serve)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--learning_rate", "--learning-rate", type=float, default=0.1,
+                    help="optimizer learning rate in the original script")
+parser.add_argument("--epochs", type=int, default=3,
+                    help="range() of the `for epoch` loop in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+W = tf.Variable(tf.zeros([2, 1]))
+b = tf.Variable(tf.zeros([1]))
+model = lambda x: tf.matmul(x, W) + b
+features = tf.ones([6, 2])
+optimizer = tf.optimizers.SGD(args.learning_rate)
+for epoch in range(args.epochs):
+    with tf.GradientTape() as tape:
+        loss = tf.reduce_mean(tf.square(model(features) - 1.0))
+    optimizer.apply_gradients(zip(tape.gradient(loss, [W, b]), [W, b]))
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export_function(model, features, os.path.join(args.sm_model_dir, "1"))
+''',
+    ),
+    Example(
+        before="""\
 import tensorflow as tf
 
 columns = [tf.feature_column.numeric_column("area"), tf.feature_column.numeric_column("rooms")]
