@@ -1,9 +1,10 @@
 """Static paths: what a path expression of a script evaluates to, as far as the source tells, and where to
 rewrite it.
 
-A path is followed through literals, module constants (`DATA_DIR = "data"`), `os.path.join`, `pathlib.Path`
-and `/`, f-strings with a literal start, the default of an existing argparse argument (`args.data_dir`), and
-one level of function parameters (`load(path)` called with a literal). The *root* is the node to rewrite: the
+A path is followed through literals, module constants (`DATA_DIR = "data"`), a function's local bound once
+(`local_file = os.path.join("data", "x.txt")`), `os.path.join`, `pathlib.Path` and `/`, f-strings with a
+literal start, the default of an existing argparse argument (`args.data_dir`), and one level of function
+parameters (`load(path)` called with a literal). The *root* is the node to rewrite: the
 literal (or constant value, or argument default) everything else is joined onto, so that a `DATA_DIR` constant
 used by three loaders is rewritten once.
 """
@@ -17,6 +18,7 @@ import libcst as cst
 
 from sm_migrate.transforms import catalog
 from sm_migrate.transforms.facts import ScriptFacts
+from sm_migrate.transforms.scopes import FunctionScope
 
 MAX_DEPTH = 12  # nesting of joins, constants and parameters followed; stops recursive helper functions
 
@@ -46,6 +48,9 @@ def resolve(facts: ScriptFacts, expr: cst.BaseExpression | None, depth: int = 0)
     if isinstance(expr, cst.Name):
         if expr.value in facts.constants and _is_module_level_name(facts, expr):
             return resolve(facts, facts.constants[expr.value], depth + 1)
+        local = _local_value(facts, expr)
+        if local is not None:
+            return resolve(facts, local, depth + 1)
         return _parameter_paths(facts, expr, depth)
     if isinstance(expr, cst.Call):
         name = facts.qualified_name(expr.func)
@@ -74,6 +79,13 @@ def _is_module_level_name(facts: ScriptFacts, name: cst.Name) -> bool:
             return False
         scope = scope.parent
     return True
+
+
+def _local_value(facts: ScriptFacts, name: cst.Name) -> cst.BaseExpression | None:
+    """`local_file = os.path.join("data", "x.txt")` inside a function, the name's one binding there: its value."""
+    scope = facts.structure.resolved.get(name)
+    bindings = scope.assignments[name.value] if isinstance(scope, FunctionScope) else []
+    return facts.assigned_value(bindings[0].node)[0] if len(bindings) == 1 else None
 
 
 def _joined(facts: ScriptFacts, parts: list[cst.BaseExpression], depth: int) -> list[StaticPath]:
