@@ -424,15 +424,15 @@ class _FactsCollector:
         self._training_loop_ranges()
 
     def _training_loop_ranges(self) -> None:
-        """`for epoch in range(EPOCHS)` around a training step: a `train_on_batch`, the call of a GradientTape
-        step function, or a `fit` of one epoch (around a longer fit, a loop is folds or restarts)."""
+        """`for epoch in range(EPOCHS)` around a training step: a `train_on_batch`, a GradientTape (in its own
+        function, `def main(): for epoch in ...`, or around the calls of its step function), or a `fit` of one
+        epoch (around a longer fit, a loop is folds or restarts)."""
         facts = self.facts
         steps = [fit.call for fit in facts.fit_calls if fit.method in catalog.TRAIN_STEP_METHODS or _one_epoch(fit)]
         for tape in facts.tape_calls:
+            steps.append(tape)
             function = facts.enclosing(tape, cst.FunctionDef)
-            if function is None:
-                steps.append(tape)
-            else:
+            if function is not None:
                 steps.extend(call for call in facts.calls_by_name.get(function.name.value, ())
                              if facts.enclosing(call, cst.FunctionDef) is not function)
         loops: list[cst.For] = []

@@ -444,43 +444,64 @@ def _rebound_model(ctx: PlanContext, receiver: cst.BaseExpression, anchor: cst.C
 
 
 def _tape_trained_models(ctx: PlanContext) -> tuple[dict[str, TrainedModel], cst.BaseStatement, cst.CSTNode] | None:
-    """A custom loop: the models used in the GradientTape's function, exported after the loop that runs it."""
+    """A custom loop: the models used in the GradientTape's function, exported after the loop that runs it: the
+    loop around the calls of a step function, or the loop inside the function (`def main(): ... for epoch ...`)
+    that trains a model of its own."""
     facts = ctx.facts
     tape = facts.tape_calls[-1]
     step_function = facts.enclosing(tape, cst.FunctionDef)
-    anchor_node: cst.CSTNode = tape
-    region: cst.CSTNode = step_function or facts.module
+    anchors = []
     if step_function is not None:
         callers = [node for node in facts.calls_by_name.get(step_function.name.value, ())
                    if facts.enclosing(node, cst.FunctionDef) is not step_function]
         if callers:
-            anchor_node = max(callers, key=lambda c: facts.position(c))
-    anchor = facts.statement_after_loops(anchor_node)
+            anchors.append(facts.statement_after_loops(max(callers, key=lambda c: facts.position(c))))
+        inner = facts.statement_after_loops(tape)
+        if isinstance(inner, (cst.For, cst.While)) and not _traced(facts, step_function):
+            anchors.append(inner)
+    if not anchors:
+        anchors.append(facts.statement_after_loops(tape))
+    for anchor in anchors:
+        models, problem = _loop_models(ctx, tape, step_function or facts.module, anchor)
+        if models:
+            if len(models) > 1 and not ctx.options.export_model:
+                ctx.report(tape, diagnostics.SEVERAL_LOOP_MODELS, count=len(models))
+            return models, anchor, tape
+    message, fields = problem
+    ctx.report(tape, message, **fields)
+    return None
+
+
+def _traced(facts, function: cst.FunctionDef) -> bool:
+    """A `@tf.function`: code added inside it would run once, while tracing."""
+    return any(facts.qualified_name(d.decorator.func if isinstance(d.decorator, cst.Call) else d.decorator)
+               == "tensorflow.function" for d in function.decorators)
+
+
+def _loop_models(ctx: PlanContext, tape: cst.Call, region: cst.CSTNode,
+                 anchor: cst.CSTNode) -> tuple[dict[str, TrainedModel], tuple | None]:
+    """The models the loop in `region` trains that code at `anchor` sees, or why there are none (a diagnostic
+    and its fields)."""
+    facts = ctx.facts
     visible = _enclosing_scopes(facts.scopes.get(anchor))
     models = {}
     for (scope, name) in sorted(facts.model_names, key=lambda key: key[1]):
         # A model built inside the step function itself is not the one trained (nor visible after the loop).
         if name not in models and scope in visible and facts.mentions(region, name):
             models[name] = TrainedModel((scope, name))
-    if not models:
-        trained, plain = _models_by_gradients(ctx, region, visible)
-        function = loop_function(facts, tape, anchor, {name for name, _ in plain}, visible) if not trained else None
-        if function is not None and function.example is not None and \
-                release(ctx.options.framework_version) >= (2, 0):
-            return {function.predict.value: TrainedModel(None, example=_code(function.example))}, anchor, tape
-        if plain:
-            ctx.report(tape, diagnostics.LOOP_PLAIN_CLASS_MODEL, name=plain[0][0], cls=plain[0][1])
-            return None
-        if function is not None and function.example is None:
-            ctx.report(tape, diagnostics.LOOP_FUNCTION_INPUT_UNSEEN, name=function.predict.value)
-            return None
-        models = trained
-    if not models:
-        ctx.report(tape, diagnostics.LOOP_WITHOUT_MODEL)
-        return None
-    if len(models) > 1 and not ctx.options.export_model:
-        ctx.report(tape, diagnostics.SEVERAL_LOOP_MODELS, count=len(models))
-    return models, anchor, tape
+    if models:
+        return models, None
+    trained, plain = _models_by_gradients(ctx, region, visible)
+    if trained:
+        return trained, None
+    function = loop_function(facts, tape, anchor, {name for name, _ in plain}, visible)
+    if function is not None and function.example is not None and release(ctx.options.framework_version) >= (2, 0):
+        return {function.predict.value: TrainedModel(None, example=_code(function.example))}, None
+    if plain:
+        return {}, (diagnostics.LOOP_PLAIN_CLASS_MODEL, {"name": plain[0][0], "cls": plain[0][1]})
+    if function is not None and function.example is None:
+        return {}, (diagnostics.LOOP_FUNCTION_INPUT_UNSEEN, {"name": function.predict.value})
+    return {}, (diagnostics.LOOP_WITHOUT_MODEL, {})
 
 
 def _models_by_gradients(ctx: PlanContext, region: cst.CSTNode, visible: list) -> tuple[dict, list]:
