@@ -85,6 +85,13 @@ STATEMENTS = (
     "tf.saved_model.simple_save(sess, 'out/1', inputs={'x': model.input}, outputs={'y': model.output})",
     "g = tape.gradient(loss, model.trainable_variables)", "opt.apply_gradients(zip(g, net.trainable_variables))",
     "parser.add_argument('--out', default=os.environ.get('SM_MODEL_DIR'))",
+    # settings in dicts and classes, functions over variables, loops inside the function that trains
+    "params = {'epochs': 3, 'lr': 0.1}", "model.fit(x, y, epochs=params['epochs'])", "params['epochs'] = 2",
+    "class CFG:\n    EPOCHS = 2", "model.fit(x, y, batch_size=CFG.EPOCHS)", "W = tf.Variable(1.0)",
+    "net = lambda x: W * x", "with tf.GradientTape() as tape:\n    loss = net(x)",
+    "def main():\n    m = tf.keras.Sequential()\n    for e in range(2):\n        with tf.GradientTape() as t:\n"
+    "            loss = m(x)\n        g = t.gradient(loss, m.trainable_variables)",
+    "local_file = os.path.join('data', 'x.txt')",
 )
 LITERALS = ('b"m.keras"', '"class/train.npz"', '"2020/train.npz"', '"a b"', '"data/train.npz"', "None", "0",
             '""', '"/"', '"."', '"data/{}"', 'f"data/{x}"', '"s3://bucket/data"', "-1.5", "True")

@@ -10,7 +10,10 @@ from sm_migrate.transforms import catalog
 
 
 def quote(text: str) -> str:
-    """A double-quoted Python string literal (the style most scripts and formatters use)."""
+    """A double-quoted Python string literal (the style most scripts and formatters use), single-quoted where
+    that saves escaping a double quote (`'params["lr"]'`)."""
+    if '"' in text and "'" not in text:
+        return repr(text)
     return json.dumps(text, ensure_ascii=False)
 
 

@@ -20,6 +20,8 @@ What can't be lifted (a parameter of a function, a value the parsed arguments do
 from __future__ import annotations
 
 import dataclasses
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import libcst as cst
@@ -32,6 +34,7 @@ from sm_migrate.transforms.edits import parse_statements
 from sm_migrate.transforms.literals import literal_value
 from sm_migrate.transforms.names import unique_name
 from sm_migrate.transforms.rules.examples import hyperparameters as examples
+from sm_migrate.transforms.settings import Setting, setting_of
 
 
 @dataclass(frozen=True)
@@ -58,7 +61,7 @@ class HyperparametersRule:
 
     def plan(self, ctx: PlanContext) -> None:
         arguments = [found for argument in _training_arguments(ctx) for found in _through_parameters(ctx, argument)]
-        lifts: list[tuple[tuple[int, int], str, list[Binding], TrainingArgument | None]] = []
+        lifts: list[tuple[tuple[int, int], Callable[[], None]]] = []  # in source order of the values lifted
         seen: set = set()
         for argument in arguments:
             if isinstance(argument.value, cst.Name):
@@ -66,13 +69,26 @@ class HyperparametersRule:
                 if found is not None and found[0] not in seen:
                     seen.add(found[0])
                     bindings = found[1]
-                    lifts.append((ctx.facts.position(bindings[0].statement), argument.value.value, bindings, argument))
+                    lifts.append((ctx.facts.position(bindings[0].statement),
+                                  functools.partial(_lift_name, ctx, argument.value.value, bindings, argument)))
+            elif isinstance(argument.value, (cst.Subscript, cst.Attribute)):
+                setting = setting_of(ctx.facts, argument.value)
+                if setting is not None:
+                    lifts.append((ctx.facts.position(setting.value),
+                                  functools.partial(_lift_setting, ctx, setting, argument)))
+                elif _keyed(argument.value) and not _reads_arguments(ctx, argument.value) and \
+                        argument.value.slice[0].slice.value.evaluated_value not in ctx.facts.argument_defaults:
+                    # (a key the script's own options define: `vars(parser.parse_args())["epochs"]`)
+                    ctx.report(argument.value, diagnostics.NOT_LIFTED, target=argument.target,
+                               why=f"{_code(ctx, argument.value)} is not a literal entry the script sets once; "
+                                   "lift it where its value is set")
         for statement in ctx.facts.module.body:
             constant = _hyperparameter_constant(ctx, statement)
             if constant is not None and (id(ctx.facts.global_scope), constant[0]) not in seen:
-                lifts.append((ctx.facts.position(statement), constant[0], [constant[1]], None))
-        for _, name, bindings, argument in sorted(lifts, key=lambda lift: lift[0]):
-            _lift_name(ctx, name, bindings, argument)
+                lifts.append((ctx.facts.position(statement),
+                              functools.partial(_lift_name, ctx, constant[0], [constant[1]], None)))
+        for _, lift in sorted(lifts, key=lambda lift: lift[0]):
+            lift()
         exclusive = _exclusive_literals(ctx, arguments)
         for argument in arguments:
             if literal_value(argument.value) is not None:
@@ -238,6 +254,29 @@ def _lift_name(ctx: PlanContext, name: str, bindings: list[Binding], argument: T
     how = "bound more than once" if len(values) > 1 else "computed at run time"
     _declare(ctx, HyperParameter(dest, None, type_name, line, name), aliases,
              f"{name} in the original script ({how}; default: the script's value)", "None")
+
+
+def _lift_setting(ctx: PlanContext, setting: Setting, argument: TrainingArgument) -> None:
+    """`params = {"epochs": 10}` / `class Config: EPOCHS = 10`: the entry's value is what gets lifted."""
+    if _reads_arguments(ctx, setting.value):
+        return  # lifted already
+    lower = setting.key.lower()
+    aliases = (lower,) if lower != argument.dest and lower.isidentifier() else ()
+    if literal_value(setting.value) is not None:
+        _lift_literal(ctx, setting.value, argument.dest, _code(ctx, argument.value), argument.type_name,
+                      aliases=aliases)
+    else:
+        _lift_name(ctx, _code(ctx, argument.value), [Binding(setting.value, setting.value)], argument)
+
+
+def _keyed(read: cst.BaseExpression) -> bool:
+    """`config["epochs"]`: a setting read by name from a container (not `x.shape[0]`)."""
+    return isinstance(read, cst.Subscript) and len(read.slice) == 1 and isinstance(read.slice[0].slice, cst.Index) \
+        and isinstance(read.slice[0].slice.value, cst.SimpleString)
+
+
+def _code(ctx: PlanContext, node: cst.CSTNode) -> str:
+    return ctx.facts.module.code_for_node(node)
 
 
 def _lift_literal(ctx: PlanContext, value: cst.BaseExpression, name: str, target: str, expected_type: str | None,

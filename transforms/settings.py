@@ -1,0 +1,95 @@
+"""Settings kept in a dict or a class: `params = {"epochs": 10}` read as `params["epochs"]`, `class Config:
+EPOCHS = 10` read as `Config.EPOCHS`. Where a training argument reads one of them, the value to lift is the
+entry's own expression in the literal, provided nothing else sets it (`params["epochs"] = 5`, `params.update(...)`,
+`Config.EPOCHS = 5`): then a change of that one expression reaches every read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import libcst as cst
+
+from sm_migrate.transforms.facts import MAX_DERIVATION, ScriptFacts
+from sm_migrate.transforms.scopes import ClassScope
+
+DICT_MUTATORS = frozenset({"update", "setdefault", "pop", "popitem", "clear", "__setitem__"})
+
+
+@dataclass(frozen=True)
+class Setting:
+    value: cst.BaseExpression  # the expression that holds the setting: a dict entry's value, a class attribute's
+    key: str  # its name there ("epochs", "EPOCHS")
+
+
+def setting_of(facts: ScriptFacts, read: cst.BaseExpression) -> Setting | None:
+    """The literal entry `read` (`params["epochs"]`, `Config.EPOCHS`) reads, or None when it is something else or
+    set anywhere but there."""
+    if isinstance(read, cst.Subscript) and isinstance(read.value, cst.Name) and len(read.slice) == 1:
+        index = read.slice[0].slice
+        if isinstance(index, cst.Index) and isinstance(index.value, cst.SimpleString) and \
+                isinstance(index.value.evaluated_value, str):
+            return _dict_entry(facts, read.value, index.value.evaluated_value)
+    if isinstance(read, cst.Attribute) and isinstance(read.value, cst.Name):
+        return _class_attribute(facts, read.value, read.attr.value)
+    return None
+
+
+def _dict_entry(facts: ScriptFacts, name: cst.Name, key: str, depth: int = 0) -> Setting | None:
+    scope = facts.structure.resolved.get(name)
+    assignments = scope.assignments[name.value] if scope is not None else []
+    if depth > MAX_DERIVATION or len(assignments) != 1:
+        return None
+    binding = assignments[0]
+    if isinstance(binding.node, cst.Param):  # `def train(params)`: the dict every call passes, if one
+        passed = facts.parameter_arguments(binding.node) or []
+        entries = [_dict_entry(facts, value, key, depth + 1) if isinstance(value, cst.Name) else None
+                   for value in passed]
+        if not entries or entries[0] is None or any(e is None or e.value is not entries[0].value for e in entries):
+            return None
+        return entries[0]
+    value, _ = facts.assigned_value(binding.node)
+    if not isinstance(value, cst.Dict) or _dict_mutated(facts, binding):
+        return None
+    entries = [element for element in value.elements if isinstance(element, cst.DictElement)
+               and isinstance(element.key, cst.SimpleString) and element.key.evaluated_value == key]
+    if len(entries) != 1 or any(isinstance(element, cst.StarredDictElement) for element in value.elements):
+        return None
+    return Setting(entries[0].value, key)
+
+
+def _dict_mutated(facts: ScriptFacts, binding) -> bool:
+    """Is the dict a binding holds changed through any of its reads (`d[k] = v`, `d.update(...)`, `del d[k]`)?"""
+    for read in binding.references:
+        parent = facts.parents.get(read)
+        if isinstance(parent, cst.Subscript) and _is_target(facts, parent):
+            return True
+        if isinstance(parent, cst.Attribute) and parent.attr.value in DICT_MUTATORS:
+            return True
+    return False
+
+
+def _class_attribute(facts: ScriptFacts, name: cst.Name, attribute: str) -> Setting | None:
+    scope = facts.structure.resolved.get(name)
+    assignments = scope.assignments[name.value] if scope is not None else []
+    if len(assignments) != 1 or not isinstance(assignments[0].node, cst.ClassDef):
+        return None
+    body = assignments[0].node.body.body
+    class_scope = facts.scopes.get(body[0]) if body else None
+    bindings = class_scope.assignments[attribute] if isinstance(class_scope, ClassScope) else []
+    if len(bindings) != 1:
+        return None
+    value, statement = facts.assigned_value(bindings[0].node)
+    if value is None or not isinstance(statement, cst.Assign) or len(statement.targets) != 1:
+        return None
+    for read in assignments[0].references:  # `Config.EPOCHS = 5` elsewhere
+        parent = facts.parents.get(read)
+        if isinstance(parent, cst.Attribute) and parent.attr.value == attribute and _is_target(facts, parent):
+            return None
+    return Setting(value, attribute)
+
+
+def _is_target(facts: ScriptFacts, node: cst.CSTNode) -> bool:
+    parent = facts.parents.get(node)
+    return isinstance(parent, (cst.AssignTarget, cst.AugAssign, cst.Del)) or (
+        isinstance(parent, cst.AnnAssign) and parent.target is node)
