@@ -63,6 +63,10 @@ MODEL_BASE_CLASSES = frozenset({"keras.Model", "keras.models.Model", "keras.Sequ
 # Keras optimizers: the learning rate is this keyword (or the legacy `lr`), or the first positional argument.
 OPTIMIZER_MODULE = "keras.optimizers."
 LEARNING_RATE_KEYWORDS = ("learning_rate", "lr")
+# TF1 graph optimizers (`tf.compat.v1.train.AdamOptimizer(0.01)`): the same learning-rate argument.
+TF1_OPTIMIZER_MODULES = ("tensorflow.compat.v1.train.", "tensorflow.train.")
+# `train_op = optimizer.minimize(loss)`: the op a TF1 session runs to train.
+TF1_TRAINING_OPS = frozenset({"minimize"})
 
 # `Model.fit` keywords that are training hyperparameters, with the argparse type of their value.
 FIT_HYPERPARAMETERS = {

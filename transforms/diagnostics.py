@@ -36,6 +36,7 @@ CODES = _codes(
     Code("SM205", "warning", "the model was saved to --model_dir (an S3 URI on SageMaker)"),
     Code("SM206", "warning", "a SavedModel exported into the model dir with no version folder"),
     Code("SM207", "warning", "the container's model folder written out (/opt/ml/model): read from SM_MODEL_DIR"),
+    Code("SM208", "warning", "an export inferred for a TF1 session graph: check its inputs and prediction"),
     Code("SM301", "warning", "the script's command line needed care (type=bool, store_true, required options, "
                              "absl booleans, several parsers)"),
     Code("SM302", "warning", "a file written and read back by the script: stays in the working dir"),
@@ -91,8 +92,12 @@ ESTIMATOR_NEVER_EXPORTED = Message(
     "SM203", "the estimator is never exported and its serving input can't be inferred: call "
              "export_saved_model(<sm-model-dir>, serving_input_receiver_fn) by hand")
 SESSION_NOT_EXPORTED = Message(
-    "SM203", "session-based training without a SavedModel export: its inputs and outputs can't be inferred; export "
-             "with tf.compat.v1.saved_model.simple_save to <sm-model-dir>/1")
+    "SM203", "session-based training without a SavedModel export, and its signature can't be inferred ({why}): "
+             "export with tf.compat.v1.saved_model.simple_save(sess, <sm-model-dir>/1, inputs={{...}}, "
+             "outputs={{...}}) after training")
+SESSION_GRAPH_EXPORTED = Message(
+    "SM208", "the session's graph is exported to <sm-model-dir>/1 after training, serving {outputs} from {inputs}: "
+             "check that these are the model's inputs and prediction")
 EXPORTER_UNDER_MODEL_DIR = Message(
     "SM203", "an EvalSpec exporter exports under the estimator's model_dir (S3 on SageMaker): call "
              "export_saved_model(<sm-model-dir>, serving_input_receiver_fn) after training")

@@ -100,6 +100,7 @@ class ScriptFacts:
     checkpoint_objects: set = field(default_factory=set)  # names bound to tf.train.Checkpoint(...)
     saver_objects: set = field(default_factory=set)  # names bound to tf.compat.v1.train.Saver(...)
     session_calls: list[cst.Call] = field(default_factory=list)  # TF1 sessions: graph-style training
+    session_train_runs: list[cst.Call] = field(default_factory=list)  # `sess.run(train_op, ...)`, train_op a minimize()
     estimator_calls: list[cst.Call] = field(default_factory=list)  # tf.estimator constructors and RunConfig
     estimator_names: set = field(default_factory=set)  # names bound to an estimator
     estimator_constructors: dict = field(default_factory=dict)  # name -> the constructor call it is bound to
@@ -402,6 +403,7 @@ class _FactsCollector:
         self.facts = facts
         self.method_saves: list[SaveCall] = []  # `x.save(...)`: a model save once x is known to be a model
         self.gradient_calls: list[cst.Call] = []
+        self.session_runs: list[cst.Call] = []  # `x.run(...)`: a TF1 training step if it runs a minimize() op
 
     def finish(self) -> None:
         facts = self.facts
@@ -421,6 +423,8 @@ class _FactsCollector:
                 self.facts.save_calls.append(save)
         self.facts.save_calls.extend(self._wrapper_saves())
         self.facts.save_calls.sort(key=lambda save: self.facts.position(save.call))
+        facts.session_train_runs = [run for run in self.session_runs if any(
+            isinstance(name, cst.Name) and _is_training_op(facts, name) for name in walk(run.args[0].value))]
         self._training_loop_ranges()
 
     def _training_loop_ranges(self) -> None:
@@ -429,6 +433,7 @@ class _FactsCollector:
         epoch (around a longer fit, a loop is folds or restarts)."""
         facts = self.facts
         steps = [fit.call for fit in facts.fit_calls if fit.method in catalog.TRAIN_STEP_METHODS or _one_epoch(fit)]
+        steps.extend(facts.session_train_runs)
         for tape in facts.tape_calls:
             steps.append(tape)
             function = facts.enclosing(tape, cst.FunctionDef)
@@ -541,6 +546,8 @@ class _FactsCollector:
         if name:
             if name.startswith(catalog.OPTIMIZER_MODULE) and name[len(catalog.OPTIMIZER_MODULE) :][:1].isupper():
                 facts.optimizer_calls.append(node)
+            elif name.startswith(catalog.TF1_OPTIMIZER_MODULES) and name.endswith("Optimizer"):
+                facts.optimizer_calls.append(node)
             elif name in catalog.SAVING_CALLBACKS:
                 facts.saving_callbacks.append(node)
             elif name in catalog.TRAINING_LOOP_MARKERS:
@@ -593,6 +600,8 @@ class _FactsCollector:
             facts.keras2_methods.append(node)
         if method in catalog.GRADIENT_METHODS:
             self.gradient_calls.append(node)
+        if method == "run" and isinstance(receiver, cst.Name) and node.args:
+            self.session_runs.append(node)
         if method in catalog.FIT_METHODS:
             keywords = {arg.keyword.value for arg in node.args if arg.keyword is not None}
             if facts.is_model_expression(receiver) or keywords & catalog.KERAS_FIT_KEYWORDS:
@@ -705,6 +714,15 @@ def _mode(call: cst.Call, spec) -> str:
 
 
 MAX_DERIVATION = 8  # names, calls and parameters followed back from an expression (a path, a loop's variables)
+
+
+def _is_training_op(facts: ScriptFacts, name: cst.Name) -> bool:
+    """`train_op`, bound once to `optimizer.minimize(loss)`."""
+    scope = facts.structure.resolved.get(name)
+    assignments = scope.assignments[name.value] if scope is not None else []
+    value = facts.assigned_value(assignments[0].node)[0] if len(assignments) == 1 else None
+    return isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and \
+        value.func.attr.value in catalog.TF1_TRAINING_OPS
 
 
 def _variable_owners(facts: ScriptFacts, variables: cst.BaseExpression, depth: int = 0) -> list[cst.Name]:

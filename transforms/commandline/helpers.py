@@ -61,6 +61,14 @@ EXPORT_FUNCTION_HELPER = '''def {name}(predict, example, version_dir):
     {tensorflow}.saved_model.save(module, version_dir, signatures=serve)
 '''
 
+GRAPH_EXPORT_HELPER = '''def {name}(session, version_dir, inputs, outputs):
+    """Write the session's graph as a TensorFlow Serving SavedModel into `version_dir`, serving `outputs` from
+    `inputs` (signature key -> tensor); an earlier run's copy is replaced, as simple_save refuses an existing
+    folder."""
+    {shutil}.rmtree(version_dir, ignore_errors=True)
+    {tensorflow}.compat.v1.saved_model.simple_save(session, version_dir, inputs=inputs, outputs=outputs)
+'''
+
 RAW_RECEIVER_HELPER = '''def {name}(arrays):
     """A serving input receiver for an Estimator trained on numpy arrays (`numpy_input_fn(x=arrays)`): one
     placeholder per feature, of its array's dtype and shape, for any batch size."""
@@ -95,6 +103,8 @@ HELPERS = {
     "export": Helper(("_sm_export", "_sm_migrate_export"), EXPORT_HELPER, ("shutil", "tensorflow")),
     "export_function": Helper(("_sm_export_function", "_sm_migrate_export_function"), EXPORT_FUNCTION_HELPER,
                               ("tensorflow",)),
+    "graph_export": Helper(("_sm_graph_export", "_sm_migrate_graph_export"), GRAPH_EXPORT_HELPER,
+                           ("shutil", "tensorflow")),
     "raw_receiver": Helper(("_sm_raw_receiver", "_sm_migrate_raw_receiver"), RAW_RECEIVER_HELPER, ("tensorflow",)),
     "parsing_receiver": Helper(("_sm_parsing_receiver", "_sm_migrate_parsing_receiver"), PARSING_RECEIVER_HELPER,
                                ("tensorflow",)),

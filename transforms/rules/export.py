@@ -26,6 +26,7 @@ from sm_migrate.transforms import catalog, diagnostics
 from sm_migrate.transforms.context import PlanContext
 from sm_migrate.transforms.edits import parse_expression, parse_statements
 from sm_migrate.transforms.facts import MAX_DERIVATION, SaveCall, is_model_constructor, walk
+from sm_migrate.transforms.graph_signature import GraphSignature, graph_signature
 from sm_migrate.transforms.literals import quote
 from sm_migrate.transforms.loop_functions import loop_function
 from sm_migrate.transforms.paths import path_tail, resolve
@@ -124,7 +125,27 @@ def _export_graph_script(ctx: PlanContext) -> None:
         if not _export_with_inferred_receiver(ctx):
             ctx.report(facts.estimator_training[0], diagnostics.ESTIMATOR_NEVER_EXPORTED)
     else:
-        ctx.report(facts.module, diagnostics.SESSION_NOT_EXPORTED)
+        signature = graph_signature(facts)
+        if isinstance(signature, str):
+            ctx.report(facts.session_calls[0] if facts.session_calls else facts.module,
+                       diagnostics.SESSION_NOT_EXPORTED, why=signature)
+        else:
+            _export_session_graph(ctx, signature)
+
+
+def _export_session_graph(ctx: PlanContext, signature: GraphSignature) -> None:
+    """A TF1 graph that never exports: `simple_save` of its inferred signature, in the session, after training."""
+    def tensors(names: tuple[str, ...]) -> str:
+        return "{" + ", ".join(f"{quote(name)}: {name}" for name in names) + "}"
+
+    _tensorflow(ctx)  # the helper's name for tensorflow: `tf` where the script has none
+    anchor = signature.anchor
+    path = _version_dir(ctx, anchor, ("1",))
+    code = (f"{ctx.helper('graph_export')}({signature.session}, {path}, inputs={tensors(signature.inputs)}, "
+            f"outputs={tensors(signature.outputs)})\n")
+    _insert_export(ctx, anchor, code, ("1",))
+    ctx.report(anchor, diagnostics.SESSION_GRAPH_EXPORTED, outputs=", ".join(signature.outputs),
+               inputs=", ".join(signature.inputs))
 
 
 def _export_after_evaluation(ctx: PlanContext) -> None:
@@ -617,6 +638,10 @@ def _add_export(ctx: PlanContext, anchor: cst.BaseStatement, model: str, version
         code = f"{ctx.helper('export_function')}({model}, {example}, {path})\n"
     else:
         code = _export_call(ctx, model, path, at=anchor) + "\n"
+    _insert_export(ctx, anchor, code, version_parts)
+
+
+def _insert_export(ctx: PlanContext, anchor: cst.BaseStatement, code: str, version_parts: tuple[str, ...]) -> None:
     statement = parse_statements(_chief_only(ctx, anchor, code))[0]
     comment = EXPORT_COMMENT.format("/".join(version_parts))
     statement = statement.with_changes(leading_lines=[cst.EmptyLine(indent=False),

@@ -534,6 +534,114 @@ with tf.compat.v1.Session() as sess:
     Example(
         before="""\
 import tensorflow as tf
+
+tf.compat.v1.disable_eager_execution()
+features = tf.compat.v1.placeholder(tf.float32, shape=(None, 3))
+labels = tf.compat.v1.placeholder(tf.float32, shape=(None, 1))
+w = tf.Variable(tf.zeros([3, 1]))
+scores = tf.matmul(features, w)
+loss = tf.reduce_mean(tf.square(scores - labels))
+train_op = tf.compat.v1.train.GradientDescentOptimizer(0.1).minimize(loss)
+sess = tf.compat.v1.Session()
+sess.run(tf.compat.v1.global_variables_initializer())
+for step in range(10):
+    sess.run([train_op, loss], feed_dict={features: [[1.0, 0.0, 2.0]], labels: [[1.0]]})
+""",
+        after='''\
+import tensorflow as tf
+import argparse
+import os
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_graph_export(session, version_dir, inputs, outputs):
+    """Write the session's graph as a TensorFlow Serving SavedModel into `version_dir`, serving `outputs` from
+    `inputs` (signature key -> tensor); an earlier run's copy is replaced, as simple_save refuses an existing
+    folder."""
+    shutil.rmtree(version_dir, ignore_errors=True)
+    tf.compat.v1.saved_model.simple_save(session, version_dir, inputs=inputs, outputs=outputs)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--learning_rate", "--learning-rate", type=float, default=0.1,
+                    help="optimizer learning rate in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+tf.compat.v1.disable_eager_execution()
+features = tf.compat.v1.placeholder(tf.float32, shape=(None, 3))
+labels = tf.compat.v1.placeholder(tf.float32, shape=(None, 1))
+w = tf.Variable(tf.zeros([3, 1]))
+scores = tf.matmul(features, w)
+loss = tf.reduce_mean(tf.square(scores - labels))
+train_op = tf.compat.v1.train.GradientDescentOptimizer(args.learning_rate).minimize(loss)
+sess = tf.compat.v1.Session()
+sess.run(tf.compat.v1.global_variables_initializer())
+for step in range(10):
+    sess.run([train_op, loss], feed_dict={features: [[1.0, 0.0, 2.0]], labels: [[1.0]]})
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_graph_export(sess, os.path.join(args.sm_model_dir, "1"), inputs={"features": features}, outputs={"scores": scores})
+''',
+        codes=('SM208',),
+    ),
+    Example(
+        before="""\
+import tensorflow.compat.v1 as tf
+
+x = tf.placeholder(tf.float32, [None, 2])
+y = tf.placeholder(tf.float32, [None, 1])
+keep_prob = tf.placeholder(tf.float32)
+w = tf.Variable(tf.zeros([2, 1]))
+output = tf.nn.dropout(tf.matmul(x, w), rate=1 - keep_prob)
+loss = tf.reduce_mean(tf.square(output - y))
+train_op = tf.train.AdamOptimizer(0.01).minimize(loss)
+with tf.Session() as sess:
+    sess.run(tf.global_variables_initializer())
+    for step in range(5):
+        sess.run(train_op, feed_dict={x: [[1.0, 2.0]], y: [[1.0]], keep_prob: 0.5})
+""",
+        after="""\
+import tensorflow.compat.v1 as tf
+import argparse
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--learning_rate", "--learning-rate", type=float, default=0.01,
+                    help="optimizer learning rate in the original script")
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+x = tf.placeholder(tf.float32, [None, 2])
+y = tf.placeholder(tf.float32, [None, 1])
+keep_prob = tf.placeholder(tf.float32)
+w = tf.Variable(tf.zeros([2, 1]))
+output = tf.nn.dropout(tf.matmul(x, w), rate=1 - keep_prob)
+loss = tf.reduce_mean(tf.square(output - y))
+train_op = tf.train.AdamOptimizer(args.learning_rate).minimize(loss)
+with tf.Session() as sess:
+    sess.run(tf.global_variables_initializer())
+    for step in range(5):
+        sess.run(train_op, feed_dict={x: [[1.0, 2.0]], y: [[1.0]], keep_prob: 0.5})
+""",
+        codes=('SM203',),
+    ),
+    Example(
+        before="""\
+import tensorflow as tf
 with tf.compat.v1.Session() as sess:
     sess.run(tf.constant(1))
 """,
