@@ -3,7 +3,8 @@
 Qualified names are canonicalised first (`canonical_name`), so a table row covers every import style:
 `tf.keras.optimizers.Adam`, `from tensorflow.keras.optimizers import Adam`, `keras.optimizers.Adam`,
 `tf.optimizers.Adam` and `keras.optimizers.legacy.Adam` all become `keras.optimizers.Adam`; `tf.compat.v2` is
-TensorFlow 2's own API under another name (`tf.compat.v2.GradientTape` is `tensorflow.GradientTape`).
+TensorFlow 2's own API under another name (`tf.compat.v2.GradientTape` is `tensorflow.GradientTape`), and
+TensorFlow's `tf.compat.v1.flags` (`tf.app.flags`, `tf.flags`) is absl's `flags` module.
 Adding an API is a row here, not a branch in a transform.
 """
 
@@ -14,6 +15,8 @@ import re
 from sm_migrate.transforms.versions import release
 
 _TF2_COMPAT = "tensorflow.compat.v2"
+_TF_FLAGS_MODULES = ("tensorflow.compat.v1.app.flags", "tensorflow.compat.v1.flags", "tensorflow.app.flags",
+                     "tensorflow.flags")
 _KERAS_PREFIXES = (
     "tensorflow.keras.",
     "tensorflow.python.keras.",
@@ -32,6 +35,9 @@ def canonical_name(qualified_name: str) -> str:
         if name.startswith(prefix):
             name = "keras." + name[len(prefix) :]
             break
+    for module in _TF_FLAGS_MODULES:
+        if name == module or name.startswith(module + "."):
+            return "absl.flags" + name[len(module):]
     if name.startswith("tensorflow.optimizers."):
         name = "keras.optimizers." + name[len("tensorflow.optimizers.") :]
     return name.replace("keras.optimizers.legacy.", "keras.optimizers.").replace(

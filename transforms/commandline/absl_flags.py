@@ -4,6 +4,8 @@ script's own absl flags, and `app.run` is told to ignore what the program does n
 argparse rather than more `flags.DEFINE_*`: absl parses flags only inside `app.run`, after module-level code
 ran, so a module-level value could not be lifted, and a flag defined twice (the script's own `model_dir`)
 stops absl at import. argparse reads the same command line first and leaves the rest to absl.
+TensorFlow's `tf.compat.v1.app.run` needs nothing: it parses with `known_only=True` itself (and takes no
+`flags_parser`); its `tf.compat.v1.flags` are absl's (catalog.canonical_name).
 """
 
 from __future__ import annotations

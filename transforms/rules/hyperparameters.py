@@ -31,6 +31,7 @@ from sm_migrate.transforms.commandline.specs import ArgumentSpec, flags_for
 from sm_migrate.transforms.context import PlanContext
 from sm_migrate.transforms.contract import HyperParameter
 from sm_migrate.transforms.edits import parse_statements
+from sm_migrate.transforms.facts import walk
 from sm_migrate.transforms.literals import literal_value
 from sm_migrate.transforms.names import unique_name
 from sm_migrate.transforms.rules.examples import hyperparameters as examples
@@ -189,8 +190,13 @@ def _bindings(ctx: PlanContext, argument: TrainingArgument) -> tuple[tuple, list
 
 
 def _reads_arguments(ctx: PlanContext, value: cst.BaseExpression) -> bool:
+    """Does `value` read the parsed arguments (lifted already), or one of the script's own options by name
+    (`FLAGS.learning_rate * 0.5`: a flag SageMaker's hyperparameter reaches already, so no second one)?"""
     args_name = ctx.args.target.args_name.split(".")[0]
-    return bool(args_name) and ctx.facts.mentions(value, args_name)
+    if args_name and ctx.facts.mentions(value, args_name):
+        return True
+    return any(isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name)
+               and node.attr.value in ctx.facts.argument_defaults for node in walk(value))
 
 
 def _hyperparameter_constant(ctx: PlanContext, statement: cst.BaseStatement) -> tuple[str, Binding] | None:
