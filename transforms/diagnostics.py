@@ -104,6 +104,9 @@ EXPORTER_UNDER_MODEL_DIR = Message(
 LOOP_WITHOUT_MODEL = Message(
     "SM203", "custom training loop with no identifiable model: no export added; export the trained model to "
              "<sm-model-dir>/1 by hand")
+LOOP_STEP_NOT_RUN = Message(
+    "SM203", "no loop of the script is seen running `{name}`, the custom loop's step: no export added; export the "
+             "trained model to <sm-model-dir>/1 after training by hand")
 LOOP_PLAIN_CLASS_MODEL = Message(
     "SM203", "the custom loop trains `{name}`, a plain Python class `{cls}`: no SavedModel API can save it, no "
              "export added; make `{cls}` a tf.Module (or a keras.Model) and export it to <sm-model-dir>/1")

@@ -246,6 +246,37 @@ class ScriptFacts:
                 return None
         return values
 
+    def run_sites(self, function: cst.FunctionDef, depth: int = 0) -> list[cst.CSTNode]:
+        """Where `function` runs, outside itself: its calls and the places it is passed on
+        (`strategy.run(train_step, args=...)`, `tf.function(train_step)`). A site inside another function that
+        runs it once (not in a loop of its own, or in a @tf.function) stands for where that function runs."""
+        if depth > MAX_DERIVATION:
+            return []
+        sites = []
+        for use in self.uses_of(function):
+            caller = self.enclosing(use, cst.FunctionDef)
+            in_loop = isinstance(self.statement_after_loops(use), (cst.For, cst.While))
+            called = isinstance(self.parents.get(use), cst.Call) and self.parents[use].func is use
+            if caller is None and not called and not in_loop:
+                continue  # passed on at module level (`step = tf.function(train_step)`): runs unseen
+            if caller is None or (in_loop and not self.traced(caller)):
+                sites.append(use)
+            else:
+                sites.extend(self.run_sites(caller, depth + 1))
+        return sites
+
+    def uses_of(self, function: cst.FunctionDef) -> list[cst.Name]:
+        """The reads of a function's name outside its own body: its calls, and where it is passed on."""
+        scope = self.scopes.get(function)
+        bindings = [a for a in scope.assignments[function.name.value] if a.node is function] if scope else []
+        return [use for use in (bindings[0].references if bindings else ())
+                if self.enclosing(use, cst.FunctionDef) is not function]
+
+    def traced(self, function: cst.FunctionDef) -> bool:
+        """A `@tf.function`: its Python body runs once, while tracing."""
+        return any(self.qualified_name(d.decorator.func if isinstance(d.decorator, cst.Call) else d.decorator)
+                   == "tensorflow.function" for d in function.decorators)
+
     def enclosing(self, node: cst.CSTNode, kind: type) -> cst.CSTNode | None:
         current = self.parents.get(node)
         while current is not None and not isinstance(current, kind):
@@ -438,8 +469,7 @@ class _FactsCollector:
             steps.append(tape)
             function = facts.enclosing(tape, cst.FunctionDef)
             if function is not None:
-                steps.extend(call for call in facts.calls_by_name.get(function.name.value, ())
-                             if facts.enclosing(call, cst.FunctionDef) is not function)
+                steps.extend(facts.run_sites(function))
         loops: list[cst.For] = []
         for step in steps:
             current = facts.parents.get(step)

@@ -472,16 +472,23 @@ def _tape_trained_models(ctx: PlanContext) -> tuple[dict[str, TrainedModel], cst
     tape = facts.tape_calls[-1]
     step_function = facts.enclosing(tape, cst.FunctionDef)
     anchors = []
-    if step_function is not None:
-        callers = [node for node in facts.calls_by_name.get(step_function.name.value, ())
-                   if facts.enclosing(node, cst.FunctionDef) is not step_function]
-        if callers:
-            anchors.append(facts.statement_after_loops(max(callers, key=lambda c: facts.position(c))))
-        inner = facts.statement_after_loops(tape)
-        if isinstance(inner, (cst.For, cst.While)) and not _traced(facts, step_function):
-            anchors.append(inner)
-    if not anchors:
+    if step_function is None:
         anchors.append(facts.statement_after_loops(tape))
+    else:
+        inner = facts.statement_after_loops(tape)
+        if isinstance(inner, (cst.For, cst.While)) and not facts.traced(step_function):
+            # a function that runs the loop itself: training is over where it returns, or after its loop
+            uses = facts.uses_of(step_function)
+            if uses:
+                anchors.append(facts.statement_after_loops(max(uses, key=facts.position)))
+            anchors.append(inner)
+        else:  # a step: after the loop that runs it
+            outer = _after_runs_of(facts, step_function)
+            if outer is not None:
+                anchors.append(outer)
+    if not anchors:  # never inside the step itself: it would export at every step, or while tracing
+        ctx.report(tape, diagnostics.LOOP_STEP_NOT_RUN, name=step_function.name.value)
+        return None
     for anchor in anchors:
         models, problem = _loop_models(ctx, tape, step_function or facts.module, anchor)
         if models:
@@ -493,10 +500,10 @@ def _tape_trained_models(ctx: PlanContext) -> tuple[dict[str, TrainedModel], cst
     return None
 
 
-def _traced(facts, function: cst.FunctionDef) -> bool:
-    """A `@tf.function`: code added inside it would run once, while tracing."""
-    return any(facts.qualified_name(d.decorator.func if isinstance(d.decorator, cst.Call) else d.decorator)
-               == "tensorflow.function" for d in function.decorators)
+def _after_runs_of(facts, function: cst.FunctionDef) -> cst.BaseStatement | None:
+    """The statement after the loop that runs `function` (the last in the source), or None."""
+    sites = facts.run_sites(function)
+    return max((facts.statement_after_loops(site) for site in sites), key=facts.position) if sites else None
 
 
 def _loop_models(ctx: PlanContext, tape: cst.Call, region: cst.CSTNode,
