@@ -41,15 +41,21 @@ def _dict_entry(facts: ScriptFacts, name: cst.Name, key: str, depth: int = 0) ->
     if depth > MAX_DERIVATION or len(assignments) != 1:
         return None
     binding = assignments[0]
+    if _dict_mutated(facts, binding):
+        return None
     if isinstance(binding.node, cst.Param):  # `def train(params)`: the dict every call passes, if one
         passed = facts.parameter_arguments(binding.node) or []
-        entries = [_dict_entry(facts, value, key, depth + 1) if isinstance(value, cst.Name) else None
-                   for value in passed]
+        entries = [_dict_entry(facts, value, key, depth + 1) if isinstance(value, cst.Name)
+                   else _literal_entry(value, key) for value in passed]
         if not entries or entries[0] is None or any(e is None or e.value is not entries[0].value for e in entries):
             return None
         return entries[0]
-    value, _ = facts.assigned_value(binding.node)
-    if not isinstance(value, cst.Dict) or _dict_mutated(facts, binding):
+    return _literal_entry(facts.assigned_value(binding.node)[0], key)
+
+
+def _literal_entry(value: cst.BaseExpression | None, key: str) -> Setting | None:
+    """`{"epochs": 4, ...}`: the value of its one "epochs" entry."""
+    if not isinstance(value, cst.Dict):
         return None
     entries = [element for element in value.elements if isinstance(element, cst.DictElement)
                and isinstance(element.key, cst.SimpleString) and element.key.evaluated_value == key]

@@ -61,7 +61,8 @@ class HyperparametersRule:
     examples = examples.EXAMPLES
 
     def plan(self, ctx: PlanContext) -> None:
-        arguments = [found for argument in _training_arguments(ctx) for found in _through_parameters(ctx, argument)]
+        arguments = [found for argument in _training_arguments(ctx) for through in _through_parameters(ctx, argument)
+                     for found in _through_parameters(ctx, _through_setting(ctx, through))]
         lifts: list[tuple[tuple[int, int], Callable[[], None]]] = []  # in source order of the values lifted
         seen: set = set()
         for argument in arguments:
@@ -260,6 +261,15 @@ def _lift_name(ctx: PlanContext, name: str, bindings: list[Binding], argument: T
     how = "bound more than once" if len(values) > 1 else "computed at run time"
     _declare(ctx, HyperParameter(dest, None, type_name, line, name), aliases,
              f"{name} in the original script ({how}; default: the script's value)", "None")
+
+
+def _through_setting(ctx: PlanContext, argument: TrainingArgument) -> TrainingArgument:
+    """`params["epochs"]` whose entry is a name (`{"epochs": EPOCHS}`): that name, lifted where it is bound."""
+    setting = setting_of(ctx.facts, argument.value)
+    if setting is not None and isinstance(setting.value, cst.Name):
+        return dataclasses.replace(argument, value=setting.value,
+                                   target=f"{argument.target} through {_code(ctx, argument.value)}")
+    return argument
 
 
 def _lift_setting(ctx: PlanContext, setting: Setting, argument: TrainingArgument) -> None:
