@@ -86,7 +86,7 @@ class ScriptFacts:
     removed_api_calls: list[cst.Call] = field(default_factory=list)  # `K.get_session()`: catalog.REMOVED_KERAS_APIS
     # `tape.gradient(loss, model.trainable_variables)`, `apply_gradients`, `minimize`: the names whose variables
     # a custom loop trains (the `model` Name nodes there), after the calls in source order
-    variable_owners: list[tuple[cst.Call, cst.Name]] = field(default_factory=list)
+    variable_owners: list[tuple[cst.Call, cst.Name | cst.Attribute]] = field(default_factory=list)
     wrapped_saves: set = field(default_factory=set)  # saves inside a wrapper function: its calls are the saves
     model_names: dict = field(default_factory=dict)  # (scope, name) -> constructor call
     model_functions: set = field(default_factory=set)  # user functions returning a Keras model
@@ -218,18 +218,26 @@ class ScriptFacts:
         return None, None
 
     def parameter_arguments(self, param: cst.Param) -> list[cst.BaseExpression] | None:
-        """What a function's parameter holds: the argument of each call of the function by name in this script
-        (its default where a call leaves it out), or None when that can't be told (no such call, a method, a
-        `*args`/`**kwargs` call)."""
+        """What a function's parameter holds: the argument of each call of the function by name in this script, or
+        of a method through its instances (its default where a call leaves it out), or None when that can't be
+        told (no such call, `self`, a static method, a `*args`/`**kwargs` call)."""
         function = self.enclosing(param, cst.FunctionDef)
-        if function is None or isinstance(self.scopes.get(function), ClassScope):
+        if function is None:
             return None
         params = function.params
         positional = [*params.posonly_params, *params.params]
-        calls = self.calls_by_name.get(function.name.value, ())
-        if not calls or param not in (*positional, *params.kwonly_params):
+        if param not in (*positional, *params.kwonly_params):
             return None
         index = positional.index(param) if param in positional else None
+        if isinstance(self.scopes.get(function), ClassScope):
+            calls = self._method_calls(function)
+            if calls is None or index == 0:
+                return None  # a static or class method, or `self`
+            index = index - 1 if index is not None else None
+        else:
+            calls = self.calls_by_name.get(function.name.value, ())
+        if not calls:
+            return None
         values = []
         for call in calls:
             if any(arg.star for arg in call.args):
@@ -245,6 +253,34 @@ class ScriptFacts:
             else:
                 return None
         return values
+
+    def _method_calls(self, method: cst.FunctionDef) -> list[cst.Call] | None:
+        """The calls of a method of a class of the script: `Trainer(...)` for `__init__`; `self.train(...)` in the
+        class and `trainer.train(...)` on a name bound only to `Trainer(...)`. None for a static or class method."""
+        if method.decorators:
+            return None
+        cls = self.enclosing(method, cst.ClassDef)
+        name = cls.name.value
+        if method.name.value == "__init__":
+            return [call for call in self.calls_by_name.get(name, ()) if self._is_class(call.func, cls)]
+        found = []
+        for node in self.scopes:
+            if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and \
+                    node.func.attr.value == method.name.value and isinstance(node.func.value, cst.Name):
+                receiver = node.func.value
+                if (receiver.value == "self" and self.inside(node, cls)) or self._instance_of(receiver, cls):
+                    found.append(node)
+        return found
+
+    def _is_class(self, name: cst.BaseExpression, cls: cst.ClassDef) -> bool:
+        scope = self.structure.resolved.get(name) if isinstance(name, cst.Name) else None
+        return scope is not None and [a.node for a in scope.assignments[name.value]] == [cls]
+
+    def _instance_of(self, name: cst.Name, cls: cst.ClassDef) -> bool:
+        """Is `name` bound only to `cls(...)`?"""
+        scope = self.structure.resolved.get(name)
+        values = [self.assigned_value(a.node)[0] for a in scope.assignments[name.value]] if scope else []
+        return bool(values) and all(isinstance(v, cst.Call) and self._is_class(v.func, cls) for v in values)
 
     def run_sites(self, function: cst.FunctionDef, depth: int = 0) -> list[cst.CSTNode]:
         """Where `function` runs, outside itself: its calls and the places it is passed on
@@ -446,7 +482,7 @@ class _FactsCollector:
         # A model built where its type can't be seen (`build_model()` from another module) is known by its
         # Keras fit or by the variables a custom loop trains; its saves may come before or after in the source.
         trained = {fit.receiver.value for fit in self.facts.fit_calls if isinstance(fit.receiver, cst.Name)}
-        trained.update(owner.value for _, owner in facts.variable_owners)
+        trained.update(owner.value for _, owner in facts.variable_owners if isinstance(owner, cst.Name))
         for save in self.method_saves:
             if self.facts.is_model_expression(save.model) or (
                 isinstance(save.model, cst.Name) and save.model.value in trained
@@ -755,14 +791,18 @@ def _is_training_op(facts: ScriptFacts, name: cst.Name) -> bool:
         value.func.attr.value in catalog.TF1_TRAINING_OPS
 
 
-def _variable_owners(facts: ScriptFacts, variables: cst.BaseExpression, depth: int = 0) -> list[cst.Name]:
+def _variable_owners(facts: ScriptFacts, variables: cst.BaseExpression,
+                     depth: int = 0) -> list[cst.Name | cst.Attribute]:
     """`model.trainable_variables`, `[model.W, model.b]`, `enc.trainable_variables + dec.trainable_variables`,
-    `zip(grads, model.trainable_variables)`, or a name bound to one of them: the names that own the variables
-    (bare variables, `[W, b]`, have none)."""
+    `zip(grads, model.trainable_variables)`, `self.model.trainable_variables`, or a name bound to one of them:
+    the names (or `self.<name>`) that own the variables (bare variables, `[W, b]`, have none)."""
     if depth > MAX_DERIVATION:
         return []
     if isinstance(variables, cst.Attribute) and isinstance(variables.value, cst.Name):
         return [variables.value]
+    if isinstance(variables, cst.Attribute) and isinstance(variables.value, cst.Attribute) and \
+            isinstance(variables.value.value, cst.Name) and variables.value.value.value == "self":
+        return [variables.value]  # `self.model.trainable_variables` in a trainer's method
     if isinstance(variables, cst.Name):
         scope = facts.structure.resolved.get(variables)
         found = []

@@ -1,7 +1,8 @@
 """Settings kept in a dict or a class: `params = {"epochs": 10}` read as `params["epochs"]`, `class Config:
-EPOCHS = 10` read as `Config.EPOCHS`. Where a training argument reads one of them, the value to lift is the
-entry's own expression in the literal, provided nothing else sets it (`params["epochs"] = 5`, `params.update(...)`,
-`Config.EPOCHS = 5`): then a change of that one expression reaches every read.
+EPOCHS = 10` read as `Config.EPOCHS`, `self.epochs = epochs` in `__init__` read as `self.epochs`. Where a
+training argument reads one of them, the value to lift is the entry's own expression, provided nothing else sets
+it (`params["epochs"] = 5`, `params.update(...)`, `Config.EPOCHS = 5`): then a change of that one expression
+reaches every read.
 """
 
 from __future__ import annotations
@@ -31,8 +32,30 @@ def setting_of(facts: ScriptFacts, read: cst.BaseExpression) -> Setting | None:
                 isinstance(index.value.evaluated_value, str):
             return _dict_entry(facts, read.value, index.value.evaluated_value)
     if isinstance(read, cst.Attribute) and isinstance(read.value, cst.Name):
+        if read.value.value == "self":
+            return _instance_attribute(facts, read)
         return _class_attribute(facts, read.value, read.attr.value)
     return None
+
+
+def _instance_attribute(facts: ScriptFacts, read: cst.Attribute) -> Setting | None:
+    """`self.epochs` in a method, set once in the class, by `self.epochs = epochs` in `__init__` (or a literal):
+    that value (a parameter is followed to the constructor's calls by the caller)."""
+    cls = facts.enclosing(read, cst.ClassDef)
+    if cls is None:
+        return None
+    attribute = read.attr.value
+    stores = [node for node in facts.scopes if isinstance(node, cst.Attribute) and node.attr.value == attribute
+              and _is_target(facts, node)]
+    if len(stores) != 1 or not isinstance(stores[0].value, cst.Name) or stores[0].value.value != "self" or \
+            not facts.inside(stores[0], cls):
+        return None  # set in two places, or from outside the class (`trainer.epochs = 5`)
+    method = facts.enclosing(stores[0], cst.FunctionDef)
+    assign = facts.parents.get(facts.parents.get(stores[0]))
+    if method is None or method.name.value != "__init__" or not isinstance(assign, cst.Assign) or \
+            len(assign.targets) != 1:
+        return None
+    return Setting(assign.value, attribute)
 
 
 def _dict_entry(facts: ScriptFacts, name: cst.Name, key: str, depth: int = 0) -> Setting | None:

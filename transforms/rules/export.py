@@ -70,7 +70,7 @@ class ExportRule:
                        models=", ".join(names))
         for name in names:
             # One model: <model dir>/1. Several: TF Serving's multi-model layout, <model dir>/<name>/1 (§5).
-            version_parts = ("1",) if len(names) == 1 else (name, "1")
+            version_parts = ("1",) if len(names) == 1 else (name.rsplit(".", 1)[-1], "1")
             _export_model(ctx, name, models[name], training_anchor, version_parts)
 
 
@@ -538,8 +538,13 @@ def _models_by_gradients(ctx: PlanContext, region: cst.CSTNode, visible: list) -
     (`ResNet18()` from a module of the project), unless the script defines that class as a plain Python class,
     which no SavedModel API can save (returned apart, with the class name)."""
     facts = ctx.facts
-    roots = {owner.value: owner for call, owner in facts.variable_owners if facts.inside(call, region)}
+    roots = {owner.value: owner for call, owner in facts.variable_owners
+             if facts.inside(call, region) and isinstance(owner, cst.Name)}
     models, plain = {}, []
+    for call, owner in facts.variable_owners:  # `self.model` in a trainer's method, seen where `self` is
+        if isinstance(owner, cst.Attribute) and facts.inside(call, region) and \
+                facts.structure.resolved.get(owner.value) in visible:
+            models.setdefault(_code(owner), TrainedModel(None, owner))
     for name, root in sorted(roots.items()):
         scope = facts.structure.resolved.get(root)
         if scope not in visible:

@@ -1753,6 +1753,89 @@ for epoch in range(3):
 import tensorflow as tf
 
 
+class Trainer:
+    def __init__(self, epochs=3):
+        self.epochs = epochs
+        self.net = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+        self.optimizer = tf.keras.optimizers.SGD(0.1)
+
+    def fit(self, x, y):
+        for epoch in range(self.epochs):
+            with tf.GradientTape() as tape:
+                loss = tf.reduce_mean(tf.square(self.net(x) - y))
+            grads = tape.gradient(loss, self.net.trainable_variables)
+            self.optimizer.apply_gradients(zip(grads, self.net.trainable_variables))
+
+
+Trainer(epochs=5).fit(tf.ones([4, 2]), tf.ones([4, 1]))
+""",
+        after='''\
+import tensorflow as tf
+import argparse
+import os
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--learning_rate", "--learning-rate", type=float, default=0.1,
+                    help="optimizer learning rate in the original script")
+parser.add_argument("--epochs", type=int, default=5,
+                    help="range() of the `for epoch` loop through self.epochs through __init__(epochs) at line 18 in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+
+class Trainer:
+    def __init__(self, epochs=3):
+        self.epochs = epochs
+        self.net = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+        self.optimizer = tf.keras.optimizers.SGD(args.learning_rate)
+
+    def fit(self, x, y):
+        for epoch in range(self.epochs):
+            with tf.GradientTape() as tape:
+                loss = tf.reduce_mean(tf.square(self.net(x) - y))
+            grads = tape.gradient(loss, self.net.trainable_variables)
+            self.optimizer.apply_gradients(zip(grads, self.net.trainable_variables))
+
+        # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+        _sm_export(self.net, os.path.join(args.sm_model_dir, "1"))
+
+
+Trainer(epochs=args.epochs).fit(tf.ones([4, 2]), tf.ones([4, 1]))
+''',
+    ),
+    Example(
+        before="""\
+import tensorflow as tf
+
+
 def main():
     model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
     optimizer = tf.keras.optimizers.SGD(0.1)
