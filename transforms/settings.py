@@ -14,6 +14,7 @@ import libcst as cst
 from sm_migrate.transforms.facts import MAX_DERIVATION, ScriptFacts
 from sm_migrate.transforms.scopes import ClassScope
 
+NAMESPACES = frozenset({"types.SimpleNamespace", "argparse.Namespace"})
 DICT_MUTATORS = frozenset({"update", "setdefault", "pop", "popitem", "clear", "__setitem__"})
 
 
@@ -34,8 +35,33 @@ def setting_of(facts: ScriptFacts, read: cst.BaseExpression) -> Setting | None:
     if isinstance(read, cst.Attribute) and isinstance(read.value, cst.Name):
         if read.value.value == "self":
             return _instance_attribute(facts, read)
-        return _class_attribute(facts, read.value, read.attr.value)
+        return _class_attribute(facts, read.value, read.attr.value) or \
+            _object_attribute(facts, read.value, read.attr.value)
     return None
+
+
+def _object_attribute(facts: ScriptFacts, name: cst.Name, attribute: str) -> Setting | None:
+    """`cfg.epochs`, `cfg` bound once to `SimpleNamespace(epochs=10)` or to an instance of a settings class of the
+    script (`Config(epochs=10)`, else its class attribute `epochs: int = 10`), and `cfg.epochs` set nowhere."""
+    scope = facts.structure.resolved.get(name)
+    assignments = scope.assignments[name.value] if scope is not None else []
+    value = facts.assigned_value(assignments[0].node)[0] if len(assignments) == 1 else None
+    if not isinstance(value, cst.Call) or _attribute_set(facts, assignments[0], attribute):
+        return None
+    keyword = next((arg.value for arg in value.args if arg.keyword and arg.keyword.value == attribute), None)
+    if facts.qualified_name(value.func) in NAMESPACES:
+        return Setting(keyword, attribute) if keyword is not None else None
+    if not isinstance(value.func, cst.Name) or any(arg.keyword is None for arg in value.args):
+        return None  # (positional arguments: which field each sets is the class's business)
+    if keyword is not None:
+        return Setting(keyword, attribute) if _class_attribute(facts, value.func, attribute) else None
+    return _class_attribute(facts, value.func, attribute)
+
+
+def _attribute_set(facts: ScriptFacts, binding, attribute: str) -> bool:
+    """Is `<name>.<attribute>` assigned through any read of the binding (`cfg.epochs = 5`)?"""
+    return any(isinstance(facts.parents.get(read), cst.Attribute) and facts.parents[read].attr.value == attribute
+               and _is_target(facts, facts.parents[read]) for read in binding.references)
 
 
 def _instance_attribute(facts: ScriptFacts, read: cst.Attribute) -> Setting | None:
@@ -69,15 +95,19 @@ def _dict_entry(facts: ScriptFacts, name: cst.Name, key: str, depth: int = 0) ->
     if isinstance(binding.node, cst.Param):  # `def train(params)`: the dict every call passes, if one
         passed = facts.parameter_arguments(binding.node) or []
         entries = [_dict_entry(facts, value, key, depth + 1) if isinstance(value, cst.Name)
-                   else _literal_entry(value, key) for value in passed]
+                   else _literal_entry(facts, value, key) for value in passed]
         if not entries or entries[0] is None or any(e is None or e.value is not entries[0].value for e in entries):
             return None
         return entries[0]
-    return _literal_entry(facts.assigned_value(binding.node)[0], key)
+    return _literal_entry(facts, facts.assigned_value(binding.node)[0], key)
 
 
-def _literal_entry(value: cst.BaseExpression | None, key: str) -> Setting | None:
-    """`{"epochs": 4, ...}`: the value of its one "epochs" entry."""
+def _literal_entry(facts: ScriptFacts, value: cst.BaseExpression | None, key: str) -> Setting | None:
+    """`{"epochs": 4, ...}` or `dict(epochs=4, ...)`: the value of its one "epochs" entry."""
+    if isinstance(value, cst.Call) and facts.qualified_name(value.func) == "builtins.dict" and \
+            all(arg.keyword is not None for arg in value.args):
+        keyword = next((arg.value for arg in value.args if arg.keyword.value == key), None)
+        return Setting(keyword, key) if keyword is not None else None
     if not isinstance(value, cst.Dict):
         return None
     entries = [element for element in value.elements if isinstance(element, cst.DictElement)
@@ -109,12 +139,10 @@ def _class_attribute(facts: ScriptFacts, name: cst.Name, attribute: str) -> Sett
     if len(bindings) != 1:
         return None
     value, statement = facts.assigned_value(bindings[0].node)
-    if value is None or not isinstance(statement, cst.Assign) or len(statement.targets) != 1:
+    if value is None or (isinstance(statement, cst.Assign) and len(statement.targets) != 1):
         return None
-    for read in assignments[0].references:  # `Config.EPOCHS = 5` elsewhere
-        parent = facts.parents.get(read)
-        if isinstance(parent, cst.Attribute) and parent.attr.value == attribute and _is_target(facts, parent):
-            return None
+    if _attribute_set(facts, assignments[0], attribute):  # `Config.EPOCHS = 5` elsewhere
+        return None
     return Setting(value, attribute)
 
 
