@@ -257,7 +257,8 @@ class ScriptFacts:
     def _method_calls(self, method: cst.FunctionDef) -> list[cst.Call] | None:
         """The calls of a method of a class of the script: `Trainer(...)` for `__init__`; `self.train(...)` in the
         class and `trainer.train(...)` on a name bound only to `Trainer(...)`. None for a static or class method."""
-        if method.decorators:
+        if any(self.qualified_name(d.decorator) in ("builtins.staticmethod", "builtins.classmethod")
+               for d in method.decorators):
             return None
         cls = self.enclosing(method, cst.ClassDef)
         name = cls.name.value
@@ -301,9 +302,13 @@ class ScriptFacts:
                 sites.extend(self.run_sites(caller, depth + 1))
         return sites
 
-    def uses_of(self, function: cst.FunctionDef) -> list[cst.Name]:
-        """The reads of a function's name outside its own body: its calls, and where it is passed on."""
+    def uses_of(self, function: cst.FunctionDef) -> list[cst.Name | cst.Attribute]:
+        """The reads of a function's name outside its own body: its calls, and where it is passed on; for a
+        method, the `self.step`/`trainer.step` of its calls."""
         scope = self.scopes.get(function)
+        if isinstance(scope, ClassScope):
+            return [call.func for call in self._method_calls(function) or ()
+                    if self.enclosing(call, cst.FunctionDef) is not function]
         bindings = [a for a in scope.assignments[function.name.value] if a.node is function] if scope else []
         return [use for use in (bindings[0].references if bindings else ())
                 if self.enclosing(use, cst.FunctionDef) is not function]
@@ -680,7 +685,7 @@ class _FactsCollector:
                 facts.training_name_arguments.append((optimizer, "compile(optimizer=)", "optimizer", "str"))
         elif method == "batch" and _is_dataset(facts, receiver):
             size = _argument(node, 0, ("batch_size",))
-            if isinstance(size, cst.Name):
+            if isinstance(size, (cst.Name, cst.Attribute, cst.Subscript)):
                 facts.training_name_arguments.append((size, "tf.data batch()", "batch_size", "int"))
         elif isinstance(receiver, cst.Name) and receiver.value in facts.estimator_names:
             if method in catalog.ESTIMATOR_TRAINING_METHODS:

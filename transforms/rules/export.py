@@ -519,7 +519,7 @@ def _loop_models(ctx: PlanContext, tape: cst.Call, region: cst.CSTNode,
             models[name] = TrainedModel((scope, name))
     if models:
         return models, None
-    trained, plain = _models_by_gradients(ctx, region, visible)
+    trained, plain = _models_by_gradients(ctx, region, visible, anchor)
     if trained:
         return trained, None
     function = loop_function(facts, tape, anchor, {name for name, _ in plain}, visible)
@@ -532,7 +532,8 @@ def _loop_models(ctx: PlanContext, tape: cst.Call, region: cst.CSTNode,
     return {}, (diagnostics.LOOP_WITHOUT_MODEL, {})
 
 
-def _models_by_gradients(ctx: PlanContext, region: cst.CSTNode, visible: list) -> tuple[dict, list]:
+def _models_by_gradients(ctx: PlanContext, region: cst.CSTNode, visible: list,
+                         anchor: cst.CSTNode) -> tuple[dict, list]:
     """The objects whose variables the loop's `tape.gradient(loss, model.trainable_variables)` (or
     `apply_gradients`/`minimize`) trains, where bound in a scope the export sees: a model whatever its class
     (`ResNet18()` from a module of the project), unless the script defines that class as a plain Python class,
@@ -542,8 +543,7 @@ def _models_by_gradients(ctx: PlanContext, region: cst.CSTNode, visible: list) -
              if facts.inside(call, region) and isinstance(owner, cst.Name)}
     models, plain = {}, []
     for call, owner in facts.variable_owners:  # `self.model` in a trainer's method, seen where `self` is
-        if isinstance(owner, cst.Attribute) and facts.inside(call, region) and \
-                facts.structure.resolved.get(owner.value) in visible:
+        if isinstance(owner, cst.Attribute) and facts.inside(call, region) and _self_visible(facts, call, anchor):
             models.setdefault(_code(owner), TrainedModel(None, owner))
     for name, root in sorted(roots.items()):
         scope = facts.structure.resolved.get(root)
@@ -556,6 +556,15 @@ def _models_by_gradients(ctx: PlanContext, region: cst.CSTNode, visible: list) -
         elif values and all(isinstance(value, cst.Call) for value in values):  # built by a constructor
             models[name] = TrainedModel((scope, name))
     return models, plain
+
+
+def _self_visible(facts, use: cst.CSTNode, anchor: cst.CSTNode) -> bool:
+    """Is code at `anchor` in a method of the class whose method holds `use`, with `self` bound there too?"""
+    method = facts.enclosing(anchor, cst.FunctionDef)
+    cls = facts.enclosing(use, cst.ClassDef)
+    params = method.params.params if method is not None else ()
+    return cls is not None and facts.enclosing(method, cst.ClassDef) is cls and bool(params) and \
+        params[0].name.value == "self"
 
 
 def _enclosing_scopes(scope) -> list:
