@@ -217,6 +217,12 @@ class ScriptFacts:
             return parent.value, parent
         return None, None
 
+    def only_value(self, name: cst.Name) -> cst.BaseExpression | None:
+        """The value of the one binding the name reads, where that is a `name = value`; else None."""
+        scope = self.structure.resolved.get(name)
+        assignments = scope.assignments[name.value] if scope is not None else []
+        return self.assigned_value(assignments[0].node)[0] if len(assignments) == 1 else None
+
     def parameter_arguments(self, param: cst.Param) -> list[cst.BaseExpression] | None:
         """What a function's parameter holds: the argument of each call of the function by name in this script, or
         of a method through its instances (its default where a call leaves it out), or None when that can't be
@@ -789,9 +795,7 @@ MAX_DERIVATION = 8  # names, calls and parameters followed back from an expressi
 
 def _is_training_op(facts: ScriptFacts, name: cst.Name) -> bool:
     """`train_op`, bound once to `optimizer.minimize(loss)`."""
-    scope = facts.structure.resolved.get(name)
-    assignments = scope.assignments[name.value] if scope is not None else []
-    value = facts.assigned_value(assignments[0].node)[0] if len(assignments) == 1 else None
+    value = facts.only_value(name)
     return isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and \
         value.func.attr.value in catalog.TF1_TRAINING_OPS
 

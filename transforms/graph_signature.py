@@ -104,7 +104,7 @@ def _training_runs(facts: ScriptFacts):
                 break
 
 
-def _method_calls(facts: ScriptFacts, method: str) -> list[cst.Call]:
+def _calls_of_method(facts: ScriptFacts, method: str) -> list[cst.Call]:
     return [node for node in facts.scopes if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute)
             and node.func.attr.value == method]
 
@@ -125,9 +125,7 @@ def _is_session(facts: ScriptFacts, name: cst.Name) -> bool:
 
 def _minimized_loss(facts: ScriptFacts, name: cst.Name) -> str | None:
     """`train_op = optimizer.minimize(loss)`: "loss"."""
-    scope = facts.structure.resolved.get(name)
-    assignments = scope.assignments[name.value] if scope is not None else []
-    value = facts.assigned_value(assignments[0].node)[0] if len(assignments) == 1 else None
+    value = facts.only_value(name)
     if isinstance(value, cst.Call) and isinstance(value.func, cst.Attribute) and value.args and \
             value.func.attr.value in catalog.TF1_TRAINING_OPS and isinstance(value.args[0].value, cst.Name):
         return value.args[0].value.value
@@ -160,5 +158,5 @@ def _session_open_at(facts: ScriptFacts, session: cst.Name, anchor: cst.BaseStat
     if with_item is not None:
         return facts.inside(anchor, facts.enclosing(with_item, cst.With).body)
     closed = any(isinstance(call.func.value, cst.Name) and call.func.value.value == session.value
-                 and facts.position(call) < facts.position(anchor) for call in _method_calls(facts, "close"))
+                 and facts.position(call) < facts.position(anchor) for call in _calls_of_method(facts, "close"))
     return not closed and facts.scopes.get(anchor) is scope
