@@ -124,6 +124,7 @@ class ScriptFacts:
 
     _qualified: dict = field(default_factory=dict)
     _names_by_value: dict | None = None
+    _attributes_by_name: dict | None = None
 
     # --- queries ---------------------------------------------------------------------------------------
     @property
@@ -156,6 +157,15 @@ class ScriptFacts:
                 if type(node) is cst.Name:
                     self._names_by_value.setdefault(node.value, []).append(node)
         return any(self.inside(node, region) for node in self._names_by_value.get(name, ()))
+
+    def attributes(self, name: str) -> list[cst.Attribute]:
+        """Every `x.<name>` of the script, in source order."""
+        if self._attributes_by_name is None:
+            self._attributes_by_name = {}
+            for node in self.scopes:
+                if type(node) is cst.Attribute:
+                    self._attributes_by_name.setdefault(node.attr.value, []).append(node)
+        return self._attributes_by_name.get(name, [])
 
     def inside(self, node: cst.CSTNode, region: cst.CSTNode) -> bool:
         """Is `node` `region` or one of the nodes inside it?"""
@@ -271,12 +281,11 @@ class ScriptFacts:
         if method.name.value == "__init__":
             return [call for call in self.calls_by_name.get(name, ()) if self._is_class(call.func, cls)]
         found = []
-        for node in self.scopes:
-            if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute) and \
-                    node.func.attr.value == method.name.value and isinstance(node.func.value, cst.Name):
-                receiver = node.func.value
-                if (receiver.value == "self" and self.inside(node, cls)) or self._instance_of(receiver, cls):
-                    found.append(node)
+        for attribute in self.attributes(method.name.value):
+            call, receiver = self.parents.get(attribute), attribute.value
+            if isinstance(call, cst.Call) and call.func is attribute and isinstance(receiver, cst.Name) and (
+                    (receiver.value == "self" and self.inside(call, cls)) or self._instance_of(receiver, cls)):
+                found.append(call)
         return found
 
     def _is_class(self, name: cst.BaseExpression, cls: cst.ClassDef) -> bool:

@@ -105,8 +105,8 @@ def _training_runs(facts: ScriptFacts):
 
 
 def _calls_of_method(facts: ScriptFacts, method: str) -> list[cst.Call]:
-    return [node for node in facts.scopes if isinstance(node, cst.Call) and isinstance(node.func, cst.Attribute)
-            and node.func.attr.value == method]
+    return [call for attribute in facts.attributes(method) for call in [facts.parents.get(attribute)]
+            if isinstance(call, cst.Call) and call.func is attribute]
 
 
 def _session_value(facts: ScriptFacts, bound: cst.CSTNode) -> cst.BaseExpression | None:

@@ -71,8 +71,7 @@ def _instance_attribute(facts: ScriptFacts, read: cst.Attribute) -> Setting | No
     if cls is None:
         return None
     attribute = read.attr.value
-    stores = [node for node in facts.scopes if isinstance(node, cst.Attribute) and node.attr.value == attribute
-              and _is_target(facts, node)]
+    stores = [node for node in facts.attributes(attribute) if _is_target(facts, node)]
     if len(stores) != 1 or not isinstance(stores[0].value, cst.Name) or stores[0].value.value != "self" or \
             not facts.inside(stores[0], cls):
         return None  # set in two places, or from outside the class (`trainer.epochs = 5`)

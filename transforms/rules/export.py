@@ -11,7 +11,8 @@ not servable (docs/sagemaker-contract.md §5). So:
 - no save at all: an export is added after the final training call (`fit`, or the loop around a
   `GradientTape` step); a loop whose model is a function over tf.Variables (or a plain object) exports that
   function, traced on inputs like those the loop fed it (transforms/loop_functions.py);
-- estimator and TF1 session scripts: their own SavedModel export is re-rooted.
+- estimator and TF1 session scripts: their own SavedModel export is re-rooted; a TF1 graph without one gets
+  `simple_save` of the signature its placeholders and prediction give (transforms/graph_signature.py).
 Never to `--model_dir` (aws/sagemaker-python-sdk#1895). What can't be done safely is reported.
 """
 
