@@ -54,14 +54,15 @@ def _object_attribute(facts: ScriptFacts, name: cst.Name, attribute: str) -> Set
     if not isinstance(value.func, cst.Name) or any(arg.keyword is None for arg in value.args):
         return None  # (positional arguments: which field each sets is the class's business)
     field = _class_attribute(facts, value.func, attribute)
-    if field is None or _set_on_self(facts, attribute):
+    if field is None or _set_on_self(facts, facts.enclosing(field.value, cst.ClassDef), attribute):
         return None  # (`self.epochs = ...` in `__init__` or `__post_init__`: the instance's value is not the field's)
     return Setting(keyword, attribute) if keyword is not None else field
 
 
-def _set_on_self(facts: ScriptFacts, attribute: str) -> bool:
+def _set_on_self(facts: ScriptFacts, cls: cst.ClassDef, attribute: str) -> bool:
+    """Does a method of `cls` assign `self.<attribute>`?"""
     return any(isinstance(node.value, cst.Name) and node.value.value == "self" and _is_target(facts, node)
-               for node in facts.attributes(attribute))
+               and facts.inside(node, cls) for node in facts.attributes(attribute))
 
 
 def _attribute_set(facts: ScriptFacts, binding, attribute: str) -> bool:
