@@ -167,6 +167,11 @@ class ScriptFacts:
                     self._attributes_by_name.setdefault(node.attr.value, []).append(node)
         return self._attributes_by_name.get(name, [])
 
+    def method_calls(self, name: str) -> list[cst.Call]:
+        """Every `x.<name>(...)` call of the script, in source order."""
+        return [call for attribute in self.attributes(name) for call in [self.parents.get(attribute)]
+                if isinstance(call, cst.Call) and call.func is attribute]
+
     def inside(self, node: cst.CSTNode, region: cst.CSTNode) -> bool:
         """Is `node` `region` or one of the nodes inside it?"""
         while node is not None and node is not region:
@@ -280,13 +285,8 @@ class ScriptFacts:
         name = cls.name.value
         if method.name.value == "__init__":
             return [call for call in self.calls_by_name.get(name, ()) if self._is_class(call.func, cls)]
-        found = []
-        for attribute in self.attributes(method.name.value):
-            call, receiver = self.parents.get(attribute), attribute.value
-            if isinstance(call, cst.Call) and call.func is attribute and isinstance(receiver, cst.Name) and (
-                    (receiver.value == "self" and self.inside(call, cls)) or self._instance_of(receiver, cls)):
-                found.append(call)
-        return found
+        return [call for call in self.method_calls(method.name.value) if isinstance(call.func.value, cst.Name) and (
+            (call.func.value.value == "self" and self.inside(call, cls)) or self._instance_of(call.func.value, cls))]
 
     def _is_class(self, name: cst.BaseExpression, cls: cst.ClassDef) -> bool:
         scope = self.structure.resolved.get(name) if isinstance(name, cst.Name) else None

@@ -104,11 +104,6 @@ def _training_runs(facts: ScriptFacts):
                 break
 
 
-def _calls_of_method(facts: ScriptFacts, method: str) -> list[cst.Call]:
-    return [call for attribute in facts.attributes(method) for call in [facts.parents.get(attribute)]
-            if isinstance(call, cst.Call) and call.func is attribute]
-
-
 def _session_value(facts: ScriptFacts, bound: cst.CSTNode) -> cst.BaseExpression | None:
     """What a binding of the session's name holds: `with <value> as sess`, `sess = <value>`."""
     parent = facts.parents.get(bound)
@@ -158,5 +153,5 @@ def _session_open_at(facts: ScriptFacts, session: cst.Name, anchor: cst.BaseStat
     if with_item is not None:
         return facts.inside(anchor, facts.enclosing(with_item, cst.With).body)
     closed = any(isinstance(call.func.value, cst.Name) and call.func.value.value == session.value
-                 and facts.position(call) < facts.position(anchor) for call in _calls_of_method(facts, "close"))
+                 and facts.position(call) < facts.position(anchor) for call in facts.method_calls("close"))
     return not closed and facts.scopes.get(anchor) is scope

@@ -27,16 +27,23 @@ class Setting:
 def setting_of(facts: ScriptFacts, read: cst.BaseExpression) -> Setting | None:
     """The literal entry `read` (`params["epochs"]`, `Config.EPOCHS`) reads, or None when it is something else or
     set anywhere but there."""
-    if isinstance(read, cst.Subscript) and isinstance(read.value, cst.Name) and len(read.slice) == 1:
-        index = read.slice[0].slice
-        if isinstance(index, cst.Index) and isinstance(index.value, cst.SimpleString) and \
-                isinstance(index.value.evaluated_value, str):
-            return _dict_entry(facts, read.value, index.value.evaluated_value)
+    key = setting_key(read)
+    if key is not None and isinstance(read.value, cst.Name):
+        return _dict_entry(facts, read.value, key)
     if isinstance(read, cst.Attribute) and isinstance(read.value, cst.Name):
         if read.value.value == "self":
             return _instance_attribute(facts, read)
         return _class_attribute(facts, read.value, read.attr.value) or \
             _object_attribute(facts, read.value, read.attr.value)
+    return None
+
+
+def setting_key(read: cst.BaseExpression) -> str | None:
+    """`config["epochs"]`: "epochs", a setting read by name from a container (not `x.shape[0]`); else None."""
+    if isinstance(read, cst.Subscript) and len(read.slice) == 1 and isinstance(read.slice[0].slice, cst.Index):
+        index = read.slice[0].slice.value
+        if isinstance(index, cst.SimpleString) and isinstance(index.evaluated_value, str):
+            return index.evaluated_value
     return None
 
 

@@ -35,7 +35,7 @@ from sm_migrate.transforms.facts import walk
 from sm_migrate.transforms.literals import literal_value
 from sm_migrate.transforms.names import unique_name
 from sm_migrate.transforms.rules.examples import hyperparameters as examples
-from sm_migrate.transforms.settings import Setting, setting_of
+from sm_migrate.transforms.settings import Setting, setting_key, setting_of
 
 
 @dataclass(frozen=True)
@@ -61,8 +61,7 @@ class HyperparametersRule:
     examples = examples.EXAMPLES
 
     def plan(self, ctx: PlanContext) -> None:
-        arguments = [found for argument in _training_arguments(ctx) for through in _through_parameters(ctx, argument)
-                     for found in _through_parameters(ctx, _through_setting(ctx, through))]
+        arguments = [found for argument in _training_arguments(ctx) for found in _through_parameters(ctx, argument)]
         lifts: list[tuple[tuple[int, int], Callable[[], None]]] = []  # in source order of the values lifted
         seen: set = set()
         for argument in arguments:
@@ -78,8 +77,8 @@ class HyperparametersRule:
                 if setting is not None:
                     lifts.append((ctx.facts.position(setting.value),
                                   functools.partial(_lift_setting, ctx, setting, argument)))
-                elif _keyed(argument.value) and not _reads_arguments(ctx, argument.value) and \
-                        argument.value.slice[0].slice.value.evaluated_value not in ctx.facts.argument_defaults:
+                elif setting_key(argument.value) not in (None, *ctx.facts.argument_defaults) and \
+                        not _reads_arguments(ctx, argument.value):
                     # (a key the script's own options define: `vars(parser.parse_args())["epochs"]`)
                     ctx.report(argument.value, diagnostics.NOT_LIFTED, target=argument.target,
                                why=f"{_code(ctx, argument.value)} is not a literal entry the script sets once; "
@@ -132,8 +131,10 @@ MAX_CALL_DEPTH = 4  # functions followed from a training argument out to the cal
 
 def _through_parameters(ctx: PlanContext, argument: TrainingArgument, depth: int = 0) -> list[TrainingArgument]:
     """A training argument that is a parameter of the function it is in (`def train(model, epochs)`): the values
-    the calls of that function pass (`train(model, 4)`, or the parameter's default), lifted where they are set.
+    the calls of that function pass (`train(model, 4)`, or the parameter's default), lifted where they are set;
+    a settings entry holding a name (`{"epochs": epochs}`, `self.epochs = epochs`) is followed to that name.
     Where the calls can't be told, the argument itself (reported as a parameter)."""
+    argument = _through_setting(ctx, argument)
     facts, value = ctx.facts, argument.value
     if depth > MAX_CALL_DEPTH or not isinstance(value, cst.Name) or value.value in facts.argument_defaults:
         return [argument]  # (a click command's parameters are its options already)
@@ -283,12 +284,6 @@ def _lift_setting(ctx: PlanContext, setting: Setting, argument: TrainingArgument
                       aliases=aliases)
     else:
         _lift_name(ctx, _code(ctx, argument.value), [Binding(setting.value, setting.value)], argument)
-
-
-def _keyed(read: cst.BaseExpression) -> bool:
-    """`config["epochs"]`: a setting read by name from a container (not `x.shape[0]`)."""
-    return isinstance(read, cst.Subscript) and len(read.slice) == 1 and isinstance(read.slice[0].slice, cst.Index) \
-        and isinstance(read.slice[0].slice.value, cst.SimpleString)
 
 
 def _code(ctx: PlanContext, node: cst.CSTNode) -> str:
