@@ -1,9 +1,10 @@
 """Everything in main(): the settings, a Keras model, and a GradientTape loop written inline (no step
-function), so the model is local to the function that trains it."""
+function), so the model is local to the function that trains it; the data file's path is a local of main()."""
+import os
+
 import numpy as np
 import tensorflow as tf
 import argparse
-import os
 import shutil
 
 
@@ -57,7 +58,8 @@ def main():
     batch_size = args.batch_size
     learning_rate = args.learning_rate
 
-    data = np.load(os.path.join(args.data, "houses.npz"))
+    data_file = os.path.join(args.data, "houses.npz")
+    data = np.load(data_file)
     dataset = tf.data.Dataset.from_tensor_slices((data["x"], data["y"])).shuffle(256, seed=4).batch(batch_size)
     model = build_model(data["x"].shape[1])
     optimizer = tf.keras.optimizers.Adam(learning_rate)
