@@ -202,6 +202,10 @@ HYPERPARAMETER_WORDS = frozenset(
     }
 )
 
+# The words of a constant that may hold a string: a named choice (`ACTIVATION = "relu"`).
+STRING_HYPERPARAMETER_WORDS = frozenset({"optimizer", "activation", "loss", "augment", "augmentation", "padding",
+                                         "initializer", "regularization", "reg"})
+
 # Canonical SageMaker hyperparameter names for common constant spellings (the constant keeps its own name).
 CANONICAL_HYPERPARAMETER_NAMES = {
     "num_epochs": "epochs",
@@ -223,9 +227,11 @@ def is_constant_name(name: str) -> bool:
     return bool(_CONSTANT_NAME.match(name))
 
 
-def looks_like_hyperparameter(constant_name: str) -> bool:
-    words = constant_name.lower().split("_")
-    return any(word in HYPERPARAMETER_WORDS for word in words)
+def looks_like_hyperparameter(constant_name: str, type_name: str = "float") -> bool:
+    """`DROPOUT = 0.2`, `OPTIMIZER = "adam"`; not `LABEL_COLUMN = "weight"` (a string names a choice only where
+    the name says which)."""
+    words = set(constant_name.lower().split("_"))
+    return bool(words & (STRING_HYPERPARAMETER_WORDS if type_name == "str" else HYPERPARAMETER_WORDS))
 
 
 def looks_like_path(value: str) -> bool:
@@ -343,6 +349,14 @@ SAVER_METHODS = {"save": PathSpec("checkpoint", 1, ("save_path",))}
 DOWNLOADING_PREFIX, DOWNLOADING_SUFFIX = "keras.datasets.", ".load_data"
 
 WRITE_MODES = ("w", "a", "x", "+")
+# Libraries whose attributes a training argument may read (`tf.data.AUTOTUNE`, `np.inf`): values, not settings of
+# the user's to lift. A name imported from any other package is taken to be the user's own module's.
+LIBRARY_PACKAGES = frozenset({
+    "tensorflow", "keras", "tf_keras", "tensorflow_datasets", "tensorflow_hub", "tensorflow_addons",
+    "tensorflow_model_optimization", "tensorflow_text", "tensorflow_io", "tensorflow_probability", "absl",
+    "numpy", "scipy", "pandas", "sklearn", "horovod", "smdistributed", "sagemaker", "sagemaker_training",
+    "transformers", "PIL", "cv2", "matplotlib",
+})
 # Command-line frameworks next to which an argparse parser would fight over sys.argv.
 FOREIGN_CLIS = frozenset({"click", "typer", "fire", "hydra"})
 # The model dir inside a SageMaker training container (docs/sagemaker-contract.md §1).

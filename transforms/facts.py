@@ -222,15 +222,32 @@ class ScriptFacts:
 
     def assigned_value(self, target: cst.CSTNode) -> tuple[cst.BaseExpression | None, cst.CSTNode | None]:
         """For a Name a binding stores to: the value and the statement of its `name = value` (or annotated
-        assignment), else (None, None): a loop variable, unpacking, `with ... as`, augmented assignment."""
+        assignment, or its element of a literal tuple unpacked: `a, b = 1, 2`), else (None, None): a loop variable,
+        unpacking of anything else, `with ... as`, augmented assignment."""
         parent = self.parents.get(target)
         if isinstance(parent, cst.AssignTarget):
             assign = self.parents.get(parent)
             if isinstance(assign, cst.Assign):
                 return assign.value, assign
+        if isinstance(parent, cst.Element) and isinstance(self.parents.get(parent), (cst.Tuple, cst.List)):
+            return self._unpacked_value(target, self.parents[parent])
         if isinstance(parent, cst.AnnAssign) and parent.value is not None:
             return parent.value, parent
         return None, None
+
+    def _unpacked_value(self, target: cst.CSTNode, targets: cst.Tuple | cst.List):
+        """`epochs, batch_size = 10, 32`: the element of the value tuple in the target's place."""
+        holder = self.parents.get(targets)
+        assign = self.parents.get(holder)
+        if not isinstance(holder, cst.AssignTarget) or not isinstance(assign, cst.Assign) or \
+                len(assign.targets) != 1 or not isinstance(assign.value, (cst.Tuple, cst.List)):
+            return None, None
+        elements = assign.value.elements
+        if len(elements) != len(targets.elements) or \
+                any(isinstance(e, cst.StarredElement) for e in (*elements, *targets.elements)):
+            return None, None
+        index = next(i for i, element in enumerate(targets.elements) if element.value is target)
+        return elements[index].value, assign
 
     def only_value(self, name: cst.Name) -> cst.BaseExpression | None:
         """The value of the one binding the name reads, where that is a `name = value`; else None."""

@@ -47,12 +47,22 @@ def setting_key(read: cst.BaseExpression) -> str | None:
     return None
 
 
-def _object_attribute(facts: ScriptFacts, name: cst.Name, attribute: str) -> Setting | None:
+def _object_attribute(facts: ScriptFacts, name: cst.Name, attribute: str, depth: int = 0) -> Setting | None:
     """`cfg.epochs`, `cfg` bound once to `SimpleNamespace(epochs=10)` or to an instance of a settings class of the
-    script (`Config(epochs=10)`, else its class attribute `epochs: int = 10`), and `cfg.epochs` set nowhere."""
+    script (`Config(epochs=10)`, else its class attribute `epochs: int = 10`), and `cfg.epochs` set nowhere; a
+    parameter `cfg` holding such an object in every call."""
     scope = facts.structure.resolved.get(name)
     assignments = scope.assignments[name.value] if scope is not None else []
-    value = facts.assigned_value(assignments[0].node)[0] if len(assignments) == 1 else None
+    if depth > MAX_DERIVATION or len(assignments) != 1:
+        return None
+    if isinstance(assignments[0].node, cst.Param):
+        passed = facts.parameter_arguments(assignments[0].node) or []
+        entries = [_class_attribute(facts, value, attribute) or _object_attribute(facts, value, attribute, depth + 1)
+                   if isinstance(value, cst.Name) else None for value in passed]
+        if not entries or entries[0] is None or any(e is None or e.value is not entries[0].value for e in entries):
+            return None
+        return entries[0]
+    value = facts.assigned_value(assignments[0].node)[0]
     if not isinstance(value, cst.Call) or _attribute_set(facts, assignments[0], attribute):
         return None
     keyword = next((arg.value for arg in value.args if arg.keyword and arg.keyword.value == attribute), None)

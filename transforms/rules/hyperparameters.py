@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -35,7 +36,7 @@ from sm_migrate.transforms.facts import walk
 from sm_migrate.transforms.literals import literal_value
 from sm_migrate.transforms.names import unique_name
 from sm_migrate.transforms.rules.examples import hyperparameters as examples
-from sm_migrate.transforms.settings import Setting, setting_key, setting_of
+from sm_migrate.transforms.settings import NAMESPACES, Setting, setting_key, setting_of
 
 
 @dataclass(frozen=True)
@@ -77,12 +78,10 @@ class HyperparametersRule:
                 if setting is not None:
                     lifts.append((ctx.facts.position(setting.value),
                                   functools.partial(_lift_setting, ctx, setting, argument)))
-                elif setting_key(argument.value) not in (None, *ctx.facts.argument_defaults) and \
-                        not _reads_arguments(ctx, argument.value):
-                    # (a key the script's own options define: `vars(parser.parse_args())["epochs"]`)
-                    ctx.report(argument.value, diagnostics.NOT_LIFTED, target=argument.target,
-                               why=f"{_code(ctx, argument.value)} is not a literal entry the script sets once; "
-                                   "lift it where its value is set")
+                else:
+                    why = _why_setting_not_lifted(ctx, argument.value)
+                    if why is not None:
+                        ctx.report(argument.value, diagnostics.NOT_LIFTED, target=argument.target, why=why)
         for statement in ctx.facts.module.body:
             constant = _hyperparameter_constant(ctx, statement)
             if constant is not None and (id(ctx.facts.global_scope), constant[0]) not in seen:
@@ -173,6 +172,10 @@ def _bindings(ctx: PlanContext, argument: TrainingArgument) -> tuple[tuple, list
     bindings = []
     for assignment in assignments:
         if assignment.imported is not None:
+            if _module_of_the_user(assignment.imported):
+                ctx.report(name, diagnostics.NOT_LIFTED, target=argument.target,
+                           why=f"{name.value!r} comes from `{assignment.imported.rsplit('.', 1)[0] or '.'}`, "
+                               "another module; lift it there")
             return None
         if isinstance(assignment.node, cst.Param):
             if name.value in facts.argument_defaults:
@@ -181,8 +184,15 @@ def _bindings(ctx: PlanContext, argument: TrainingArgument) -> tuple[tuple, list
                        why=f"{name.value!r} is a parameter of a function; lift it where its value is set")
             return None
         value, statement = facts.assigned_value(assignment.node)
+        changed = facts.parents.get(assignment.node)
+        if value is None and isinstance(changed, cst.AugAssign):
+            operator = _code(ctx, changed.operator).strip()
+            ctx.report(name, diagnostics.NOT_LIFTED, target=argument.target,
+                       why=f"{name.value!r} is changed in place (`{name.value} {operator} ...`); give it one value "
+                           "to lift")
+            return None
         if value is None or (isinstance(statement, cst.Assign) and len(statement.targets) != 1):
-            return None  # a loop variable, `with ... as`, unpacking, augmented assignment: not one value
+            return None  # a loop variable, `with ... as`, unpacking from a call: not one value
         if _reads_arguments(ctx, value):
             return None  # lifted already
         bindings.append(Binding(statement, value))
@@ -201,6 +211,72 @@ def _reads_arguments(ctx: PlanContext, value: cst.BaseExpression) -> bool:
                and node.attr.value in ctx.facts.argument_defaults for node in walk(value))
 
 
+def _why_setting_not_lifted(ctx: PlanContext, read: cst.BaseExpression) -> str | None:
+    """Why a keyed or attribute read at a training argument (`params["epochs"]`, `cfg.epochs`, `self.lr`) that
+    is not a literal setting of the script can't be lifted; None where there is nothing to lift: the script's
+    own options (`args.epochs`, `vars(args)["epochs"]`) or an attribute of a library (`tf.data.AUTOTUNE`)."""
+    if _reads_arguments(ctx, read) or setting_key(read) in ctx.facts.argument_defaults:
+        return None
+    if setting_key(read) is not None:
+        return f"{_code(ctx, read)} is not a literal entry the script sets once; lift it where its value is set"
+    root = read
+    while isinstance(root, (cst.Attribute, cst.Subscript)):
+        root = root.value
+    if not isinstance(root, cst.Name) or not isinstance(read, cst.Attribute):
+        return None  # (`x.shape[0]`, `sizes[i]`: data, not a setting)
+    scope = ctx.facts.structure.resolved.get(root)
+    assignments = scope.assignments[root.value] if scope is not None else []
+    imported = next((a.imported for a in assignments if a.imported is not None), None)
+    if imported is not None:
+        if not _module_of_the_user(imported + "."):
+            return None
+        return f"{_code(ctx, read)} comes from `{imported}`, another module; lift it there"
+    code = _code(ctx, read)
+    if root.value == "self" and read.value is root and ctx.facts.enclosing(read, cst.ClassDef) is not None:
+        return f"{code} is not set once, in `__init__`; lift it where its value is set"
+    if _holds_settings(ctx, root):
+        return f"{code} is not a literal setting the script sets once; lift it where its value is set"
+    return None  # (`shape.rank`, `generator.samples`: data, not a setting)
+
+
+def _holds_settings(ctx: PlanContext, name: cst.Name, depth: int = 0) -> bool:
+    """Is `name` an object holding settings: `self`, a class the script defines, an instance of one, a
+    `SimpleNamespace`, a dict, a name from the user's own module, or a parameter passed one of those (or whose
+    callers this script doesn't show)?"""
+    facts = ctx.facts
+    scope = facts.structure.resolved.get(name)
+    assignments = scope.assignments[name.value] if scope is not None else []
+    if len(assignments) != 1 or depth > MAX_CALL_DEPTH:
+        return False  # a builtin, a name from `import *`, or a name bound more than once
+    node, imported = assignments[0].node, assignments[0].imported
+    if imported is not None:
+        return _module_of_the_user(imported + ".")
+    if isinstance(node, cst.ClassDef) or name.value == "self":
+        return True
+    if isinstance(node, cst.Param):
+        passed = facts.parameter_arguments(node)
+        return passed is None or any(isinstance(value, cst.Name) and _holds_settings(ctx, value, depth + 1)
+                                     for value in passed)
+    value = facts.assigned_value(node)[0]
+    if not isinstance(value, cst.Call):
+        return isinstance(value, cst.Dict)
+    if facts.qualified_name(value.func) in (*NAMESPACES, "builtins.dict"):
+        return True
+    if not isinstance(value.func, cst.Name) or facts.structure.resolved.get(value.func) is None:
+        return False
+    classes = facts.structure.resolved[value.func].assignments[value.func.value]
+    return len(classes) == 1 and isinstance(classes[0].node, cst.ClassDef)  # `Config(...)`
+
+
+def _module_of_the_user(qualified_name: str) -> bool:
+    """Is `config.EPOCHS` / `.config.EPOCHS` a name imported from one of the user's own modules (relative, or a
+    package neither the standard library's nor a machine-learning library's)?"""
+    top = qualified_name.split(".", 1)[0]
+    if not top:
+        return True  # a relative import
+    return "." in qualified_name and top not in sys.stdlib_module_names and top not in catalog.LIBRARY_PACKAGES
+
+
 def _hyperparameter_constant(ctx: PlanContext, statement: cst.BaseStatement) -> tuple[str, Binding] | None:
     """`DROPOUT = 0.2`: a module constant whose name says it is a hyperparameter, holding a simple literal."""
     if not (isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1):
@@ -212,7 +288,7 @@ def _hyperparameter_constant(ctx: PlanContext, statement: cst.BaseStatement) -> 
     name = assign.targets[0].target.value
     if not catalog.is_constant_name(name) or literal_value(assign.value) is None:
         return None
-    if not catalog.looks_like_hyperparameter(name):
+    if not catalog.looks_like_hyperparameter(name, literal_value(assign.value)[1]):
         return None
     assignments = ctx.facts.global_scope.assignments[name]
     if len(assignments) != 1 or not assignments[0].references:

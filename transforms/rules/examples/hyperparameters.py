@@ -73,6 +73,7 @@ model.fit([[0.0]], [0.0], epochs=cfg.epochs)
 # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
 _sm_export(model, os.path.join(args.sm_model_dir, "1"))
 ''',
+        codes=('SM101',),
     ),
     Example(
         before="""\
@@ -1429,5 +1430,280 @@ model.fit([[0.0]], [0.0], batch_size=BATCH_SIZE, steps_per_epoch=steps)
 _sm_export(model, os.path.join(args.sm_model_dir, "1"))
 ''',
         codes=('SM101', 'SM101'),
+    ),
+    Example(
+        before="""\
+import tensorflow as tf
+
+from config import EPOCHS, cfg
+
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile("adam", "mse")
+dataset = tf.data.Dataset.from_tensor_slices(([[0.0]], [0.0])).shuffle(tf.data.AUTOTUNE)
+model.fit(dataset.batch(cfg.TRAIN.BATCH_SIZE), epochs=EPOCHS)
+""",
+        after='''\
+import tensorflow as tf
+
+from config import EPOCHS, cfg
+import argparse
+import os
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile("adam", "mse")
+dataset = tf.data.Dataset.from_tensor_slices(([[0.0]], [0.0])).shuffle(tf.data.AUTOTUNE)
+model.fit(dataset.batch(cfg.TRAIN.BATCH_SIZE), epochs=EPOCHS)
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+''',
+        codes=('SM101', 'SM101'),
+    ),
+    Example(
+        before="""\
+import tensorflow as tf
+
+epochs, batch_size = 3, 16
+learning_rate = 0.01
+learning_rate *= 0.5
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(tf.keras.optimizers.Adam(learning_rate), "mse")
+model.fit([[0.0]], [0.0], epochs=epochs, batch_size=batch_size)
+""",
+        after='''\
+import tensorflow as tf
+import argparse
+import os
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=3, help="epochs in the original script")
+parser.add_argument("--batch_size", "--batch-size", type=int, default=16,
+                    help="batch_size in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+epochs, batch_size = args.epochs, args.batch_size
+learning_rate = 0.01
+learning_rate *= 0.5
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(tf.keras.optimizers.Adam(learning_rate), "mse")
+model.fit([[0.0]], [0.0], epochs=epochs, batch_size=batch_size)
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+''',
+        codes=('SM101',),
+    ),
+    Example(
+        before="""\
+import tensorflow as tf
+
+
+class Config:
+    epochs = 3
+    learning_rate = 0.01
+
+
+def build(config):
+    model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+    model.compile(tf.keras.optimizers.Adam(config.learning_rate), "mse")
+    return model
+
+
+def train(config, data):
+    model = build(config)
+    model.fit(data, epochs=config.epochs, steps_per_epoch=data.cardinality)
+    return model
+
+
+train(Config, tf.data.Dataset.from_tensor_slices(([[0.0]], [0.0])).batch(1))
+""",
+        after='''\
+import tensorflow as tf
+import argparse
+import os
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=3, help="config.epochs in the original script")
+parser.add_argument("--learning_rate", "--learning-rate", type=float, default=0.01,
+                    help="config.learning_rate in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+
+class Config:
+    epochs = args.epochs
+    learning_rate = args.learning_rate
+
+
+def build(config):
+    model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+    model.compile(tf.keras.optimizers.Adam(config.learning_rate), "mse")
+    return model
+
+
+def train(config, data):
+    model = build(config)
+    model.fit(data, epochs=config.epochs, steps_per_epoch=data.cardinality)
+
+    # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+    _sm_export(model, os.path.join(args.sm_model_dir, "1"))
+    return model
+
+
+train(Config, tf.data.Dataset.from_tensor_slices(([[0.0]], [0.0])).batch(1))
+''',
+    ),
+    Example(
+        before="""\
+import tensorflow as tf
+
+LABEL_COLUMN = "price"
+OPTIMIZER = "adam"
+DROPOUT = 0.2
+
+model = tf.keras.Sequential([tf.keras.layers.Dropout(DROPOUT), tf.keras.layers.Dense(1)])
+model.compile(OPTIMIZER, "mse")
+model.fit({LABEL_COLUMN: [[0.0]]}, [0.0])
+""",
+        after='''\
+import tensorflow as tf
+import argparse
+import os
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--optimizer", type=str, default="adam",
+                    help="OPTIMIZER in the original script")
+parser.add_argument("--dropout", type=float, default=0.2, help="DROPOUT in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+LABEL_COLUMN = "price"
+OPTIMIZER = args.optimizer
+DROPOUT = args.dropout
+
+model = tf.keras.Sequential([tf.keras.layers.Dropout(DROPOUT), tf.keras.layers.Dense(1)])
+model.compile(OPTIMIZER, "mse")
+model.fit({LABEL_COLUMN: [[0.0]]}, [0.0])
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+''',
     ),
 )
