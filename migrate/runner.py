@@ -8,6 +8,7 @@ never an exception, so one bad file cannot stop a batch.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import os
 import stat
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING
 from sm_migrate.discovery import prefilter
 from sm_migrate.files import SourceError, SourceText, decode_source, write_atomic
 from sm_migrate.notebooks import is_notebook, migrate_notebook, notebook_prefilter
+from sm_migrate.packages import training_modules
 from sm_migrate.transforms.contract import Diagnostic, MigrationError, MigrationOptions, MigrationResult
 from sm_migrate.transforms.engine import migrate_source
 
@@ -168,6 +170,10 @@ def _run_engine(job: FileJob, settings: RunSettings, data: bytes) -> FileOutcome
     try:
         source = decode_source(data)
         result = migrate_text(source, settings.options)
+        if result.package_imports:  # trains nothing itself: the entry point of a package whose modules train?
+            trained_in = training_modules(job.path, result.package_imports)
+            if trained_in:
+                result = migrate_text(source, dataclasses.replace(settings.options, trained_in=trained_in))
     except SourceError as exc:
         return FileOutcome(job.path, "failed", reason=str(exc))
     except FileFailure as exc:

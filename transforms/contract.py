@@ -55,6 +55,10 @@ class MigrationOptions:
     # Keras of a target that ships Keras 3 (TF >= 2.16): "3" rewrites the Keras 2 APIs it can, "2" keeps Keras 2
     # instead (TF_USE_LEGACY_KERAS=1 and the tf-keras package).
     keras: str = "3"
+    # Modules of the script's own package that train and that it imports (found by the caller, which sees the
+    # files): a script that trains nothing itself is then the package's entry point, and its command line is
+    # migrated (transforms/package.py).
+    trained_in: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -75,6 +79,9 @@ class MigrationResult:
     channels: dict[str, str] = field(default_factory=dict)  # channel name -> original local path
     transforms: list[str] = field(default_factory=list)  # names of the rules that changed something
     is_training_script: bool = True
+    # A script that trains nothing but parses a command line: the imports that may be modules of its package,
+    # for the caller to look at (transforms/package.py).
+    package_imports: list = field(default_factory=list)
 
     @property
     def changed(self) -> bool:

@@ -27,6 +27,7 @@ CODES = _codes(
     Code("SM001", "error", "not valid Python 3, not decodable, or libcst can't reproduce the file exactly "
                            "(refused, untouched)"),
     Code("SM002", "info", "not a TensorFlow training script: left alone"),
+    Code("SM003", "info", "the entry point of a package whose modules train: its command line migrated"),
     Code("SM101", "warning", "a hyperparameter out of reach of the script's own command line: not lifted"),
     Code("SM103", "warning", "a data set downloaded at run time"),
     Code("SM201", "warning", "a model saved by a callback or to a path built at run time: left as is"),
@@ -64,6 +65,9 @@ NOT_REPRODUCIBLE = Message("SM001", "libcst cannot reproduce this file exactly (
                                     "the file?): refusing to rewrite it")
 LIBCST_CANNOT_PARSE = Message("SM001", "libcst cannot parse this file: {reason}")  # CPython compiles it
 NOT_TRAINING = Message("SM002", "{reason}")
+PACKAGE_ENTRY_POINT = Message(
+    "SM003", "entry point of a package that trains in {modules}: its command line takes SageMaker's arguments; "
+             "the model is exported where those modules train")
 GENERATED_CODE_INVALID = Message("SM900", "internal error, generated code does not compile: {reason}")
 
 # --- hyperparameters and channels ----------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from sm_migrate.transforms.commandline.declared import declared_contract
 from sm_migrate.transforms.context import PlanContext
 from sm_migrate.transforms.contract import MigrationError, MigrationOptions, MigrationResult
 from sm_migrate.transforms.facts import analyse
+from sm_migrate.transforms.package import package_imports
 from sm_migrate.transforms.positions import SourcePositions
 from sm_migrate.transforms.rules import RULES
 
@@ -28,11 +29,18 @@ def migrate_source(source: str, options: MigrationOptions | None = None) -> Migr
     facts = analyse(module, positions)
     if not facts.imports_tensorflow:
         return _not_a_training_script(source, "no TensorFlow or Keras import: nothing to migrate")
-    if not facts.fit_calls and not facts.tape_calls and not facts.session_calls and not facts.estimator_training:
-        return _not_a_training_script(source, "imports TensorFlow but trains nothing (no fit, GradientTape loop, "
-                                      "session or estimator): left alone")
+    parses_command_line = bool(facts.parse_calls or facts.absl_defines)
+    if not facts.trains and not (options.trained_in and parses_command_line):
+        result = _not_a_training_script(source, "imports TensorFlow but trains nothing (no fit, GradientTape loop, "
+                                        "session or estimator): left alone")
+        if parses_command_line:
+            result.package_imports = package_imports(facts)
+        return result
 
     ctx = PlanContext(facts, options)
+    if not facts.trains:
+        entry = facts.parse_calls[0].call if facts.parse_calls else facts.absl_defines[0]
+        ctx.report(entry, diagnostics.PACKAGE_ENTRY_POINT, modules=", ".join(options.trained_in))
     for rule in RULES:
         ctx.rule = rule.name
         rule.plan(ctx)
@@ -55,6 +63,15 @@ def migrate_source(source: str, options: MigrationOptions | None = None) -> Migr
                            hyperparameters=contract,
                            channels=dict(sorted({**declared_channels, **ctx.contract.channels}.items())),
                            transforms=ctx.changed_by if code != source else [])
+
+
+def trains_itself(source: str) -> bool:
+    """Does this source train a model itself (`ScriptFacts.trains`)? False for what doesn't parse."""
+    try:
+        module, positions = _parse_exactly(source)
+    except MigrationError:
+        return False
+    return analyse(module, positions).trains
 
 
 def _parse_exactly(source: str) -> tuple[cst.Module, SourcePositions]:

@@ -249,6 +249,11 @@ class ScriptFacts:
         index = next(i for i, element in enumerate(targets.elements) if element.value is target)
         return elements[index].value, assign
 
+    @property
+    def trains(self) -> bool:
+        """Does the script train a model itself (Keras fit, a GradientTape loop, a TF1 session, an estimator)?"""
+        return bool(self.fit_calls or self.tape_calls or self.session_calls or self.estimator_training)
+
     def only_value(self, name: cst.Name) -> cst.BaseExpression | None:
         """The value of the one binding the name reads, where that is a `name = value`; else None."""
         scope = self.structure.resolved.get(name)

@@ -57,7 +57,8 @@ class ExportRule:
                 _repair_handled_export(ctx, save)
             return
         if not facts.fit_calls and not facts.tape_calls:
-            _export_graph_script(ctx)
+            if facts.trains:  # (else a package's entry point: its modules export)
+                _export_graph_script(ctx)
             return
         trained = _trained_models(ctx)
         if trained is None:

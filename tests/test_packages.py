@@ -1,0 +1,89 @@
+"""A trainer package: an entry point that parses the command line and trains nothing itself (`task.py`), and the
+module that trains (`model.py`), migrated together from their folder (samples/trainer_package).
+
+The entry point is what SageMaker runs, so it must take SageMaker's arguments (`parse_known_args`, `--model_dir`)
+even though it has no fit of its own; the module gets the export. Proven the way every sample is: the goldens,
+a second run that changes nothing, the package run locally as before, and run as a SageMaker job through the
+real toolkit with an overridden `epochs` that reaches the module's fit, and a servable `model/1`.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from sm_migrate.cli import app
+from test_samples_local import SAMPLES_DIR, logged_epochs, run_python
+
+SAMPLE = SAMPLES_DIR / "trainer_package"
+FILES = ("task.py", "model.py")
+SDK_MODEL_DIR = "s3://bucket/job/model"
+
+
+def migrated_package(tmp_path: Path) -> Path:
+    """The sample's package copied to `tmp_path/package` and migrated there in place, as a user would."""
+    package = tmp_path / "package"
+    package.mkdir()
+    for name in FILES:
+        shutil.copy2(SAMPLE / name, package / name)
+    result = CliRunner().invoke(app, [str(package)])
+    assert result.exit_code == 0, result.output
+    return package
+
+
+def test_the_entry_point_and_the_training_module_are_both_migrated(tmp_path: Path):
+    package = migrated_package(tmp_path)
+    for name in FILES:
+        assert (package / name).read_text() == (SAMPLE / "expected" / name).read_text(), name
+    entry = (package / "task.py").read_text()
+    assert "parser.parse_known_args()" in entry and "parser.parse_args()" not in entry
+    assert '"--model_dir"' in entry
+
+
+def test_the_entry_point_is_reported_with_the_module_that_trains(tmp_path: Path):
+    package = tmp_path / "package"
+    shutil.copytree(SAMPLE, package)
+    result = CliRunner().invoke(app, ["--check", str(package / "task.py")])
+    assert result.exit_code == 1, result.output
+    assert "task.py:17:12: SM003 entry point of a package that trains in model:" in result.output
+
+
+def test_a_second_run_changes_nothing(tmp_path: Path):
+    package = migrated_package(tmp_path)
+    result = CliRunner().invoke(app, ["--check", str(package)])
+    assert result.exit_code == 0, result.output
+
+
+def test_an_entry_point_whose_modules_train_nothing_is_left_alone(tmp_path: Path):
+    package = tmp_path / "package"
+    package.mkdir()
+    shutil.copy2(SAMPLE / "task.py", package / "task.py")
+    (package / "model.py").write_text("def train_and_evaluate(*settings):\n    return settings\n")
+    result = CliRunner().invoke(app, ["--check", str(package)])
+    assert result.exit_code == 0, result.output
+    assert (package / "task.py").read_bytes() == (SAMPLE / "task.py").read_bytes()
+
+
+@pytest.mark.e2e
+def test_the_migrated_package_still_runs_locally(tmp_path: Path):
+    package = migrated_package(tmp_path)
+    run = run_python(["task.py"], cwd=package)
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert logged_epochs(run.stdout, "Epoch {epoch}/{epochs}", 3) == [1, 2, 3]
+    assert (package / "trained" / "regressor.keras").is_file()
+
+
+@pytest.mark.e2e
+@pytest.mark.toolkit
+def test_the_migrated_package_runs_as_a_sagemaker_job(tmp_path: Path, sagemaker_job):
+    package = migrated_package(tmp_path)
+    job = sagemaker_job(package / "task.py", {}, {"epochs": 2}, model_dir=SDK_MODEL_DIR, install_requirements=False)
+    assert job.succeeded, job.failure or job.log[-3000:]
+    assert logged_epochs(job.log, "Epoch {epoch}/{epochs}", 2) == [1, 2]
+    assert not logged_epochs(job.log, "Epoch {epoch}/{epochs}", 3), "the epochs override was ignored"
+    served = [model for model in job.saved_models if model.servable]
+    assert served and all("serving_default" in model.signatures for model in served), job.saved_models
+    assert "regressor.keras" in job.keras_files
