@@ -3,10 +3,10 @@ rewrite it.
 
 A path is followed through literals, module constants (`DATA_DIR = "data"`), a function's local bound once
 (`local_file = os.path.join("data", "x.txt")`), `os.path.join`, `pathlib.Path` and `/`, f-strings with a
-literal start, the default of an existing argparse argument (`args.data_dir`), and one level of function
-parameters (`load(path)` called with a literal). The *root* is the node to rewrite: the
-literal (or constant value, or argument default) everything else is joined onto, so that a `DATA_DIR` constant
-used by three loaders is rewritten once.
+literal start, a folder literal ending in "/" with text appended (`"logs/" + stamp`), the default of an
+existing argparse argument (`args.data_dir`), and one level of function parameters (`load(path)` called with
+a literal). The *root* is the node to rewrite: the literal (or constant value, or argument default) everything
+else is joined onto, so that a `DATA_DIR` constant used by three loaders is rewritten once.
 """
 
 from __future__ import annotations
@@ -59,6 +59,8 @@ def resolve(facts: ScriptFacts, expr: cst.BaseExpression | None, depth: int = 0)
         return []
     if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.Divide):
         return _joined(facts, [expr.left, expr.right], depth)
+    if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.Add):
+        return _concatenated(facts, expr, depth)
     if isinstance(expr, cst.FormattedString):
         return _fstring(facts, expr, depth)
     if isinstance(expr, cst.Attribute) and isinstance(expr.value, cst.Name):
@@ -102,6 +104,29 @@ def _joined(facts: ScriptFacts, parts: list[cst.BaseExpression], depth: int) -> 
                 break
             full = posixpath.join(full, text)
         found.append(StaticPath(base.root, base.root_text, _normal(full), complete, base.is_default))
+    return found
+
+
+def _concatenated(facts: ScriptFacts, expr: cst.BinaryOperation, depth: int) -> list[StaticPath]:
+    """`"logs/fit/" + stamp`, `DATA_DIR + "train.csv"` (`DATA_DIR = "data/"`): a folder written as a literal
+    ending in "/" (the root, whose rewrite keeps that "/"), with text appended."""
+    parts: list[cst.BaseExpression] = []
+    while isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.Add):
+        parts.insert(0, expr.right)
+        expr = expr.left
+    found = []
+    for base in resolve(facts, expr, depth + 1):
+        if base.is_default or not base.complete or not base.root_text.endswith("/") or \
+                _normal(base.root_text) != base.full:
+            continue  # (a join or an option's default, with text glued on: not a folder prefix of ours)
+        text, complete = base.root_text, True
+        for part in parts:
+            literal = _literal_text(facts, part)
+            if literal is None:
+                text, complete = text + "*", False
+                break
+            text += literal
+        found.append(StaticPath(base.root, base.root_text, _normal(text), complete))
     return found
 
 

@@ -127,7 +127,9 @@ def _rooted(ctx: PlanContext, site: PathUseSite, channel: Channel, base: str) ->
             parts.append(cst.FormattedStringText(rest))
         return path.root.with_changes(parts=[*parts, *path.root.parts[1:]])
     root = posixpath.normpath(path.root_text)
-    if channel.folder and root == channel.folder:
+    slash = "/" if path.root_text.endswith("/") else ""  # `"data/" + name`: the text appended needs the "/"
+    if channel.folder and root == channel.folder and not slash:
         return parse_expression(base)
     relative = posixpath.relpath(root, channel.folder) if channel.folder else root
+    relative = "" if relative == "." else relative + slash
     return parse_expression(f"{ctx.require_import('os', at=path.root)}.path.join({base}, {quote(relative)})")

@@ -62,4 +62,6 @@ def _rerooted(ctx: PlanContext, site: PathUseSite):
     first, _, rest = relative.partition("/")
     if rest and first.lower() in REDUNDANT_FOLDERS[site.role]:  # checkpoints/best.keras -> <checkpoint dir>/best.keras
         relative = rest
+    if site.path.root_text.endswith("/"):  # `"logs/" + stamp`: the text appended needs the "/"
+        relative = posixpath.join(relative, "")
     return parse_expression(f"{ctx.helper('sm_path')}({local}, {os}.path.join({folder}, {quote(relative)}))")

@@ -1,0 +1,29 @@
+# Regression on arrays saved by an older preprocessing step. Paths are glued together with `+`, the way
+# many older scripts (and the TensorBoard tutorial) build them.
+import datetime
+import os
+
+import numpy as np
+import tensorflow as tf
+
+DATA_PATH = "arrays/"
+epochs = 3
+batch_size = 16
+
+features = np.load(DATA_PATH + "features.npy")
+targets = np.load(DATA_PATH + "targets.npy")
+
+model = tf.keras.Sequential([
+    tf.keras.Input(shape=(features.shape[1],)),
+    tf.keras.layers.Dense(16, activation="relu"),
+    tf.keras.layers.Dense(1),
+])
+model.compile(optimizer="adam", loss="mse")
+
+log_dir = "logs/fit/" + datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+board = tf.keras.callbacks.TensorBoard(log_dir=log_dir)
+model.fit(features, targets, epochs=epochs, batch_size=batch_size, callbacks=[board])
+
+os.makedirs("results", exist_ok=True)
+np.save("results/" + "predictions.npy", model.predict(features))
+model.save("regressor.keras")
