@@ -327,7 +327,7 @@ def _lift_name(ctx: PlanContext, name: str, bindings: list[Binding], argument: T
     computed = any(literal is None for literal in literals)
     if type_name is None or (computed and type_name not in ("int", "float")):
         return  # only a number is sure to be what a computed value stands for (an optimizer name is not)
-    dest = _dest_for(ctx, canonical, None, type_name)
+    dest = _dest_for(ctx, canonical, None, type_name, aliases)
     references = [ctx.args.reference(value, dest) for value in values]
     if any(reference is None for reference in references):
         ctx.report(values[0], diagnostics.NOT_LIFTED, target=name, why=_why_not_visible(ctx, bindings[0]))
@@ -375,7 +375,7 @@ def _lift_literal(ctx: PlanContext, value: cst.BaseExpression, name: str, target
     default, type_name = literal
     if expected_type == "float" and type_name == "int":
         type_name = "float"  # `lr = 1` still takes `--learning_rate 0.5`
-    dest = _dest_for(ctx, name, None if shared else default, type_name)
+    dest = _dest_for(ctx, name, None if shared else default, type_name, aliases)
     reference = ctx.args.reference(value, dest)
     parsed_later = reference is None and binding is not None and _read_only_after_parse(ctx, binding)
     if reference is None and not parsed_later:
@@ -469,11 +469,12 @@ def _declare(ctx: PlanContext, hyperparameter: HyperParameter, aliases: tuple[st
     ctx.args.declare(ArgumentSpec(hyperparameter.name, flags, type_code, default_code, help_text))
 
 
-def _dest_for(ctx: PlanContext, name: str, default, type_name: str) -> str:
-    """`name`, unless another value or the script's own parser already uses it."""
+def _dest_for(ctx: PlanContext, name: str, default, type_name: str, aliases: tuple[str, ...] = ()) -> str:
+    """`name`, unless another value or the script's own parser already uses it; then the script's own name for
+    the value (`total_epochs` where `epochs` is `initial_epochs`), else a numbered one."""
     def taken(candidate: str) -> bool:
         lifted = ctx.contract.lifted(candidate)
         return candidate in ctx.args.existing_dests or (
             lifted is not None and (lifted.default, lifted.type_name) != (default, type_name))
 
-    return unique_name((name,), taken)
+    return unique_name((name, *(alias for alias in aliases if alias.isidentifier())), taken)
