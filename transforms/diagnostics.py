@@ -39,7 +39,7 @@ CODES = _codes(
     Code("SM207", "warning", "the container's model folder written out (/opt/ml/model): read from SM_MODEL_DIR"),
     Code("SM208", "warning", "an export inferred for a TF1 session graph: check its inputs and prediction"),
     Code("SM301", "warning", "the script's command line needed care (type=bool, store_true, required options, "
-                             "absl booleans, several parsers)"),
+                             "absl booleans, several parsers, sys.argv read by position)"),
     Code("SM302", "warning", "a file written and read back by the script: stays in the working dir"),
     Code("SM303", "warning", "an output path built at run time: re-root it by hand"),
     Code("SM304", "warning", "a typer/fire/hydra command line: make it accept SageMaker's arguments by hand"),
@@ -143,6 +143,9 @@ TYPE_BOOL = Message("SM301", "type=bool reads SageMaker's 'False' as True: repla
 STORE_TRUE = Message(
     "SM301", "a store_true/store_false flag can't be set to False by a SageMaker hyperparameter (it is passed as "
              "`--flag False`): use a value argument")
+POSITIONAL_ARGV = Message(
+    "SM301", "`{code}` reads the command line by position: a SageMaker job passes `--name value` pairs (and "
+             "`--model_dir`), so there it holds an option's name or value; read it from an option instead")
 REQUIRED_OPTION = Message(
     "SM301", "{flag} is required: a SageMaker job passes only the estimator's hyperparameters, so the job fails "
              "unless they include {name!r}; pass it there, or give the option a default (an SM_CHANNEL_* or "

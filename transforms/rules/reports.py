@@ -1,7 +1,8 @@
 """What would fail on SageMaker and no rule rewrites, reported where it is: data read over the network
 (`http(s)://`, `gs://`, `s3://`, `hdfs://` paths given to a loader): a training job may have no internet access,
-and its data comes from channels (docs/sagemaker-contract.md §1). Keras 2 APIs on a Keras 3 target are the
-keras3_apis rule's: it renames what it can and reports the rest.
+and its data comes from channels (docs/sagemaker-contract.md §1); the command line read by position
+(`epochs = int(sys.argv[1])`): a job's command line is `--name value` pairs (§3). Keras 2 APIs on a Keras 3
+target are the keras3_apis rule's: it renames what it can and reports the rest.
 """
 
 from __future__ import annotations
@@ -25,6 +26,21 @@ class ReportsRule:
             url = _literal(facts, use.path)
             if use.role in ("read", "read_dir") and url is not None and url.startswith(NETWORK_PREFIXES):
                 ctx.report(use.call, diagnostics.REMOTE_DATA, url=url)
+        for argv in facts.attributes("argv"):
+            read = facts.parents.get(argv)
+            if isinstance(read, cst.Subscript) and read.value is argv and _positional(read) and \
+                    facts.qualified_name(argv) == "sys.argv":
+                ctx.report(read, diagnostics.POSITIONAL_ARGV, code=facts.module.code_for_node(read))
+
+
+def _positional(read: cst.Subscript) -> bool:
+    """`argv[1]`, `argv[-1]`: one element other than the script's name (not `argv[1:]`, what a parser takes)."""
+    if len(read.slice) != 1 or not isinstance(read.slice[0].slice, cst.Index):
+        return False
+    index = read.slice[0].slice.value
+    if isinstance(index, cst.UnaryOperation) and isinstance(index.operator, cst.Minus):
+        return isinstance(index.expression, cst.Integer)
+    return isinstance(index, cst.Integer) and index.evaluated_value != 0
 
 
 def _literal(facts, expr: cst.BaseExpression | None) -> str | None:

@@ -120,7 +120,7 @@ model.fit([[0.0]], [0.0], callbacks=[ckpt])
 # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
 _sm_export(model, os.path.join(args.sm_model_dir, "1"))
 ''',
-        codes=('SM201',),
+        codes=('SM201', 'SM301'),
     ),
     Example(
         before="""\
