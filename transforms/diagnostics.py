@@ -252,6 +252,8 @@ CODES.update(_codes(
                              "predict"),
     Code("SM405", "warning", "fit's Keras 1 `nb_epoch=`, which no TF 2 Keras takes: renamed epochs="),
     Code("SM406", "warning", "--keras 2: TF_USE_LEGACY_KERAS=1 set before TensorFlow is imported (needs tf-keras)"),
+    Code("SM407", "warning", "an optimizer's Keras 2 `decay=`, which TF 2.11+ rejects or Keras 3 silently ignores: "
+                             "rewritten as the InverseTimeDecay schedule it stood for"),
 ))
 SM_VARIABLE_FALLBACK = Message(
     "SM305", "os.environ[{variable!r}] raises KeyError off SageMaker: reads it with the local fallback {fallback!r}")
@@ -274,6 +276,9 @@ LR_IGNORED_RENAMED = Message(
 GENERATOR_METHOD_RENAMED = Message(
     "SM404", "`{method}()` is Keras 2 only (TF {version} has Keras 3): renamed {replacement}(), which takes the same "
              "generator")
+DECAY_AS_SCHEDULE = Message(
+    "SM407", "`decay=` is not taken by the optimizers of TF {version} (Keras 3 warns and trains at a constant "
+             "rate): the learning rate is now an InverseTimeDecay schedule, the decay Keras 2 applied")
 NB_EPOCH_RENAMED = Message(
     "SM405", "`nb_epoch=` is Keras 1's: fit on TF {version} raises TypeError on it: renamed epochs=")
 LEGACY_KERAS_SET = Message(

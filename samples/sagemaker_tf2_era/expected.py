@@ -56,7 +56,7 @@ if __name__ == "__main__":
         tf.keras.layers.Dense(16, activation="relu", input_shape=(features.shape[1],)),
         tf.keras.layers.Dense(1, activation="sigmoid"),
     ])
-    model.compile(optimizer=tf.keras.optimizers.Adam(learning_rate=args.learning_rate), loss="binary_crossentropy",
+    model.compile(optimizer=tf.keras.optimizers.Adam(learning_rate=tf.keras.optimizers.schedules.InverseTimeDecay(args.learning_rate, decay_steps=1, decay_rate=1e-4)), loss="binary_crossentropy",
                   metrics=["accuracy"])
     steps = int(np.ceil(len(features) / args.batch_size))
     history = model.fit(batches(features, labels, args.batch_size), steps_per_epoch=steps,

@@ -37,6 +37,8 @@ from sm_migrate.transforms.versions import release
 
 EXPORT_COMMENT = "# TensorFlow Serving SavedModel for SageMaker: <model dir>/{} (added by sm-migrate)"
 HANDLED_MARKERS = ("sm_model_dir", "SM_MODEL_DIR", catalog.SAGEMAKER_MODEL_DIR)
+# A callback's path that names a folder the job keeps already (a migrated script's, or a SageMaker-ready one's).
+KEPT_MARKERS = (*HANDLED_MARKERS, "checkpoint_dir", "/opt/ml/checkpoints", "output_data_dir", "SM_OUTPUT_DATA_DIR")
 
 
 class ExportRule:
@@ -47,7 +49,8 @@ class ExportRule:
         facts = ctx.facts
         rerooted = {site.call for site in ctx.paths.writes if ctx.claimed(site.path.root)}
         for callback in facts.saving_callbacks:
-            if callback not in rerooted:
+            code = facts.module.code_for_node(callback)
+            if callback not in rerooted and not any(marker in code for marker in KEPT_MARKERS):
                 ctx.report(callback, diagnostics.CALLBACK_SAVES)
         handled = [save for save in facts.save_calls
                    if save.call not in facts.wrapped_saves and _already_handled(ctx, save.path)]

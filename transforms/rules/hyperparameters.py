@@ -105,10 +105,12 @@ def _training_arguments(ctx: PlanContext) -> list[TrainingArgument]:
     for fit in facts.fit_calls:
         if fit.method not in catalog.FIT_METHODS:
             continue
+        keywords = {arg.keyword.value for arg in fit.call.args if arg.keyword is not None}
         for arg in fit.call.args:
-            if arg.keyword is not None and arg.keyword.value in catalog.FIT_HYPERPARAMETERS:
-                keyword = arg.keyword.value
-                found.append(TrainingArgument(arg.value, keyword, catalog.FIT_HYPERPARAMETERS[keyword],
+            keyword = arg.keyword.value if arg.keyword is not None else None
+            dest = catalog.KERAS2_FIT_KEYWORDS.get(keyword, keyword)  # Keras 1's `nb_epoch=` is epochs...
+            if dest in catalog.FIT_HYPERPARAMETERS and (dest == keyword or dest not in keywords):  # ...unless both
+                found.append(TrainingArgument(arg.value, dest, catalog.FIT_HYPERPARAMETERS[dest],
                                               f"{fit.method}({keyword}=)"))
     for call in facts.optimizer_calls:
         value = _learning_rate_argument(call)

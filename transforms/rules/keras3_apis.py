@@ -6,8 +6,11 @@ Scripts from the TF 2.1-2.15 images call APIs Keras 3 (TF >= 2.16) removed; each
 - an optimizer's `lr=` -> `learning_rate=` (not where both are passed). Not only for Keras 3: from TF 2.11 the
   Keras 2 optimizers accept `lr=` with a warning and train with their default learning rate instead, so it is
   renamed on those targets too, and under `--keras 2` (legacy optimizers still honour it: left alone there);
-- fit's `nb_epoch=` -> `epochs=`, on every target: it is Keras 1's, no TF 2 `fit` takes it (a literal value is
-  reported instead: the hyperparameters rule would lift it as `epochs=` only on a second migration);
+- fit's `nb_epoch=` -> `epochs=`, on every target: it is Keras 1's, no TF 2 `fit` takes it (the hyperparameters
+  rule lifts its value as `epochs`);
+- an optimizer's `decay=` (TF 2.11+ optimizers reject it, Keras 3's ignore it with a warning): the learning rate
+  becomes `InverseTimeDecay(rate, decay_steps=1, decay_rate=decay)`, the `rate / (1 + decay * step)` Keras 2
+  applied;
 - on Keras 3, `fit_generator`/`evaluate_generator`/`predict_generator` -> `fit`/`evaluate`/`predict` on a Keras
   model, where the call passes the generator alone positionally and only keywords the Keras 3 method takes
   (catalog.KERAS3_METHOD_KEYWORDS): `workers=` or a positional `steps_per_epoch` would mean something else.
@@ -21,13 +24,14 @@ that already names the variable runs on Keras 2 likewise.
 
 from __future__ import annotations
 
+import functools
+
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from sm_migrate.transforms import catalog, diagnostics
 from sm_migrate.transforms.context import PlanContext
-from sm_migrate.transforms.edits import is_import, parse_statements
-from sm_migrate.transforms.literals import literal_value
+from sm_migrate.transforms.edits import is_import, parse_expression, parse_statements
 from sm_migrate.transforms.rules.examples import keras3_apis as examples
 from sm_migrate.transforms.versions import release
 
@@ -55,9 +59,55 @@ class Keras3ApisRule:
                 ctx.report(node, message, version=version, **fields)
             else:
                 reports.append((node, api, "another rewrite of this call comes first", KERAS2))
+        if release(version) >= catalog.LR_IGNORED_SINCE and ctx.options.keras != "2" and \
+                not _names_legacy_keras(facts):
+            reports += _decay_as_schedule(ctx)
         for node, api, why, message in reports:
             ctx.report(node, message, api=api, why=why, version=version)
         _report_removed_apis(ctx)
+
+
+def _decay_as_schedule(ctx: PlanContext) -> list:
+    """`SGD(learning_rate=0.01, decay=1e-6)`: the optimizers of TF 2.11+ take no `decay=` (Keras 2's raise
+    ValueError, Keras 3's warn and train at a constant rate, silently unlike the script). Keras 2 decayed the rate
+    as `lr / (1 + decay * step)`, which is `InverseTimeDecay(lr, decay_steps=1, decay_rate=decay)` exactly: the
+    learning rate becomes that schedule. Returns what can't be rewritten, as `_keras3_only`'s reports."""
+    facts, reports = ctx.facts, []
+    for call in facts.optimizer_calls:
+        decay = next((arg for arg in call.args if arg.keyword is not None and arg.keyword.value == "decay"), None)
+        name = facts.qualified_name(call.func) or ""
+        if decay is None or not name.startswith(catalog.OPTIMIZER_MODULE) or _legacy_optimizer(facts, call):
+            continue
+        rate = next((arg for arg in call.args if arg.keyword is not None
+                     and arg.keyword.value in catalog.LEARNING_RATE_KEYWORDS), None)
+        rate = rate or (call.args[0] if call.args and call.args[0].keyword is None and not call.args[0].star
+                        else None)
+        if rate is None or ctx.rewritten(call):
+            reports.append((decay.keyword, "decay=", "the optimizer's learning rate is its default here; pass "
+                            "learning_rate=keras.optimizers.schedules.InverseTimeDecay(<rate>, 1, <decay>)", KERAS2))
+            continue
+        on_tf_keras = any(raw.startswith("tensorflow.") for raw in facts.structure.qualified_names(call.func))
+        module = f"{ctx.require_import('tensorflow', 'tf', at=call)}.keras" if on_tf_keras else \
+            ctx.require_import("keras", at=call)
+        ctx.amend(call, functools.partial(_with_schedule, rate_index=call.args.index(rate),
+                                          decay_index=call.args.index(decay),
+                                          schedule=f"{module}.optimizers.schedules.InverseTimeDecay"))
+        ctx.report(decay.keyword, diagnostics.DECAY_AS_SCHEDULE, version=ctx.options.framework_version)
+    return reports
+
+
+def _with_schedule(call: cst.Call, rate_index: int, decay_index: int, schedule: str) -> cst.Call:
+    """The rebuilt optimizer call, its rate wrapped in `schedule(rate, decay_steps=1, decay_rate=decay)` and its
+    `decay=` argument dropped."""
+    module = cst.Module([])
+    rate, decay = call.args[rate_index], call.args[decay_index]
+    wrapped = parse_expression(f"{schedule}({module.code_for_node(rate.value)}, decay_steps=1, "
+                               f"decay_rate={module.code_for_node(decay.value)})")
+    args = [arg.with_changes(value=wrapped) if index == rate_index else arg
+            for index, arg in enumerate(call.args) if index != decay_index]
+    last = call.args[-1]
+    args[-1] = args[-1].with_changes(comma=last.comma)  # (a trailing comma, or none, stays as written)
+    return call.with_changes(args=args)
 
 
 def _report_removed_apis(ctx: PlanContext) -> None:
@@ -108,11 +158,6 @@ def _renames_for_every_keras(ctx: PlanContext, on_keras3: bool):
         for old, new in catalog.KERAS2_FIT_KEYWORDS.items():
             if old in keywords and new in keywords:
                 reports.append((keywords[old], f"{old}=", f"the call also passes {new}=", KERAS1))
-            elif old in keywords and literal_value(_keyword_value(fit.call, old)) is not None:
-                # The hyperparameters rule lifts fit's epochs= literal but does not know nb_epoch=: renamed now,
-                # the next migration would lift it (not idempotent).
-                reports.append((keywords[old], f"{old}=", f"its literal value is to become the {new} "
-                                "hyperparameter: rename it by hand and migrate again", KERAS1))
             elif old in keywords:
                 renames.append((keywords[old], f"{old}=", new, diagnostics.NB_EPOCH_RENAMED, {}))
     return renames, reports

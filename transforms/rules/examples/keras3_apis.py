@@ -328,6 +328,7 @@ def _sm_export(model, version_dir):
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
 parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=1, help="fit(nb_epoch=) in the original script")
 parser.add_argument("--learning_rate", "--learning-rate", type=float, default=0.1,
                     help="optimizer learning rate in the original script")
 parser.add_argument(
@@ -342,12 +343,12 @@ args, _ = parser.parse_known_args()
 
 model = keras.Sequential([keras.layers.Dense(1)])
 model.compile(optimizer=keras.optimizers.legacy.SGD(args.learning_rate), loss="mse")
-model.fit(np.zeros((2, 1)), np.zeros((2, 1)), nb_epoch=1)
+model.fit(np.zeros((2, 1)), np.zeros((2, 1)), epochs=args.epochs)
 
 # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
 _sm_export(model, os.path.join(args.sm_model_dir, "1"))
 ''',
-        codes=('SM406', 'SM402'),
+        codes=('SM406', 'SM405'),
         options={'keras': '2'},
     ),
     Example(
@@ -409,5 +410,84 @@ model.fit([[0.0]], [0.0], epochs=int("2"))
 _sm_export(model, os.path.join(args.sm_model_dir, "1"))
 ''',
         codes=('SM402', 'SM402'),
+    ),
+    Example(
+        before="""\
+import tensorflow as tf
+from keras.optimizers import SGD
+
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(SGD(lr=0.01, decay=1e-6, momentum=0.9), "mse")
+model.fit([[0.0]], [0.0], epochs=1)
+second = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+second.compile(tf.keras.optimizers.Adam(
+    0.001,
+    decay=1e-4,
+), "mse")
+second.fit([[0.0]], [0.0], epochs=1)
+third = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+third.compile(tf.keras.optimizers.RMSprop(decay=0.9), "mse")
+third.fit([[0.0]], [0.0], epochs=1)
+""",
+        after='''\
+import tensorflow as tf
+from keras.optimizers import SGD
+import argparse
+import keras
+import os
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=1, help="fit(epochs=) in the original script")
+parser.add_argument("--learning_rate", "--learning-rate", type=float, default=0.01,
+                    help="optimizer learning rate in the original script")
+parser.add_argument("--learning_rate_2", "--learning-rate-2", type=float, default=0.001,
+                    help="optimizer learning rate in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(SGD(learning_rate=keras.optimizers.schedules.InverseTimeDecay(args.learning_rate, decay_steps=1, decay_rate=1e-6), momentum=0.9), "mse")
+model.fit([[0.0]], [0.0], epochs=args.epochs)
+second = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+second.compile(tf.keras.optimizers.Adam(
+    tf.keras.optimizers.schedules.InverseTimeDecay(args.learning_rate_2, decay_steps=1, decay_rate=1e-4),
+), "mse")
+second.fit([[0.0]], [0.0], epochs=args.epochs)
+third = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+third.compile(tf.keras.optimizers.RMSprop(decay=0.9), "mse")
+third.fit([[0.0]], [0.0], epochs=args.epochs)
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(third, os.path.join(args.sm_model_dir, "1"))
+''',
+        codes=('SM403', 'SM407', 'SM407', 'SM402'),
     ),
 )
