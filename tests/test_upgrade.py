@@ -51,7 +51,7 @@ def test_there_are_scripts_for_old_images():
 def test_the_upgrade_reports_every_repair():
     result = migrate_source((SAMPLE_DIR / "train.py").read_text())
 
-    assert [d.code for d in result.diagnostics] == ["SM305", "SM305", "SM403", "SM404", "SM306"]
+    assert [d.code for d in result.diagnostics] == ["SM305", "SM305", "SM403", "SM407", "SM404", "SM306"]
     assert result.code == (SAMPLE_DIR / "expected.py").read_text()
     for upgraded, original, _ in REPAIRS.values():
         assert upgraded in result.code and original not in result.code
@@ -116,3 +116,23 @@ def test_keras2_mode_keeps_keras2_and_the_script_trains_on_tf_keras(tmp_path: Pa
     assert logged_epochs(run.stdout, "Epoch {epoch}/{epochs}", 2) == [1, 2]
     assert (tmp_path / "sm_output" / "history.p").exists()
     assert list((tmp_path / "sm_model").rglob("saved_model.pb"))
+
+
+@pytest.mark.e2e
+def test_the_decay_schedule_decays_as_keras_2_did(tmp_path: Path):
+    """Keras 2 trained with `lr / (1 + decay * step)`; Keras 3 ignores `decay=`. The rewritten optimizer must
+    train at Keras 2's rate, step by step (checked on the optimizer the migrated script really builds)."""
+    script = tmp_path / "train.py"
+    script.write_text(migrate_source(
+        "import numpy as np\nimport tensorflow as tf\n\n"
+        "features = np.ones((32, 2), dtype='float32')\n"
+        "model = tf.keras.Sequential([tf.keras.Input((2,)), tf.keras.layers.Dense(1)])\n"
+        "optimizer = tf.keras.optimizers.SGD(lr=0.1, decay=0.5)\n"
+        "model.compile(optimizer=optimizer, loss='mse')\n"
+        "model.fit(features, features[:, :1], epochs=1, batch_size=8, verbose=0)\n"
+        "print('rate', float(optimizer.learning_rate), int(optimizer.iterations))\n"
+    ).code)
+    run = run_python([str(script)], cwd=tmp_path)
+    assert run.returncode == 0, run.stderr[-3000:]
+    rate, steps = run.stdout.split("rate ", 1)[1].split()[:2]
+    assert int(steps) == 4 and float(rate) == pytest.approx(0.1 / (1 + 0.5 * 4))

@@ -11,6 +11,7 @@ Adding an API is a row here, not a branch in a transform.
 from __future__ import annotations
 
 import re
+import sys
 
 from sm_migrate.transforms.versions import release
 
@@ -357,6 +358,15 @@ LIBRARY_PACKAGES = frozenset({
     "numpy", "scipy", "pandas", "sklearn", "horovod", "smdistributed", "sagemaker", "sagemaker_training",
     "transformers", "PIL", "cv2", "matplotlib",
 })
+
+
+def is_library_module(qualified_name: str) -> bool:
+    """`numpy.random`, `os.path`, `tensorflow.data`: the standard library's or a known library's, not a module
+    of the user's own (relative names, "" or ".config", are the user's)."""
+    top = qualified_name.split(".", 1)[0]
+    return bool(top) and (top in sys.stdlib_module_names or top in LIBRARY_PACKAGES or is_tensorflow_name(top))
+
+
 # Command-line frameworks next to which an argparse parser would fight over sys.argv.
 FOREIGN_CLIS = frozenset({"click", "typer", "fire", "hydra"})
 # The model dir inside a SageMaker training container (docs/sagemaker-contract.md §1).

@@ -8,7 +8,6 @@ tell, which sees the files (`MigrationOptions.trained_in`); this module only lis
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 
 import libcst as cst
@@ -37,10 +36,4 @@ def package_imports(facts: ScriptFacts) -> list[ModuleImport]:
                 tuple(dotted_name(alias.name) for alias in node.names)
             module = dotted_name(node.module) if node.module is not None else ""
             found.append(ModuleImport(len(node.relative), module, names))
-    return [imported for imported in found if imported.level or _maybe_own(imported.module)]
-
-
-def _maybe_own(module: str) -> bool:
-    top = module.split(".", 1)[0]
-    return top not in sys.stdlib_module_names and top not in catalog.LIBRARY_PACKAGES and \
-        not catalog.is_tensorflow_name(module)
+    return [imported for imported in found if imported.level or not catalog.is_library_module(imported.module)]

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -273,10 +272,7 @@ def _holds_settings(ctx: PlanContext, name: cst.Name, depth: int = 0) -> bool:
 def _module_of_the_user(qualified_name: str) -> bool:
     """Is `config.EPOCHS` / `.config.EPOCHS` a name imported from one of the user's own modules (relative, or a
     package neither the standard library's nor a machine-learning library's)?"""
-    top = qualified_name.split(".", 1)[0]
-    if not top:
-        return True  # a relative import
-    return "." in qualified_name and top not in sys.stdlib_module_names and top not in catalog.LIBRARY_PACKAGES
+    return "." in qualified_name and not catalog.is_library_module(qualified_name)
 
 
 def _hyperparameter_constant(ctx: PlanContext, statement: cst.BaseStatement) -> tuple[str, Binding] | None:
