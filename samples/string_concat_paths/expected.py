@@ -1,5 +1,6 @@
 # Regression on arrays saved by an older preprocessing step. Paths are glued together with `+`, the way
-# many older scripts (and the TensorBoard tutorial) build them.
+# many older scripts (and the TensorBoard tutorial) build them; the training function hands the model back
+# to the caller, which saves it.
 import datetime
 import os
 
@@ -59,26 +60,29 @@ parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
 args, _ = parser.parse_known_args()
 
 DATA_PATH = os.path.join(args.arrays, "")
-epochs = args.epochs
-batch_size = args.batch_size
+epochs, batch_size = args.epochs, args.batch_size
+
+
+def train(features, targets):
+    model = tf.keras.Sequential([
+        tf.keras.Input(shape=(features.shape[1],)),
+        tf.keras.layers.Dense(16, activation="relu"),
+        tf.keras.layers.Dense(1),
+    ])
+    model.compile(optimizer="adam", loss="mse")
+    log_dir = _sm_path("logs/fit/", os.path.join(args.output_data_dir, "logs/fit/")) + datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+    board = tf.keras.callbacks.TensorBoard(log_dir=log_dir)
+    model.fit(features, targets, epochs=epochs, batch_size=batch_size, callbacks=[board])
+
+    # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+    _sm_export(model, os.path.join(args.sm_model_dir, "1"))
+    return model
+
 
 features = np.load(DATA_PATH + "features.npy")
 targets = np.load(DATA_PATH + "targets.npy")
-
-model = tf.keras.Sequential([
-    tf.keras.Input(shape=(features.shape[1],)),
-    tf.keras.layers.Dense(16, activation="relu"),
-    tf.keras.layers.Dense(1),
-])
-model.compile(optimizer="adam", loss="mse")
-
-log_dir = _sm_path("logs/fit/", os.path.join(args.output_data_dir, "logs/fit/")) + datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
-board = tf.keras.callbacks.TensorBoard(log_dir=log_dir)
-model.fit(features, targets, epochs=epochs, batch_size=batch_size, callbacks=[board])
+regressor = train(features, targets)
 
 os.makedirs("results", exist_ok=True)
-np.save(_sm_path("results/", os.path.join(args.output_data_dir, "results/")) + "predictions.npy", model.predict(features))
-model.save(_sm_path("regressor.keras", os.path.join(args.sm_model_dir, "regressor.keras")))
-
-# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
-_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+np.save(_sm_path("results/", os.path.join(args.output_data_dir, "results/")) + "predictions.npy", regressor.predict(features))
+regressor.save(_sm_path("regressor.keras", os.path.join(args.sm_model_dir, "regressor.keras")))
