@@ -364,7 +364,7 @@ def is_library_module(qualified_name: str) -> bool:
     """`numpy.random`, `os.path`, `tensorflow.data`: the standard library's or a known library's, not a module
     of the user's own (relative names, "" or ".config", are the user's)."""
     top = qualified_name.split(".", 1)[0]
-    return bool(top) and (top in sys.stdlib_module_names or top in LIBRARY_PACKAGES or is_tensorflow_name(top))
+    return bool(top) and (top in sys.stdlib_module_names or top in LIBRARY_PACKAGES)
 
 
 # Command-line frameworks next to which an argparse parser would fight over sys.argv.

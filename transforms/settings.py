@@ -57,11 +57,9 @@ def _object_attribute(facts: ScriptFacts, name: cst.Name, attribute: str, depth:
         return None
     if isinstance(assignments[0].node, cst.Param):
         passed = facts.parameter_arguments(assignments[0].node) or []
-        entries = [_class_attribute(facts, value, attribute) or _object_attribute(facts, value, attribute, depth + 1)
-                   if isinstance(value, cst.Name) else None for value in passed]
-        if not entries or entries[0] is None or any(e is None or e.value is not entries[0].value for e in entries):
-            return None
-        return entries[0]
+        return _one_setting([_class_attribute(facts, value, attribute) or
+                             _object_attribute(facts, value, attribute, depth + 1)
+                             if isinstance(value, cst.Name) else None for value in passed])
     value = facts.assigned_value(assignments[0].node)[0]
     if not isinstance(value, cst.Call) or _attribute_set(facts, assignments[0], attribute):
         return None
@@ -74,6 +72,13 @@ def _object_attribute(facts: ScriptFacts, name: cst.Name, attribute: str, depth:
     if field is None or _set_on_self(facts, facts.enclosing(field.value, cst.ClassDef), attribute):
         return None  # (`self.epochs = ...` in `__init__` or `__post_init__`: the instance's value is not the field's)
     return Setting(keyword, attribute) if keyword is not None else field
+
+
+def _one_setting(entries: list[Setting | None]) -> Setting | None:
+    """What a parameter holds when every call of its function passes the same setting; else None."""
+    if not entries or entries[0] is None or any(e is None or e.value is not entries[0].value for e in entries):
+        return None
+    return entries[0]
 
 
 def _set_on_self(facts: ScriptFacts, cls: cst.ClassDef, attribute: str) -> bool:
@@ -117,11 +122,8 @@ def _dict_entry(facts: ScriptFacts, name: cst.Name, key: str, depth: int = 0) ->
         return None
     if isinstance(binding.node, cst.Param):  # `def train(params)`: the dict every call passes, if one
         passed = facts.parameter_arguments(binding.node) or []
-        entries = [_dict_entry(facts, value, key, depth + 1) if isinstance(value, cst.Name)
-                   else _literal_entry(facts, value, key) for value in passed]
-        if not entries or entries[0] is None or any(e is None or e.value is not entries[0].value for e in entries):
-            return None
-        return entries[0]
+        return _one_setting([_dict_entry(facts, value, key, depth + 1) if isinstance(value, cst.Name)
+                             else _literal_entry(facts, value, key) for value in passed])
     return _literal_entry(facts, facts.assigned_value(binding.node)[0], key)
 
 
