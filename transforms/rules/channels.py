@@ -106,7 +106,8 @@ def _rewrite(ctx: PlanContext, channel: Channel) -> None:
         if ctx.claimed(root):
             continue
         if site.path.is_default:  # the script's own --data-dir: SageMaker's channel becomes its default
-            ctx.replace(root, parse_expression(_env_default(ctx, channel, root)))
+            # a default naming a file keeps its file name: `default="data/x.npy"` is read whole by np.load
+            ctx.replace(root, _rooted(ctx, site, channel, _env_default(ctx, channel, root)))
             continue
         reference = None if own_default else ctx.args.reference(root, dest)
         base = ctx.facts.module.code_for_node(reference) if reference is not None else _env_default(ctx, channel, root)
