@@ -118,6 +118,8 @@ class ScriptFacts:
     # (value, what the help text calls it, argument name, type) for tf.data batch(), compile(optimizer=) and
     # the range() of a loop around a training step.
     training_name_arguments: list = field(default_factory=list)
+    # `fit(epochs=1)` calls run once an epoch by a loop whose range() is the epochs: their `epochs=1` is not one
+    epoch_loop_fits: set = field(default_factory=set)
     keras2_methods: list[cst.Call] = field(default_factory=list)  # `model.fit_generator(...)`: gone in Keras 3
     sagemaker_aware: bool = False  # the script already reads SM_* variables (SM_MODEL_DIR, SM_CHANNEL_*, ...)
     all_names: set = field(default_factory=set)  # every name bound or read anywhere: injected names avoid them
@@ -548,24 +550,28 @@ class _FactsCollector:
             function = facts.enclosing(tape, cst.FunctionDef)
             if function is not None:
                 steps.extend(facts.run_sites(function))
-        loops: list[cst.For] = []
+        loops: dict[cst.For, list[cst.CSTNode]] = {}  # each loop -> the steps it runs
         for step in steps:
             current = facts.parents.get(step)
             while current is not None and not isinstance(current, (cst.FunctionDef, cst.Module)):
-                if isinstance(current, cst.For) and current not in loops:
-                    loops.append(current)
+                if isinstance(current, cst.For):
+                    loops.setdefault(current, []).append(step)
                 current = facts.parents.get(current)
-        for loop in loops:
+        one_epoch_fits = {fit.call for fit in facts.fit_calls if fit.method in catalog.FIT_METHODS and _one_epoch(fit)}
+        for loop, loop_steps in loops.items():
             bound = _range_bound(facts, loop.iter)
             variable = loop.target.value if isinstance(loop.target, cst.Name) else ""
             epochs = "epoch" in variable.lower()
             if isinstance(bound, cst.Name):
                 dest = "epochs" if epochs else catalog.CANONICAL_HYPERPARAMETER_NAMES.get(bound.value.lower(),
                                                                                           bound.value.lower())
-                facts.training_name_arguments.append((bound, f"range() of the `for {variable}` loop", dest, "int"))
             elif bound is not None and epochs:
-                facts.training_name_arguments.append((bound, f"range() of the `for {variable}` loop", "epochs",
-                                                      "int"))
+                dest = "epochs"
+            else:
+                continue
+            facts.training_name_arguments.append((bound, f"range() of the `for {variable}` loop", dest, "int"))
+            if dest == "epochs":
+                facts.epoch_loop_fits.update(step for step in loop_steps if step in one_epoch_fits)
 
     def _wrapper_saves(self) -> list[SaveCall]:
         """Calls of the script's own functions that save their model parameter to their path parameter

@@ -108,6 +108,8 @@ def _training_arguments(ctx: PlanContext) -> list[TrainingArgument]:
         for arg in fit.call.args:
             keyword = arg.keyword.value if arg.keyword is not None else None
             dest = catalog.KERAS2_FIT_KEYWORDS.get(keyword, keyword)  # Keras 1's `nb_epoch=` is epochs...
+            if dest == "epochs" and fit.call in facts.epoch_loop_fits:
+                continue  # `for epoch in range(EPOCHS): fit(epochs=1)`: the range is the epochs
             if dest in catalog.FIT_HYPERPARAMETERS and (dest == keyword or dest not in keywords):  # ...unless both
                 found.append(TrainingArgument(arg.value, dest, catalog.FIT_HYPERPARAMETERS[dest],
                                               f"{fit.method}({keyword}=)"))

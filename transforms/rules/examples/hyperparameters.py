@@ -1771,4 +1771,81 @@ model.fit([[0.0]], [0.0], epochs=total_epochs, initial_epoch=history.epoch[-1])
 _sm_export(model, os.path.join(args.sm_model_dir, "1"))
 ''',
     ),
+    # A fit of one epoch in a loop over the epochs: the range is the epochs, fit's epochs=1 stays.
+    Example(
+        before="""\
+import tensorflow as tf
+
+n_epochs = 4
+model = tf.keras.Sequential([tf.keras.layers.LSTM(2, stateful=True), tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+for epoch in range(n_epochs):
+    model.fit(tf.zeros((1, 3, 1)), tf.zeros((1, 1)), epochs=1, batch_size=1, shuffle=False)
+    model.reset_states()
+""",
+        after='''\
+import tensorflow as tf
+import argparse
+import os
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _str_to_bool(value):
+    """argparse type for booleans: SageMaker passes True/False as text, and bool("False") is True."""
+    if isinstance(value, bool):
+        return value
+    if value.strip().lower() in ("true", "1", "yes", "y", "t"):
+        return True
+    if value.strip().lower() in ("false", "0", "no", "n", "f"):
+        return False
+    raise argparse.ArgumentTypeError(f"expected a boolean, got {value!r}")
+
+
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", "--n_epochs", "--n-epochs", type=int, default=4,
+                    help="n_epochs in the original script")
+parser.add_argument("--batch_size", "--batch-size", type=int, default=1,
+                    help="fit(batch_size=) in the original script")
+parser.add_argument("--shuffle", type=_str_to_bool, default=False,
+                    help="fit(shuffle=) in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+n_epochs = args.epochs
+model = tf.keras.Sequential([tf.keras.layers.LSTM(2, stateful=True), tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+for epoch in range(n_epochs):
+    model.fit(tf.zeros((1, 3, 1)), tf.zeros((1, 1)), epochs=1, batch_size=args.batch_size, shuffle=args.shuffle)
+    model.reset_states()
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+''',
+    ),
 )
