@@ -123,6 +123,15 @@ TRAIN_STEP_METHODS = frozenset({"train_on_batch"})
 # Keywords that only a Keras-style fit takes: they tell `model.fit` from `scaler.fit` when the receiver's type
 # can't be inferred.
 KERAS_FIT_KEYWORDS = frozenset(FIT_HYPERPARAMETERS) | {"callbacks", "validation_data", "class_weight", "verbose"}
+# Data loaders that batch what they read: their `batch_size=` is the training batch size, like a tf.data batch().
+BATCHING_LOADERS = frozenset({
+    "keras.utils.image_dataset_from_directory", "keras.preprocessing.image_dataset_from_directory",
+    "keras.utils.text_dataset_from_directory", "keras.preprocessing.text_dataset_from_directory",
+    "keras.utils.audio_dataset_from_directory", "keras.utils.timeseries_dataset_from_array",
+    "keras.preprocessing.timeseries_dataset_from_array", "tensorflow.data.experimental.make_csv_dataset",
+})
+# ImageDataGenerator's methods, recognised by name: the generator they are called on is rarely resolvable.
+BATCHING_METHODS = frozenset({"flow", "flow_from_directory", "flow_from_dataframe"})
 
 TRAINING_LOOP_MARKERS = frozenset({"tensorflow.GradientTape"})
 # What a custom loop trains: the variables these methods take (method -> index of the positional argument).

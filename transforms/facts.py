@@ -596,6 +596,12 @@ class _FactsCollector:
                         found.append(SaveCall(call, model, path, "wrapper", facts.scopes.get(call)))
         return found
 
+    def _note_batch_size(self, call: cst.Call, size: cst.BaseExpression | None, target: str) -> None:
+        """A batch size a data pipeline takes: lifted where a name or setting holds it (a literal there may be an
+        evaluation pipeline's own size, so literals are left to fit's `batch_size=`)."""
+        if isinstance(size, (cst.Name, cst.Attribute, cst.Subscript)):
+            self.facts.training_name_arguments.append((size, f"{target}()", "batch_size", "int"))
+
     def _is_model_constructor(self, expr: cst.BaseExpression) -> bool:
         return is_model_constructor(self.facts, expr)
 
@@ -679,6 +685,8 @@ class _FactsCollector:
                     facts.save_calls.append(SaveCall(node, model, path, kind, scope))
             elif name in catalog.SESSION_CONSTRUCTORS:
                 facts.session_calls.append(node)
+            elif name in catalog.BATCHING_LOADERS:
+                self._note_batch_size(node, _argument(node, None, ("batch_size",)), name.rsplit(".", 1)[-1])
             elif name.startswith(catalog.ESTIMATOR_MODULE):
                 if name.endswith(catalog.ESTIMATOR_SUFFIXES) or name == "tensorflow.estimator.RunConfig":
                     facts.estimator_calls.append(node)
@@ -727,9 +735,9 @@ class _FactsCollector:
             if isinstance(optimizer, cst.Name):
                 facts.training_name_arguments.append((optimizer, "compile(optimizer=)", "optimizer", "str"))
         elif method == "batch" and _is_dataset(facts, receiver):
-            size = _argument(node, 0, ("batch_size",))
-            if isinstance(size, (cst.Name, cst.Attribute, cst.Subscript)):
-                facts.training_name_arguments.append((size, "tf.data batch()", "batch_size", "int"))
+            self._note_batch_size(node, _argument(node, 0, ("batch_size",)), "tf.data batch")
+        elif method in catalog.BATCHING_METHODS:
+            self._note_batch_size(node, _argument(node, None, ("batch_size",)), method)
         elif isinstance(receiver, cst.Name) and receiver.value in facts.estimator_names:
             if method in catalog.ESTIMATOR_TRAINING_METHODS:
                 facts.estimator_training.append(node)

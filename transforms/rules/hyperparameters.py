@@ -4,7 +4,8 @@ Hyperparameters arrive as `--name value` strings (docs/sagemaker-contract.md §3
 parsed arguments are visible:
 - a name of any case, at module level or inside a function, that flows into a training argument: a Keras
   `fit`/`fit_generator` keyword (`epochs=epochs`), an optimizer's learning rate, `compile(optimizer=...)`, a
-  tf.data `batch()`, the `range()` of the loop around a training call, an estimator's step count. Its binding
+  tf.data `batch()` or a data loader's `batch_size=`, the `range()` of the loop around a training call (a
+  `fit(epochs=1)` run by a loop over the epochs is not a second epochs), an estimator's step count. Its binding
   becomes `args.<name>`; the script keeps its own names, so the rest of the code is untouched. Where the name
   is bound more than once (the two branches of an `if`) or computed at run time (`epochs = int(12 / hvd.size())`),
   one argument with default `None` overrides every binding and otherwise keeps the script's value;
