@@ -70,6 +70,9 @@ MODEL_BASE_CLASSES = frozenset({"keras.Model", "keras.models.Model", "keras.Sequ
 # Keras optimizers: the learning rate is this keyword (or the legacy `lr`), or the first positional argument.
 OPTIMIZER_MODULE = "keras.optimizers."
 LEARNING_RATE_KEYWORDS = ("learning_rate", "lr")
+# Learning-rate schedules: the rate they start from is the learning rate (first positional or this keyword).
+LEARNING_RATE_SCHEDULE_MODULE = "keras.optimizers.schedules."
+SCHEDULE_RATE_KEYWORD = "initial_learning_rate"
 # TF1 graph optimizers (`tf.compat.v1.train.AdamOptimizer(0.01)`): the same learning-rate argument.
 TF1_OPTIMIZER_MODULES = ("tensorflow.compat.v1.train.", "tensorflow.train.")
 # `train_op = optimizer.minimize(loss)`: the op a TF1 session runs to train.

@@ -32,7 +32,7 @@ from sm_migrate.transforms.commandline.specs import ArgumentSpec, flags_for
 from sm_migrate.transforms.context import PlanContext
 from sm_migrate.transforms.contract import HyperParameter
 from sm_migrate.transforms.edits import parse_statements
-from sm_migrate.transforms.facts import walk
+from sm_migrate.transforms.facts import ScriptFacts, walk
 from sm_migrate.transforms.literals import literal_value
 from sm_migrate.transforms.names import unique_name
 from sm_migrate.transforms.rules.examples import hyperparameters as examples
@@ -115,7 +115,7 @@ def _training_arguments(ctx: PlanContext) -> list[TrainingArgument]:
                 found.append(TrainingArgument(arg.value, dest, catalog.FIT_HYPERPARAMETERS[dest],
                                               f"{fit.method}({keyword}=)"))
     for call in facts.optimizer_calls:
-        value = _learning_rate_argument(call)
+        value = _schedule_rate(facts, _learning_rate_argument(call))
         if value is not None:
             found.append(TrainingArgument(value, "learning_rate", "float", "optimizer learning rate"))
     for name, call in facts.estimator_specs:
@@ -163,6 +163,22 @@ def _learning_rate_argument(call: cst.Call) -> cst.BaseExpression | None:
     if call.args and call.args[0].keyword is None and not call.args[0].star:
         return call.args[0].value
     return None
+
+
+def _schedule_rate(facts: ScriptFacts, value: cst.BaseExpression | None) -> cst.BaseExpression | None:
+    """A learning-rate schedule's initial rate (`Adam(ExponentialDecay(0.01, ...))`, or through the name the schedule
+    is bound to once): the value to lift, so that an override changes where the schedule starts instead of
+    replacing it with a constant. Anything else is the learning rate itself."""
+    schedule = facts.only_value(value) if isinstance(value, cst.Name) else value
+    if not (isinstance(schedule, cst.Call) and
+            (facts.qualified_name(schedule.func) or "").startswith(catalog.LEARNING_RATE_SCHEDULE_MODULE)):
+        return value
+    for index, arg in enumerate(schedule.args):
+        if arg.keyword is not None and arg.keyword.value == catalog.SCHEDULE_RATE_KEYWORD:
+            return arg.value
+        if index == 0 and arg.keyword is None and not arg.star:
+            return arg.value
+    return value
 
 
 def _bindings(ctx: PlanContext, argument: TrainingArgument) -> tuple[tuple, list[Binding]] | None:
