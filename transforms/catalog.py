@@ -126,6 +126,11 @@ TRAIN_STEP_METHODS = frozenset({"train_on_batch"})
 # Keywords that only a Keras-style fit takes: they tell `model.fit` from `scaler.fit` when the receiver's type
 # can't be inferred.
 KERAS_FIT_KEYWORDS = frozenset(FIT_HYPERPARAMETERS) | {"callbacks", "validation_data", "class_weight", "verbose"}
+# Models that download pretrained weights when built: keras.applications constructors (their `weights=` defaults
+# to "imagenet"; None or a file path downloads nothing) and TF Hub loaders given a URL handle.
+PRETRAINED_MODEL_MODULE = "keras.applications."
+PRETRAINED_WEIGHTS_DOWNLOADED = "imagenet"
+HUB_LOADERS = frozenset({"tensorflow_hub.KerasLayer", "tensorflow_hub.load", "tensorflow_hub.Module"})
 # Data loaders that batch what they read: their `batch_size=` is the training batch size, like a tf.data batch().
 BATCHING_LOADERS = frozenset({
     "keras.utils.image_dataset_from_directory", "keras.preprocessing.image_dataset_from_directory",

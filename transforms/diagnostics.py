@@ -29,7 +29,7 @@ CODES = _codes(
     Code("SM002", "info", "not a TensorFlow training script: left alone"),
     Code("SM003", "info", "the entry point of a package whose modules train: its command line migrated"),
     Code("SM101", "warning", "a hyperparameter out of reach of the script's own command line: not lifted"),
-    Code("SM103", "warning", "a data set downloaded at run time"),
+    Code("SM103", "warning", "data or pretrained weights downloaded at run time"),
     Code("SM201", "warning", "a model saved by a callback or to a path built at run time: left as is"),
     Code("SM202", "warning", "several models or exports"),
     Code("SM203", "warning", "no training call or no export to re-root: no export added"),
@@ -164,6 +164,9 @@ OUTPUT_AT_RUN_TIME = Message("SM303", "{role} path built at run time: re-root it
 REMOTE_DATA = Message(
     "SM103", "reads {url!r} over the network at run time: SageMaker jobs may run without internet access; copy the "
              "data to S3 and read it from a channel (--channel NAME=LOCAL_PATH)")
+PRETRAINED_DOWNLOAD = Message(
+    "SM103", "downloads pretrained weights ({what}) at run time: SageMaker jobs may run without internet access; "
+             "ship the weights in a channel or with the code, and load them from there")
 NO_ESTIMATOR_IN_TARGET = Message(
     "SM401", "tf.estimator does not exist in TF {version} (removed in 2.16) and SageMaker has no 2.15 training "
              "image: use --framework-version 2.14")

@@ -118,6 +118,7 @@ class ScriptFacts:
     # (value, what the help text calls it, argument name, type) for tf.data batch(), compile(optimizer=) and
     # the range() of a loop around a training step.
     training_name_arguments: list = field(default_factory=list)
+    pretrained_calls: list[cst.Call] = field(default_factory=list)  # keras.applications models, TF Hub loaders
     # `fit(epochs=1)` calls run once an epoch by a loop whose range() is the epochs: their `epochs=1` is not one
     epoch_loop_fits: set = field(default_factory=set)
     keras2_methods: list[cst.Call] = field(default_factory=list)  # `model.fit_generator(...)`: gone in Keras 3
@@ -685,6 +686,9 @@ class _FactsCollector:
                     facts.save_calls.append(SaveCall(node, model, path, kind, scope))
             elif name in catalog.SESSION_CONSTRUCTORS:
                 facts.session_calls.append(node)
+            elif name in catalog.HUB_LOADERS or (name.startswith(catalog.PRETRAINED_MODEL_MODULE)
+                                                  and name.rsplit(".", 1)[-1][:1].isupper()):
+                facts.pretrained_calls.append(node)
             elif name in catalog.BATCHING_LOADERS:
                 self._note_batch_size(node, _argument(node, None, ("batch_size",)), name.rsplit(".", 1)[-1])
             elif name.startswith(catalog.ESTIMATOR_MODULE):

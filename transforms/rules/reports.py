@@ -1,6 +1,7 @@
 """What would fail on SageMaker and no rule rewrites, reported where it is: data read over the network
-(`http(s)://`, `gs://`, `s3://`, `hdfs://` paths given to a loader): a training job may have no internet access,
-and its data comes from channels (docs/sagemaker-contract.md §1); the command line read by position
+(`http(s)://`, `gs://`, `s3://`, `hdfs://` paths given to a loader) and pretrained weights downloaded when a model
+is built (keras.applications, TF Hub URL handles): a training job may have no internet access, and its data comes
+from channels (docs/sagemaker-contract.md §1); the command line read by position
 (`epochs = int(sys.argv[1])`): a job's command line is `--name value` pairs (§3). Keras 2 APIs on a Keras 3
 target are the keras3_apis rule's: it renames what it can and reports the rest.
 """
@@ -26,11 +27,28 @@ class ReportsRule:
             url = _literal(facts, use.path)
             if use.role in ("read", "read_dir") and url is not None and url.startswith(NETWORK_PREFIXES):
                 ctx.report(use.call, diagnostics.REMOTE_DATA, url=url)
+        for call in facts.pretrained_calls:
+            what = _downloaded_weights(facts, call)
+            if what is not None:
+                ctx.report(call, diagnostics.PRETRAINED_DOWNLOAD, what=what)
         for argv in facts.attributes("argv"):
             read = facts.parents.get(argv)
             if isinstance(read, cst.Subscript) and read.value is argv and _positional(read) and \
                     facts.qualified_name(argv) == "sys.argv":
                 ctx.report(read, diagnostics.POSITIONAL_ARGV, code=facts.module.code_for_node(read))
+
+
+def _downloaded_weights(facts, call: cst.Call) -> str | None:
+    """What a pretrained model downloads when built: `ResNet50()` / `weights="imagenet"` its ImageNet weights, a
+    TF Hub loader its URL handle; None for `weights=None`, a local weights file, or a handle that is not a URL."""
+    name = facts.qualified_name(call.func) or ""
+    if name in catalog.HUB_LOADERS:
+        handle = _literal(facts, call.args[0].value) if call.args else None
+        return handle if handle is not None and handle.startswith(NETWORK_PREFIXES) else None
+    weights = next((arg.value for arg in call.args if arg.keyword is not None and arg.keyword.value == "weights"), None)
+    if weights is not None and _literal(facts, weights) != catalog.PRETRAINED_WEIGHTS_DOWNLOADED:
+        return None
+    return f"{name.rsplit('.', 1)[-1]}'s ImageNet weights"
 
 
 def _positional(read: cst.Subscript) -> bool:

@@ -128,4 +128,126 @@ model.save(sys.argv[-1] if sys.argv[1:] else "model.keras")
 ''',
         codes=('SM301', 'SM201', 'SM301'),
     ),
+    # keras.applications downloads its ImageNet weights unless weights=None: reported, not changed.
+    Example(
+        before="""\
+import tensorflow as tf
+from tensorflow.keras.applications import MobileNetV2
+
+base = MobileNetV2(input_shape=(32, 32, 3), include_top=False)
+scratch = tf.keras.applications.ResNet50(weights=None, input_shape=(32, 32, 3), include_top=False)
+model = tf.keras.Sequential([base, tf.keras.layers.GlobalAveragePooling2D(), tf.keras.layers.Dense(2)])
+model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+model.fit(tf.zeros((4, 32, 32, 3)), tf.zeros((4,)), epochs=1)
+""",
+        after='''\
+import tensorflow as tf
+from tensorflow.keras.applications import MobileNetV2
+import argparse
+import os
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=1, help="fit(epochs=) in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+base = MobileNetV2(input_shape=(32, 32, 3), include_top=False)
+scratch = tf.keras.applications.ResNet50(weights=None, input_shape=(32, 32, 3), include_top=False)
+model = tf.keras.Sequential([base, tf.keras.layers.GlobalAveragePooling2D(), tf.keras.layers.Dense(2)])
+model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
+model.fit(tf.zeros((4, 32, 32, 3)), tf.zeros((4,)), epochs=args.epochs)
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+''',
+        codes=('SM103',),
+    ),
+    # A TF Hub layer loaded from a URL handle downloads it when built: reported.
+    Example(
+        before="""\
+import tensorflow as tf
+import tensorflow_hub as hub
+
+HANDLE = "https://tfhub.dev/google/nnlm-en-dim50/2"
+model = tf.keras.Sequential([hub.KerasLayer(HANDLE, input_shape=[], dtype=tf.string), tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(tf.constant(["a", "b"]), tf.zeros((2, 1)), epochs=1)
+""",
+        after='''\
+import tensorflow as tf
+import tensorflow_hub as hub
+import argparse
+import os
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=1, help="fit(epochs=) in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+HANDLE = "https://tfhub.dev/google/nnlm-en-dim50/2"
+model = tf.keras.Sequential([hub.KerasLayer(HANDLE, input_shape=[], dtype=tf.string), tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(tf.constant(["a", "b"]), tf.zeros((2, 1)), epochs=args.epochs)
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+''',
+        codes=('SM103',),
+    ),
 )
