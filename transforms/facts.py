@@ -921,6 +921,8 @@ def _resolve_parse_calls(facts: ScriptFacts) -> None:
                 parse.args_name, parse.args_scope = target.value, facts.scopes.get(small)
             elif isinstance(target, cst.Tuple) and isinstance(target.elements[0].value, cst.Name):
                 parse.args_name, parse.args_scope = target.elements[0].value.value, facts.scopes.get(small)
+        elif (param := _parameter_receiving(facts, parse.call)) is not None:  # `main(parser.parse_args())`
+            parse.args_name, parse.args_scope = param.name.value, facts.scopes.get(param)
         elif isinstance(small, cst.Return):
             function = facts.enclosing(small, cst.FunctionDef)
             if function is None:
@@ -932,6 +934,25 @@ def _resolve_parse_calls(facts: ScriptFacts) -> None:
                     if name is not None:
                         parse.args_name, parse.args_scope = name, facts.scopes.get(assign)
                         break
+
+
+def _parameter_receiving(facts: ScriptFacts, value: cst.BaseExpression) -> cst.Param | None:
+    """The parameter of the script's own function that `value` is passed to (`main(parser.parse_args())`), where
+    the function is defined once by that name."""
+    arg = facts.parents.get(value)
+    call = facts.parents.get(arg)
+    if not (isinstance(arg, cst.Arg) and isinstance(call, cst.Call) and isinstance(call.func, cst.Name)) or arg.star:
+        return None
+    functions = [node for node in facts.structure.definitions
+                 if isinstance(node, cst.FunctionDef) and node.name.value == call.func.value]
+    if len(functions) != 1:
+        return None
+    params = functions[0].params
+    if arg.keyword is not None:
+        return next((p for p in (*params.params, *params.kwonly_params) if p.name.value == arg.keyword.value), None)
+    positional = [*params.posonly_params, *params.params]
+    index = [a for a in call.args if a.keyword is None].index(arg)
+    return positional[index] if index < len(positional) else None
 
 
 def _first_target_name(target: cst.BaseAssignTargetExpression, tuple_result: bool) -> str | None:

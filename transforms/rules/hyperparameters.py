@@ -310,6 +310,9 @@ def _hyperparameter_constant(ctx: PlanContext, statement: cst.BaseStatement) -> 
     assignments = ctx.facts.global_scope.assignments[name]
     if len(assignments) != 1 or not assignments[0].references:
         return None  # reassigned (not a constant) or never used
+    defaults = {id(default) for default in ctx.facts.argument_defaults.values()}
+    if all(id(read) in defaults for read in assignments[0].references):
+        return None  # `add_argument("--epochs", default=EPOCHS)`: on the command line already
     return name, Binding(assign, assign.value)
 
 
