@@ -5,8 +5,10 @@ On SageMaker only `/opt/ml/model`, `/opt/ml/output/data` and `/opt/ml/checkpoint
 - checkpoints (`ModelCheckpoint`, `BackupAndRestore`, `tf.train.CheckpointManager`, `Checkpoint.save`) go
   under `--checkpoint-dir` (`/opt/ml/checkpoints` on SageMaker, synced to `checkpoint_s3_uri`);
 - logs, plots, predictions and other files (`TensorBoard`, `CSVLogger`, `savefig`, `np.save`, `to_csv`,
-  `open(..., "w")`) go under `--output-data-dir` (`SM_OUTPUT_DATA_DIR`).
-Locally each keeps its original path. What can't be re-rooted safely is reported.
+  `open(..., "w")`) go under `--output-data-dir` (`SM_OUTPUT_DATA_DIR`);
+- a folder that is the default of the script's own option (`--log-dir`, default "logs") has that default
+  re-rooted, so the option keeps working.
+Locally each keeps its original path. What can't be re-rooted safely (an f-string) is reported.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ class OutputsRule:
             root = site.path.root
             if ctx.claimed(root):
                 continue
-            if site.path.is_fstring or site.path.is_default:
+            if site.path.is_fstring:
                 flag = "--checkpoint-dir" if site.role == "checkpoint" else "--output-data-dir"
                 ctx.report(site.call, diagnostics.OUTPUT_AT_RUN_TIME, role=site.role, flag=flag)
                 continue
@@ -45,14 +47,19 @@ class OutputsRule:
 
 
 def _rerooted(ctx: PlanContext, site: PathUseSite):
+    """`_sm_path(<local path>, <SageMaker dir>/<path>)`. The default of the script's own option (`--log-dir`,
+    default "logs") is rewritten in place and reads the SM_* variable: the parsed arguments don't exist yet there,
+    and a value given on the command line still wins."""
     os = ctx.require_import("os", at=site.path.root)
+    in_default = site.path.is_default
     if site.role == "checkpoint":
-        ctx.args.require("checkpoint_dir")
+        if not in_default:
+            ctx.args.require("checkpoint_dir")
         dest, fallback = "checkpoint_dir", CHECKPOINT_DEFAULT.format(os=os)
     else:
         dest = "output_data_dir"
         fallback = f'{os}.environ.get("SM_OUTPUT_DATA_DIR", {quote(ctx.options.local_output_data_dir)})'
-    reference = ctx.args.reference(site.path.root, dest)
+    reference = None if in_default else ctx.args.reference(site.path.root, dest)
     if reference is not None and dest == "output_data_dir":
         ctx.args.require(dest)
     folder = ctx.facts.module.code_for_node(reference) if reference is not None else f"({fallback})"

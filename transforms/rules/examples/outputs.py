@@ -389,4 +389,83 @@ model.fit([[0.0]], [0.0], epochs=args.epochs, callbacks=[board])
 _sm_export(model, os.path.join(args.sm_model_dir, "1"))
 ''',
     ),
+    # Log and checkpoint folders that are the defaults of the script's own options: the defaults are re-rooted, the options keep working.
+    Example(
+        before="""\
+import argparse
+import os
+
+import tensorflow as tf
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--log-dir", default="logs")
+parser.add_argument("--ckpt-dir", default="ckpts/run1")
+args = parser.parse_args()
+
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+callbacks = [
+    tf.keras.callbacks.TensorBoard(log_dir=args.log_dir),
+    tf.keras.callbacks.ModelCheckpoint(os.path.join(args.ckpt_dir, "best.keras")),
+]
+model.fit(tf.zeros((8, 4)), tf.zeros((8, 1)), epochs=2, callbacks=callbacks)
+""",
+        after='''\
+import argparse
+import os
+
+import tensorflow as tf
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_path(local_path, sagemaker_path):
+    """`local_path` when run locally; on SageMaker `sagemaker_path`, under the dirs the job keeps."""
+    if "SM_MODEL_DIR" not in os.environ:
+        return local_path
+    os.makedirs(os.path.dirname(sagemaker_path) or ".", exist_ok=True)
+    return sagemaker_path
+
+
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--log-dir", default=_sm_path("logs", os.path.join((os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output")), "logs")))
+parser.add_argument("--ckpt-dir", default=_sm_path("ckpts/run1", os.path.join((os.path.join(os.path.dirname(os.environ["SM_MODEL_DIR"]), "checkpoints") if "SM_MODEL_DIR" in os.environ else "checkpoints"), "run1")))
+parser.add_argument("--epochs", type=int, default=2, help="fit(epochs=) in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+callbacks = [
+    tf.keras.callbacks.TensorBoard(log_dir=args.log_dir),
+    tf.keras.callbacks.ModelCheckpoint(os.path.join(args.ckpt_dir, "best.keras")),
+]
+model.fit(tf.zeros((8, 4)), tf.zeros((8, 1)), epochs=args.epochs, callbacks=callbacks)
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+''',
+    ),
 )
