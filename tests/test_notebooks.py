@@ -382,7 +382,7 @@ def test_engine_diagnostics_are_placed_in_their_cell():
     located = script.cell_position(Diagnostic(lines.index("x = 1") + 1, 3, "SM101", "m"))
     assert (located.cell, located.line, located.col) == (3, 2, 9)
     assert located.format("nb.ipynb") == "nb.ipynb:cell 3:2:9: SM101 m"
-    closed = script.cell_position(Diagnostic(lines.index('plt.close("all")') + 1, 1, "SM303", "m"))
+    closed = script.cell_position(Diagnostic(lines.index('plt.close("all")') + 1, 1, "SM302", "m"))
     assert (closed.cell, closed.line) == (3, 1)
 
 

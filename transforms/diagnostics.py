@@ -41,7 +41,6 @@ CODES = _codes(
     Code("SM301", "warning", "the script's command line needed care (type=bool, store_true, required options, "
                              "absl booleans, several parsers, sys.argv read by position)"),
     Code("SM302", "warning", "a file written and read back by the script: stays in the working dir"),
-    Code("SM303", "warning", "an output path built at run time: re-root it by hand"),
     Code("SM304", "warning", "a typer/fire/hydra command line: make it accept SageMaker's arguments by hand"),
     Code("SM401", "warning", "tf.estimator with a framework version that has no estimator"),
     Code("SM402", "warning", "a Keras API the target TensorFlow does not have (Keras 2 only on Keras 3, or gone "
@@ -158,7 +157,6 @@ FOREIGN_CLI = Message(
 READ_BACK = Message(
     "SM302", "{path!r} is written and read back by the script: it stays in the working dir (on SageMaker it is lost "
              "when the job ends)")
-OUTPUT_AT_RUN_TIME = Message("SM303", "{role} path built at run time: re-root it under {flag} by hand")
 
 # --- framework versions --------------------------------------------------------------------------------------
 REMOTE_DATA = Message(

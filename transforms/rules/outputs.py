@@ -8,14 +8,15 @@ On SageMaker only `/opt/ml/model`, `/opt/ml/output/data` and `/opt/ml/checkpoint
   `open(..., "w")`) go under `--output-data-dir` (`SM_OUTPUT_DATA_DIR`);
 - a folder that is the default of the script's own option (`--log-dir`, default "logs") has that default
   re-rooted, so the option keeps working.
-Locally each keeps its original path. What can't be re-rooted safely (an f-string) is reported.
+An f-string's literal folder is re-rooted and the rest joined onto it. Locally each keeps its original path.
 """
 
 from __future__ import annotations
 
 import posixpath
 
-from sm_migrate.transforms import diagnostics
+import libcst as cst
+
 from sm_migrate.transforms.commandline.standard import CHECKPOINT_DEFAULT
 from sm_migrate.transforms.context import PlanContext
 from sm_migrate.transforms.edits import parse_expression
@@ -40,13 +41,26 @@ class OutputsRule:
             if ctx.claimed(root):
                 continue
             if site.path.is_fstring:
-                flag = "--checkpoint-dir" if site.role == "checkpoint" else "--output-data-dir"
-                ctx.report(site.call, diagnostics.OUTPUT_AT_RUN_TIME, role=site.role, flag=flag)
+                ctx.replace(root, _rerooted_fstring(ctx, site))
                 continue
             ctx.replace(root, _rerooted(ctx, site))
 
 
-def _rerooted(ctx: PlanContext, site: PathUseSite):
+def _rerooted_fstring(ctx: PlanContext, site: PathUseSite) -> cst.BaseExpression:
+    """`f"plots/{name}.png"` -> `os.path.join(_sm_path("plots", ...), f"{name}.png")`: the literal folder is
+    re-rooted and the part built at run time joined onto it (the helper call can't go inside the f-string: its
+    quotes would end it before Python 3.12)."""
+    fstring, folder = site.path.root, site.path.root_text
+    first = fstring.parts[0]
+    rest = first.value[len(folder) + 1:]
+    remainder = fstring.with_changes(parts=[*([first.with_changes(value=rest)] if rest else []), *fstring.parts[1:]])
+    os = ctx.require_import("os", at=fstring)
+    space = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+    folder_arg = cst.Arg(_rerooted(ctx, site, quote(folder)), comma=space)
+    return cst.Call(parse_expression(f"{os}.path.join"), [folder_arg, cst.Arg(remainder)])
+
+
+def _rerooted(ctx: PlanContext, site: PathUseSite, local: str | None = None) -> cst.BaseExpression:
     """`_sm_path(<local path>, <SageMaker dir>/<path>)`. The default of the script's own option (`--log-dir`,
     default "logs") is rewritten in place and reads the SM_* variable: the parsed arguments don't exist yet there,
     and a value given on the command line still wins."""
@@ -63,7 +77,7 @@ def _rerooted(ctx: PlanContext, site: PathUseSite):
     if reference is not None and dest == "output_data_dir":
         ctx.args.require(dest)
     folder = ctx.facts.module.code_for_node(reference) if reference is not None else f"({fallback})"
-    local = ctx.facts.module.code_for_node(site.path.root)
+    local = local or ctx.facts.module.code_for_node(site.path.root)
     text = posixpath.normpath(site.path.root_text)
     relative = posixpath.basename(text) if text.startswith(("/", "..")) else text
     first, _, rest = relative.partition("/")
