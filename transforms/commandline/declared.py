@@ -1,6 +1,6 @@
-"""What the script's own parser (or absl flags) already declares: hyperparameters with literal defaults, and
-channels whose default reads SM_CHANNEL_<NAME>. A migrated script reports the same contract as on its first
-migration, so launchers emitted from it stay the same."""
+"""What the script's own parser (or absl flags) already declares: hyperparameters with literal defaults (or a
+module constant holding one), and channels whose default reads SM_CHANNEL_<NAME>. A migrated script reports the
+same contract as on its first migration, so launchers emitted from it stay the same."""
 
 from __future__ import annotations
 
@@ -29,6 +29,8 @@ def declared_contract(ctx: PlanContext) -> tuple[list[HyperParameter], dict[str,
         if channel is not None:
             channels[channel[0]] = channel[1]
             continue
+        if isinstance(default, cst.Name) and default.value in facts.constants:  # `default=EPOCHS`, `EPOCHS = 10`
+            default = facts.constants[default.value]
         literal = literal_value(default)
         if literal is not None:
             line, _ = facts.position(default)

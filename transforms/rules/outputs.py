@@ -56,11 +56,12 @@ def _rerooted_fstring(ctx: PlanContext, site: PathUseSite) -> cst.BaseExpression
     remainder = fstring.with_changes(parts=[*([first.with_changes(value=rest)] if rest else []), *fstring.parts[1:]])
     os = ctx.require_import("os", at=fstring)
     space = cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
-    folder_arg = cst.Arg(_rerooted(ctx, site, quote(folder)), comma=space)
+    folder_arg = cst.Arg(_rerooted(ctx, site, quote(folder), is_folder=True), comma=space)
     return cst.Call(parse_expression(f"{os}.path.join"), [folder_arg, cst.Arg(remainder)])
 
 
-def _rerooted(ctx: PlanContext, site: PathUseSite, local: str | None = None) -> cst.BaseExpression:
+def _rerooted(ctx: PlanContext, site: PathUseSite, local: str | None = None,
+              is_folder: bool = False) -> cst.BaseExpression:
     """`_sm_path(<local path>, <SageMaker dir>/<path>)`. The default of the script's own option (`--log-dir`,
     default "logs") is rewritten in place and reads the SM_* variable: the parsed arguments don't exist yet there,
     and a value given on the command line still wins."""
@@ -83,6 +84,8 @@ def _rerooted(ctx: PlanContext, site: PathUseSite, local: str | None = None) -> 
     first, _, rest = relative.partition("/")
     if rest and first.lower() in REDUNDANT_FOLDERS[site.role]:  # checkpoints/best.keras -> <checkpoint dir>/best.keras
         relative = rest
-    if site.path.root_text.endswith("/"):  # `"logs/" + stamp`: the text appended needs the "/"
+    # `"logs/" + stamp`: the text appended needs the "/"; and `_sm_path` creates a folder ending in "/" on SageMaker,
+    # where the script's own `os.makedirs("plots")` made it only locally
+    if site.path.root_text.endswith("/") or is_folder:
         relative = posixpath.join(relative, "")
     return parse_expression(f"{ctx.helper('sm_path')}({local}, {os}.path.join({folder}, {quote(relative)}))")

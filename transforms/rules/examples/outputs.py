@@ -538,13 +538,13 @@ args, _ = parser.parse_known_args()
 run = "baseline"
 model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
 model.compile(optimizer="adam", loss="mse")
-board = tf.keras.callbacks.TensorBoard(log_dir=os.path.join(_sm_path("logs", os.path.join(args.output_data_dir, "logs")), f"{run}"))
+board = tf.keras.callbacks.TensorBoard(log_dir=os.path.join(_sm_path("logs", os.path.join(args.output_data_dir, "logs/")), f"{run}"))
 history = model.fit(tf.zeros((8, 4)), tf.zeros((8, 1)), epochs=args.epochs, callbacks=[board])
 
 # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
 _sm_export(model, os.path.join(args.sm_model_dir, "1"))
 plt.plot(history.history["loss"])
-plt.savefig(os.path.join(_sm_path("plots", os.path.join(args.output_data_dir, "plots")), f"{run}_loss.png"))
+plt.savefig(os.path.join(_sm_path("plots", os.path.join(args.output_data_dir, "plots/")), f"{run}_loss.png"))
 ''',
     ),
 )
