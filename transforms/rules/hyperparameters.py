@@ -47,6 +47,7 @@ class TrainingArgument:
     dest: str  # the argument it becomes: "epochs", "learning_rate", ...
     type_name: str | None  # what the call expects, where the table says ("int", "float", ...)
     target: str  # how the help text names it: "fit(epochs=)"
+    pipeline: bool = False  # a data pipeline's batch size, which may be one split's (evaluation's) own
 
 
 @dataclass
@@ -62,7 +63,7 @@ class HyperparametersRule:
     examples = examples.EXAMPLES
 
     def plan(self, ctx: PlanContext) -> None:
-        arguments = [found for argument in _training_arguments(ctx) for found in _through_parameters(ctx, argument)]
+        arguments = [found for argument in _training_arguments(ctx) for found in _per_split(argument, ctx)]
         lifts: list[tuple[tuple[int, int], Callable[[], None]]] = []  # in source order of the values lifted
         seen: set = set()
         for argument in arguments:
@@ -125,7 +126,17 @@ def _training_arguments(ctx: PlanContext) -> list[TrainingArgument]:
                 found.append(TrainingArgument(arg.value, catalog.ESTIMATOR_STEP_KEYWORDS[name][arg.keyword.value],
                                               "int", f"{short}({arg.keyword.value}=)"))
     for value, target, dest, type_name in facts.training_name_arguments:
-        found.append(TrainingArgument(value, dest, type_name, target))
+        found.append(TrainingArgument(value, dest, type_name, target, pipeline=dest == "batch_size"))
+    return found
+
+
+def _per_split(argument: TrainingArgument, ctx: PlanContext) -> list[TrainingArgument]:
+    """The values a training argument takes through function parameters; where a data pipeline function is
+    called once per split with values that differ (`make(train_files, 64)`, `make(eval_files, 1000)`), its
+    literals are the splits' own sizes, not one training batch size: they are left as they are."""
+    found = _through_parameters(ctx, argument)
+    if argument.pipeline and len({literal_value(each.value) for each in found}) > 1:
+        return [each for each in found if literal_value(each.value) is None]
     return found
 
 
