@@ -77,7 +77,10 @@ def _rerooted(ctx: PlanContext, site: PathUseSite, local: str | None = None,
     reference = None if in_default else ctx.args.reference(site.path.root, dest)
     if reference is not None and dest == "output_data_dir":
         ctx.args.require(dest)
-    folder = ctx.facts.module.code_for_node(reference) if reference is not None else f"({fallback})"
+    if reference is not None:
+        folder = ctx.facts.module.code_for_node(reference)
+    else:  # the checkpoint fallback is a conditional expression: parenthesised to be an argument
+        folder = f"({fallback})" if dest == "checkpoint_dir" else fallback
     local = local or ctx.facts.module.code_for_node(site.path.root)
     text = posixpath.normpath(site.path.root_text)
     relative = posixpath.basename(text) if text.startswith(("/", "..")) else text
