@@ -131,6 +131,13 @@ KERAS_FIT_KEYWORDS = frozenset(FIT_HYPERPARAMETERS) | {"callbacks", "validation_
 PRETRAINED_MODEL_MODULE = "keras.applications."
 PRETRAINED_WEIGHTS_DOWNLOADED = "imagenet"
 HUB_LOADERS = frozenset({"tensorflow_hub.KerasLayer", "tensorflow_hub.load", "tensorflow_hub.Module"})
+# Library objects that hold a run's settings, read as attributes (`config = wandb.config; fit(epochs=config.epochs)`):
+# their values are set elsewhere (a sweep, a config file), so a training argument read from one is reported.
+SETTINGS_OBJECTS = frozenset({
+    "wandb.config", "wandb.init", "omegaconf.OmegaConf.load", "omegaconf.OmegaConf.create",
+    "ml_collections.ConfigDict", "ml_collections.config_dict.ConfigDict", "ml_collections.FrozenConfigDict",
+    "easydict.EasyDict", "munch.Munch", "munch.munchify", "addict.Dict", "box.Box", "yacs.config.CfgNode",
+})
 # Data loaders that batch what they read: their `batch_size=` is the training batch size, like a tf.data batch().
 BATCHING_LOADERS = frozenset({
     "keras.utils.image_dataset_from_directory", "keras.preprocessing.image_dataset_from_directory",

@@ -272,8 +272,8 @@ def _why_setting_not_lifted(ctx: PlanContext, read: cst.BaseExpression) -> str |
 
 def _holds_settings(ctx: PlanContext, name: cst.Name, depth: int = 0) -> bool:
     """Is `name` an object holding settings: `self`, a class the script defines, an instance of one, a
-    `SimpleNamespace`, a dict, a name from the user's own module, or a parameter passed one of those (or whose
-    callers this script doesn't show)?"""
+    `SimpleNamespace`, a dict, a library's settings object (`wandb.config`), a name from the user's own module, or
+    a parameter passed one of those (or whose callers this script doesn't show)?"""
     facts = ctx.facts
     scope = facts.structure.resolved.get(name)
     assignments = scope.assignments[name.value] if scope is not None else []
@@ -289,6 +289,8 @@ def _holds_settings(ctx: PlanContext, name: cst.Name, depth: int = 0) -> bool:
         return passed is None or any(isinstance(value, cst.Name) and _holds_settings(ctx, value, depth + 1)
                                      for value in passed)
     value = facts.assigned_value(node)[0]
+    if facts.qualified_name(value.func if isinstance(value, cst.Call) else value) in catalog.SETTINGS_OBJECTS:
+        return True  # `wandb.config`, `OmegaConf.load(...)`, `ConfigDict()`
     if not isinstance(value, cst.Call):
         return isinstance(value, cst.Dict)
     if facts.qualified_name(value.func) in (*NAMESPACES, "builtins.dict"):
