@@ -175,6 +175,10 @@ KERAS_SESSION_GETTERS = frozenset({"keras.backend.get_session"})
 # Graph/session training (TF1 style) is training even without fit or a GradientTape.
 SESSION_CONSTRUCTORS = frozenset({"tensorflow.compat.v1.Session", "tensorflow.Session",
                                   "tensorflow.compat.v1.train.MonitoredTrainingSession"})
+# Sessions that finalize their graph: nothing (an export's ops) can be added to it once they are open.
+FINALIZED_SESSIONS = frozenset({"tensorflow.compat.v1.train.MonitoredTrainingSession",
+                                "tensorflow.compat.v1.train.MonitoredSession",
+                                "tensorflow.compat.v1.train.SingularMonitoredSession"})
 # tf.estimator (TF <= 2.15): constructors are tensorflow.estimator.<...Estimator|Classifier|Regressor>.
 ESTIMATOR_MODULE = "tensorflow.estimator."
 ESTIMATOR_SUFFIXES = ("Estimator", "Classifier", "Regressor", "EstimatorV2")
@@ -339,6 +343,9 @@ PATH_FUNCTIONS = {
     **_rows("checkpoint", ["keras.callbacks.BackupAndRestore"], ("backup_dir",)),
     "tensorflow.train.CheckpointManager": PathSpec("checkpoint", 1, ("directory",)),
     **_rows("output", ["keras.callbacks.TensorBoard"], ("log_dir",)),
+    **_rows("output", ["tensorflow.summary.create_file_writer", "tensorflow.compat.v1.summary.FileWriter",
+                       "tensorflow.summary.FileWriter"], ("logdir",)),
+    "tensorflow.compat.v1.train.MonitoredTrainingSession": PathSpec("checkpoint", 2, ("checkpoint_dir",)),
     **_rows("output", ["keras.callbacks.CSVLogger"], ("filename",)),
     **_rows("output", ["matplotlib.pyplot.savefig"], ("fname",)),
     **_rows("output", ["numpy.save", "numpy.savez", "numpy.savez_compressed"], ("file",)),

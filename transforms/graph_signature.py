@@ -57,6 +57,11 @@ def graph_signature(facts: ScriptFacts) -> GraphSignature | str:
     unbatched = sorted(name for name in graph.reach[output] if not _has_batch_dimension(graph.values[name]))
     if unbatched:
         return f"the prediction `{output}` also needs placeholder `{unbatched[0]}`, which has no batch dimension"
+    scope = facts.structure.resolved.get(session)
+    opened = _session_value(facts, scope.assignments[session.value][0].node)
+    if facts.qualified_name(opened.func) in catalog.FINALIZED_SESSIONS:
+        return (f"`{session.value}` is a monitored session, whose graph is final, so no export can be added inside "
+                "it; restore its last checkpoint into a plain Session after training")
     anchor = facts.statement_after_loops(call)
     if not _session_open_at(facts, session, anchor):
         return f"the session `{session.value}` is closed before the training loop ends"

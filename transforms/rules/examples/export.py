@@ -2215,4 +2215,71 @@ if __name__ == "__main__":
     trained.save(_sm_path("final.keras", os.path.join(args.sm_model_dir, "final.keras")))
 ''',
     ),
+    # A MonitoredTrainingSession finalizes its graph: no export is added inside it (simple_save would raise), it is reported; its checkpoint_dir is re-rooted.
+    Example(
+        before="""\
+import numpy as np
+import tensorflow as tf
+
+tf.compat.v1.disable_eager_execution()
+xs = np.random.rand(64, 2).astype("float32")
+x = tf.compat.v1.placeholder(tf.float32, [None, 2])
+y = tf.compat.v1.placeholder(tf.float32, [None, 1])
+w = tf.compat.v1.get_variable("w", [2, 1])
+pred = tf.matmul(x, w)
+loss = tf.reduce_mean(tf.square(pred - y))
+step = tf.compat.v1.train.get_or_create_global_step()
+train_op = tf.compat.v1.train.GradientDescentOptimizer(0.1).minimize(loss, global_step=step)
+hooks = [tf.compat.v1.train.StopAtStepHook(last_step=50)]
+with tf.compat.v1.train.MonitoredTrainingSession(checkpoint_dir="mts", hooks=hooks) as sess:
+    while not sess.should_stop():
+        sess.run(train_op, feed_dict={x: xs, y: xs[:, :1]})
+""",
+        after='''\
+import numpy as np
+import tensorflow as tf
+import argparse
+import os
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_path(local_path, sagemaker_path):
+    """`local_path` when run locally; on SageMaker `sagemaker_path`, under the dirs the job keeps."""
+    if "SM_MODEL_DIR" not in os.environ:
+        return local_path
+    os.makedirs(os.path.dirname(sagemaker_path) or ".", exist_ok=True)
+    return sagemaker_path
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--learning_rate", "--learning-rate", type=float, default=0.1,
+                    help="optimizer learning rate in the original script")
+parser.add_argument(
+    "--checkpoint-dir", "--checkpoint_dir",
+    type=str,
+    default=os.path.join(os.path.dirname(os.environ["SM_MODEL_DIR"]), "checkpoints") if "SM_MODEL_DIR" in os.environ else "checkpoints",
+    help="checkpoints (SageMaker: /opt/ml/checkpoints, synced to checkpoint_s3_uri)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+tf.compat.v1.disable_eager_execution()
+xs = np.random.rand(64, 2).astype("float32")
+x = tf.compat.v1.placeholder(tf.float32, [None, 2])
+y = tf.compat.v1.placeholder(tf.float32, [None, 1])
+w = tf.compat.v1.get_variable("w", [2, 1])
+pred = tf.matmul(x, w)
+loss = tf.reduce_mean(tf.square(pred - y))
+step = tf.compat.v1.train.get_or_create_global_step()
+train_op = tf.compat.v1.train.GradientDescentOptimizer(args.learning_rate).minimize(loss, global_step=step)
+hooks = [tf.compat.v1.train.StopAtStepHook(last_step=50)]
+with tf.compat.v1.train.MonitoredTrainingSession(checkpoint_dir=_sm_path("mts", os.path.join(args.checkpoint_dir, "mts")), hooks=hooks) as sess:
+    while not sess.should_stop():
+        sess.run(train_op, feed_dict={x: xs, y: xs[:, :1]})
+''',
+        codes=('SM203',),
+    ),
 )
