@@ -563,11 +563,11 @@ class _FactsCollector:
             bound = _range_bound(facts, loop.iter)
             variable = loop.target.value if isinstance(loop.target, cst.Name) else ""
             epochs = "epoch" in variable.lower()
-            if isinstance(bound, cst.Name):
-                dest = "epochs" if epochs else catalog.CANONICAL_HYPERPARAMETER_NAMES.get(bound.value.lower(),
-                                                                                          bound.value.lower())
-            elif bound is not None and epochs:
+            key = _setting_name(bound)
+            if epochs and bound is not None:
                 dest = "epochs"
+            elif key is not None:  # `range(steps)`, `range(config["steps"])`, `range(cfg.num_steps)`
+                dest = catalog.CANONICAL_HYPERPARAMETER_NAMES.get(key.lower(), key.lower())
             else:
                 continue
             facts.training_name_arguments.append((bound, f"range() of the `for {variable}` loop", dest, "int"))
@@ -782,6 +782,20 @@ def _flags(call: cst.Call) -> list[str]:
 def _one_epoch(fit: FitCall) -> bool:
     epochs = _argument(fit.call, None, ("epochs",))
     return epochs is None or (isinstance(epochs, cst.Integer) and epochs.value == "1")
+
+
+def _setting_name(expr: cst.BaseExpression | None) -> str | None:
+    """The name a value is read by: `steps`, `cfg.steps`, `config["steps"]` -> "steps"; None for anything else."""
+    if isinstance(expr, cst.Name):
+        return expr.value
+    if isinstance(expr, cst.Attribute):
+        return expr.attr.value
+    if isinstance(expr, cst.Subscript) and len(expr.slice) == 1 and isinstance(expr.slice[0].slice, cst.Index):
+        index = expr.slice[0].slice.value
+        if isinstance(index, cst.SimpleString) and isinstance(index.evaluated_value, str) and \
+                index.evaluated_value.isidentifier():
+            return index.evaluated_value
+    return None
 
 
 def _range_bound(facts: ScriptFacts, iterable: cst.BaseExpression) -> cst.BaseExpression | None:

@@ -2311,4 +2311,44 @@ _sm_export(model, os.path.join(args.sm_model_dir, "1"))
 ''',
         codes=('SM101', 'SM101'),
     ),
+    # A loop's range() read from a settings dict, whatever the loop variable's name: lifted where the entry is set.
+    Example(
+        before="""\
+import tensorflow as tf
+
+config = {"steps": 20, "lr": 0.01}
+weights = tf.Variable(tf.zeros([4, 1]))
+optimizer = tf.keras.optimizers.Adam(config["lr"])
+features = tf.random.normal((16, 4))
+for step in range(config["steps"]):
+    with tf.GradientTape() as tape:
+        loss = tf.reduce_mean(tf.matmul(features, weights) ** 2)
+    optimizer.apply_gradients(zip(tape.gradient(loss, [weights]), [weights]))
+""",
+        after='''\
+import tensorflow as tf
+import argparse
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--steps", type=int, default=20, help='config["steps"] in the original script')
+parser.add_argument("--learning_rate", "--learning-rate", "--lr", type=float, default=0.01,
+                    help='config["lr"] in the original script')
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+config = {"steps": args.steps, "lr": args.learning_rate}
+weights = tf.Variable(tf.zeros([4, 1]))
+optimizer = tf.keras.optimizers.Adam(config["lr"])
+features = tf.random.normal((16, 4))
+for step in range(config["steps"]):
+    with tf.GradientTape() as tape:
+        loss = tf.reduce_mean(tf.matmul(features, weights) ** 2)
+    optimizer.apply_gradients(zip(tape.gradient(loss, [weights]), [weights]))
+''',
+        codes=('SM203',),
+    ),
 )
