@@ -102,6 +102,7 @@ def _export_model(ctx: PlanContext, model_code: str, model: TrainedModel, traini
             ctx.report(save.call, diagnostics.SAVE_PATH_AT_RUN_TIME)
     for save in file_saves:
         _reroute_file_save(ctx, save)
+    training_anchor = _after_reloads(ctx, model_code, training_anchor)
     if dir_saves:
         for save in dir_saves[:-1]:
             ctx.report(save.call, diagnostics.SEVERAL_SAVEDMODEL_SAVES)
@@ -113,6 +114,24 @@ def _export_model(ctx: PlanContext, model_code: str, model: TrainedModel, traini
                    or facts.position(a) >= facts.position(training_anchor)]
         anchor = max(anchors, key=facts.position) if anchors else training_anchor
         _add_export(ctx, anchor, model_code, version_parts, model.example)
+
+
+def _after_reloads(ctx: PlanContext, model_code: str, anchor: cst.BaseStatement) -> cst.BaseStatement:
+    """`model.load_weights("best.weights.h5")` or `checkpoint.restore(...)` after training, in the same block: the
+    model the script ends with has those weights, so the export goes after the last such reload."""
+    facts = ctx.facts
+    block = facts.parents.get(anchor)
+    reloads = [call for call in facts.method_calls("load_weights") if _code(call.func.value) == model_code]
+    reloads += [call for call in facts.method_calls("restore")
+                if isinstance(call.func.value, cst.Name) and call.func.value.value in facts.checkpoint_objects]
+    later = anchor
+    for call in reloads:
+        statement: cst.CSTNode | None = call
+        while statement is not None and facts.parents.get(statement) is not block:
+            statement = facts.parents.get(statement)
+        if statement is not None and facts.position(statement) > facts.position(later):
+            later = statement
+    return later
 
 
 def _export_graph_script(ctx: PlanContext) -> None:

@@ -2282,4 +2282,85 @@ with tf.compat.v1.train.MonitoredTrainingSession(checkpoint_dir=_sm_path("mts", 
 ''',
         codes=('SM203',),
     ),
+    # Weights reloaded after training (the best epoch's): the export goes after the reload, not before it.
+    Example(
+        before="""\
+import tensorflow as tf
+
+features = tf.random.normal((64, 4))
+targets = tf.reduce_sum(features, 1, keepdims=True)
+model = tf.keras.Sequential([tf.keras.Input((4,)), tf.keras.layers.Dense(1)])
+optimizer = tf.keras.optimizers.Adam(0.1)
+best = float("inf")
+for epoch in range(5):
+    with tf.GradientTape() as tape:
+        loss = tf.reduce_mean((model(features) - targets) ** 2)
+    optimizer.apply_gradients(zip(tape.gradient(loss, model.trainable_variables), model.trainable_variables))
+    if float(loss) < best:
+        best = float(loss)
+        model.save_weights("best.weights.h5")
+model.load_weights("best.weights.h5")
+print("best loss", best)
+""",
+        after='''\
+import tensorflow as tf
+import argparse
+import os
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--learning_rate", "--learning-rate", type=float, default=0.1,
+                    help="optimizer learning rate in the original script")
+parser.add_argument("--epochs", type=int, default=5,
+                    help="range() of the `for epoch` loop in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+features = tf.random.normal((64, 4))
+targets = tf.reduce_sum(features, 1, keepdims=True)
+model = tf.keras.Sequential([tf.keras.Input((4,)), tf.keras.layers.Dense(1)])
+optimizer = tf.keras.optimizers.Adam(args.learning_rate)
+best = float("inf")
+for epoch in range(args.epochs):
+    with tf.GradientTape() as tape:
+        loss = tf.reduce_mean((model(features) - targets) ** 2)
+    optimizer.apply_gradients(zip(tape.gradient(loss, model.trainable_variables), model.trainable_variables))
+    if float(loss) < best:
+        best = float(loss)
+        model.save_weights("best.weights.h5")
+model.load_weights("best.weights.h5")
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+print("best loss", best)
+''',
+        codes=('SM302',),
+    ),
 )
