@@ -372,6 +372,8 @@ PATHLIB_METHODS = {
     **_rows("output", ["write_text", "write_bytes"], (), arg=None),
 }
 PATHLIB_CONSTRUCTORS = frozenset({"pathlib.Path", "pathlib.PurePath", "pathlib.PosixPath"})
+# Calls that hand their one argument on as the same path: `np.load(str(DATA / "x.npz"))`.
+PATH_PASSTHROUGH = frozenset({"builtins.str", "os.fspath", "os.path.abspath", "os.path.normpath", "os.path.expanduser"})
 # `tf.train.Checkpoint(...).save(prefix)` and `.write(prefix)`: checkpoints.
 CHECKPOINT_OBJECTS = frozenset({"tensorflow.train.Checkpoint"})
 CHECKPOINT_OBJECT_METHODS = {"save": PathSpec("checkpoint", 0, ("file_prefix",)),

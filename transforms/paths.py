@@ -56,6 +56,8 @@ def resolve(facts: ScriptFacts, expr: cst.BaseExpression | None, depth: int = 0)
         name = facts.qualified_name(expr.func)
         if name == "os.path.join" or name in catalog.PATHLIB_CONSTRUCTORS:
             return _joined(facts, [arg.value for arg in expr.args if arg.keyword is None and not arg.star], depth)
+        if name in catalog.PATH_PASSTHROUGH and len(expr.args) == 1 and expr.args[0].keyword is None:
+            return resolve(facts, expr.args[0].value, depth + 1)
         return []
     if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.Divide):
         return _joined(facts, [expr.left, expr.right], depth)

@@ -46,6 +46,10 @@ class OutputsRule:
             ctx.replace(root, _rerooted(ctx, site))
 
 
+def _normal(path: str) -> str:
+    return posixpath.normpath(path) if path else path
+
+
 def _rerooted_fstring(ctx: PlanContext, site: PathUseSite) -> cst.BaseExpression:
     """`f"plots/{name}.png"` -> `os.path.join(_sm_path("plots", ...), f"{name}.png")`: the literal folder is
     re-rooted and the part built at run time joined onto it (the helper call can't go inside the f-string: its
@@ -89,6 +93,7 @@ def _rerooted(ctx: PlanContext, site: PathUseSite, local: str | None = None,
         relative = rest
     # `"logs/" + stamp`: the text appended needs the "/"; and `_sm_path` creates a folder ending in "/" on SageMaker,
     # where the script's own `os.makedirs("plots")` made it only locally
+    is_folder = is_folder or _normal(site.path.full) != _normal(site.path.root_text)  # `OUT = Path("outputs")`
     if site.path.root_text.endswith("/") or is_folder:
         relative = posixpath.join(relative, "")
     return parse_expression(f"{ctx.helper('sm_path')}({local}, {os}.path.join({folder}, {quote(relative)}))")
