@@ -75,8 +75,8 @@ if __name__ == "__main__":
     parser.add_argument("--features", default=os.path.join(os.environ.get("SM_CHANNEL_ARRAYS", "arrays"), "features.npy"))
     parser.add_argument("--targets", default=os.path.join(os.environ.get("SM_CHANNEL_ARRAYS", "arrays"), "targets.npy"))
     parser.add_argument("--epochs", type=int, default=EPOCHS)
-    parser.add_argument("--batch-size", type=int, default=BATCH_SIZE)
-    parser.add_argument("--log-dir", default=_sm_path("logs", os.path.join(os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"), "logs")))
+    parser.add_argument("--batch-size", "--batch_size", type=int, default=BATCH_SIZE)
+    parser.add_argument("--log-dir", "--log_dir", default=_sm_path("logs", os.path.join(os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"), "logs")))
     parser.add_argument("--run", default="baseline")
     parser.add_argument(
         "--learning_rate", "--learning-rate", "--initial_lr", "--initial-lr",

@@ -56,7 +56,7 @@ def train(model, x, y, epochs, batch_size):
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description="fit a line through noisy points")
-    parser.add_argument("--data-dir", default=os.environ.get("SM_CHANNEL_DATA", "data"), help="where points.npz is")
+    parser.add_argument("--data-dir", "--data_dir", default=os.environ.get("SM_CHANNEL_DATA", "data"), help="where points.npz is")
     parser.add_argument("--epochs", type=int, default=3, help="EPOCHS in the original script")
     parser.add_argument("--batch_size", "--batch-size", type=int, default=16,
                         help="BATCH_SIZE in the original script")

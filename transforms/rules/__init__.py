@@ -16,6 +16,7 @@ from sm_migrate.transforms.rules.hyperparameters import HyperparametersRule
 from sm_migrate.transforms.rules.keras3_apis import Keras3ApisRule
 from sm_migrate.transforms.rules.model_dir import ModelDirRule
 from sm_migrate.transforms.rules.model_dir_artefacts import ModelDirArtefactsRule
+from sm_migrate.transforms.rules.option_spellings import OptionSpellingsRule
 from sm_migrate.transforms.rules.outputs import OutputsRule
 from sm_migrate.transforms.rules.reports import ReportsRule
 from sm_migrate.transforms.rules.sm_environment_fallbacks import SmEnvironmentFallbacksRule
@@ -27,6 +28,7 @@ RULES: tuple[Rule, ...] = (
     OutputsRule(),
     DistributionRule(),
     ModelDirRule(),
+    OptionSpellingsRule(),
     ExportRule(),
     SmEnvironmentFallbacksRule(),
     ModelDirArtefactsRule(),

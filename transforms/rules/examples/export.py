@@ -875,7 +875,7 @@ def _sm_path(local_path, sagemaker_path):
     return sagemaker_path
 
 parser = argparse.ArgumentParser()
-parser.add_argument("--export-dir", default="exported/classifier")
+parser.add_argument("--export-dir", "--export_dir", default="exported/classifier")
 parser.add_argument("--epochs", type=int, default=2)
 parser.add_argument(
     "--sm-model-dir", "--sm_model_dir",

@@ -443,8 +443,8 @@ def _sm_export(model, version_dir):
         tf.saved_model.save(model, version_dir)
 
 parser = argparse.ArgumentParser()
-parser.add_argument("--log-dir", default=_sm_path("logs", os.path.join(os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"), "logs")))
-parser.add_argument("--ckpt-dir", default=_sm_path("ckpts/run1", os.path.join((os.path.join(os.path.dirname(os.environ["SM_MODEL_DIR"]), "checkpoints") if "SM_MODEL_DIR" in os.environ else "checkpoints"), "run1/")))
+parser.add_argument("--log-dir", "--log_dir", default=_sm_path("logs", os.path.join(os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"), "logs")))
+parser.add_argument("--ckpt-dir", "--ckpt_dir", default=_sm_path("ckpts/run1", os.path.join((os.path.join(os.path.dirname(os.environ["SM_MODEL_DIR"]), "checkpoints") if "SM_MODEL_DIR" in os.environ else "checkpoints"), "run1/")))
 parser.add_argument("--epochs", type=int, default=2, help="fit(epochs=) in the original script")
 parser.add_argument(
     "--sm-model-dir", "--sm_model_dir",

@@ -1,0 +1,72 @@
+"""Every option of the script's own argparse parser also takes `--<dest>`, the spelling SageMaker passes.
+
+SageMaker passes each hyperparameter as `--<name> <value>` under the name the launcher gives it
+(docs/sagemaker-contract.md §3), and the contract names an option by its dest. argparse matches flags exactly:
+an option spelled only `--batch-size` (dest `batch_size`) or `--num-epochs` with `dest="epochs"` never sees
+`--batch_size 8` / `--epochs 2`, which `parse_known_args` then drops without a word. So the dest's own spelling is
+added to the option's flags (`add_argument("--batch-size", "--batch_size", ...)`); that is also how `--model-dir`
+takes the `--model_dir` SageMaker's TF estimator always passes. Options with only short flags, positionals and
+SageMaker's own plumbing (`--sm-model-dir`, read from SM_* variables) are left alone, and so is a script already
+written for SageMaker: its launcher already uses its spellings.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import libcst as cst
+
+from sm_migrate.transforms.commandline import existing_add_argument_calls
+from sm_migrate.transforms.commandline.declared import SAGEMAKER_ARGUMENTS
+from sm_migrate.transforms.context import PlanContext
+from sm_migrate.transforms.edits import with_comma
+from sm_migrate.transforms.names import dest_of_flag
+from sm_migrate.transforms.rules.examples import option_spellings as examples
+
+
+class OptionSpellingsRule:
+    name = "option_spellings"
+    examples = examples.EXAMPLES
+
+    def plan(self, ctx: PlanContext) -> None:
+        calls = existing_add_argument_calls(ctx, ctx.args.target)
+        taken = {flag for call in calls for flag in _flags(call)}
+        for call in calls:
+            flags = _flags(call)
+            long_flags = [flag for flag in flags if flag.startswith("--")]
+            if not long_flags:
+                continue
+            dest = _dest(call) or dest_of_flag(long_flags[0])
+            if dest in SAGEMAKER_ARGUMENTS - {"model_dir"}:
+                continue  # plumbing read from SM_* variables: SageMaker never passes it
+            if ctx.facts.sagemaker_aware and dest != "model_dir":
+                continue  # a script already run on SageMaker is launched with its own spellings
+            spelling = "--" + dest
+            if spelling not in taken and spelling.isascii() and spelling[2:].isidentifier():
+                taken.add(spelling)
+                # amended, not replaced: other rules may rewrite inside the call (its default, its type)
+                ctx.amend(call, functools.partial(_with_spelling, spelling=spelling, after=_last_flag(call)))
+
+
+def _flags(call: cst.Call) -> list[str]:
+    return [arg.value.evaluated_value for arg in call.args if arg.keyword is None and _is_text(arg.value)]
+
+
+def _dest(call: cst.Call) -> str | None:
+    return next((arg.value.evaluated_value for arg in call.args
+                 if arg.keyword is not None and arg.keyword.value == "dest" and _is_text(arg.value)), None)
+
+
+def _is_text(expr: cst.BaseExpression) -> bool:
+    return isinstance(expr, cst.SimpleString) and isinstance(expr.evaluated_value, str)
+
+
+def _last_flag(call: cst.Call) -> int:
+    return max(index for index, arg in enumerate(call.args) if arg.keyword is None and _is_text(arg.value))
+
+
+def _with_spelling(call: cst.Call, spelling: str, after: int) -> cst.Call:
+    """`add_argument("--batch-size", ...)` -> `add_argument("--batch-size", "--batch_size", ...)`."""
+    flag = call.args[after]
+    added = cst.Arg(cst.SimpleString(f'"{spelling}"'), comma=flag.comma)
+    return call.with_changes(args=[*call.args[:after], *with_comma([flag]), added, *call.args[after + 1:]])
