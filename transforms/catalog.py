@@ -231,6 +231,19 @@ HYPERPARAMETER_WORDS = frozenset(
     }
 )
 
+# Words of a setting whose value is a fraction even where the script wrote a whole number (`--weight-decay`,
+# default 0): its type is float, or SageMaker's `--weight_decay 0.0001` would not parse.
+FRACTION_WORDS = frozenset({"lr", "learning", "rate", "dropout", "momentum", "decay", "alpha", "beta", "gamma", "l1",
+                            "l2", "weight", "split", "clip", "clipnorm", "epsilon", "eps", "temperature",
+                            "smoothing", "lambda", "reg", "tau", "margin", "ratio", "fraction", "prob", "keep"})
+
+
+def number_type(name: str, literal_type: str) -> str:
+    """The argparse type for a setting named `name` whose default is a number of `literal_type`."""
+    words = set(name.lower().replace("-", "_").split("_"))
+    return "float" if literal_type == "float" or words & FRACTION_WORDS else "int"
+
+
 # The words of a constant that may hold a string: a named choice (`ACTIVATION = "relu"`).
 STRING_HYPERPARAMETER_WORDS = frozenset({"optimizer", "activation", "loss", "augment", "augmentation", "padding",
                                          "initializer", "regularization", "reg"})

@@ -140,8 +140,14 @@ ABSL_BOOLEAN = Message(
              "as --flag=false or use a string flag")
 TYPE_BOOL = Message("SM301", "type=bool reads SageMaker's 'False' as True: replaced by a converter")
 STORE_TRUE = Message(
-    "SM301", "a store_true/store_false flag can't be set to False by a SageMaker hyperparameter (it is passed as "
-             "`--flag False`): use a value argument")
+    "SM301", "a store_true/store_false flag takes no value: a SageMaker hyperparameter arrives as `--flag False`, "
+             "which sets the flag whatever the value says: use a value argument")
+UNTYPED_NUMBER = Message(
+    "SM301", "{flag} has a numeric default but no type=: SageMaker's value arrives as text ('{example}'), so "
+             "type={type_name} is added")
+POSITIONAL_ARGUMENT = Message(
+    "SM301", "positional argument {name!r}: a SageMaker job's command line is `--name value` pairs, so it gets one "
+             "of those values (or none): make it an option with a default")
 POSITIONAL_ARGV = Message(
     "SM301", "`{code}` reads the command line by position: a SageMaker job passes `--name value` pairs (and "
              "`--model_dir`), so there it holds an option's name or value; read it from an option instead")

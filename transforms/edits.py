@@ -33,8 +33,10 @@ class EditPlan:
         return owner == by
 
     def amend(self, original: cst.CSTNode, change) -> None:
-        """Change `original` after the edits inside it are applied (where a replacement would drop them)."""
-        self.amendments[original] = change
+        """Change `original` after the edits inside it are applied (where a replacement would drop them); several
+        changes of one node apply in the order they were planned."""
+        earlier = self.amendments.get(original)
+        self.amendments[original] = change if earlier is None else (lambda node: change(earlier(node)))
 
     def claimed(self, node: cst.CSTNode) -> bool:
         return node in self.claims

@@ -2,26 +2,32 @@
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING
 
 import libcst as cst
 
-from sm_migrate.transforms import diagnostics
+from sm_migrate.transforms import catalog, diagnostics
 from sm_migrate.transforms.commandline import absl_flags
 from sm_migrate.transforms.commandline.specs import ArgumentSpec
 from sm_migrate.transforms.edits import parse_statements, with_leading_blank
 from sm_migrate.transforms.facts import ParseCall
+from sm_migrate.transforms.literals import literal_value
 
 if TYPE_CHECKING:
     from sm_migrate.transforms.context import PlanContext
 
 
 def fix_existing_arguments(ctx: PlanContext, calls: list[cst.Call]) -> None:
-    """`type=bool` turns SageMaker's "False" into True: use the converter instead; report store_true flags and
-    required options (nothing but the hyperparameters reaches the command line of a job)."""
+    """`type=bool` turns SageMaker's "False" into True: use the converter instead; a number default with no type
+    gets one (the job's values are text); report store_true flags, positionals and required options (nothing but
+    the hyperparameters reaches the command line of a job)."""
     for call in calls:
         flags = [arg.value.evaluated_value for arg in call.args if arg.keyword is None
                  and isinstance(arg.value, cst.SimpleString) and isinstance(arg.value.evaluated_value, str)]
+        if flags and not any(flag.startswith("-") for flag in flags):
+            ctx.report(call, diagnostics.POSITIONAL_ARGUMENT, name=flags[0])
+        _type_from_number_default(ctx, call, flags)
         for arg in call.args:
             if arg.keyword and arg.keyword.value == "required" and isinstance(arg.value, cst.Name) and \
                     arg.value.value == "True" and flags:
@@ -34,6 +40,29 @@ def fix_existing_arguments(ctx: PlanContext, calls: list[cst.Call]) -> None:
             if arg.keyword and arg.keyword.value == "action" and isinstance(arg.value, cst.SimpleString) and \
                     arg.value.evaluated_value in ("store_true", "store_false"):
                 ctx.report(arg.value, diagnostics.STORE_TRUE)
+
+
+def _type_from_number_default(ctx: PlanContext, call: cst.Call, flags: list[str]) -> None:
+    """`add_argument("--lr", default=0.01)`: without `type=`, `--lr 0.1` gives the script the text "0.1"."""
+    keywords = {arg.keyword.value: arg.value for arg in call.args if arg.keyword is not None}
+    default = keywords.get("default")
+    if not flags or "type" in keywords or "action" in keywords or "nargs" in keywords or default is None:
+        return
+    literal = literal_value(default)
+    if literal is None or literal[1] not in ("int", "float"):
+        return
+    flag = next((f for f in flags if f.startswith("--")), flags[0])
+    type_name = catalog.number_type(flag.lstrip("-"), literal[1])
+    ctx.amend(call, functools.partial(_with_type, type_name=type_name))
+    ctx.report(default, diagnostics.UNTYPED_NUMBER, flag=flag, example=literal[0], type_name=type_name)
+
+
+def _with_type(call: cst.Call, type_name: str) -> cst.Call:
+    """`add_argument("--lr", default=0.01)` -> `add_argument("--lr", type=float, default=0.01)`."""
+    index = next(i for i, arg in enumerate(call.args) if arg.keyword is not None and arg.keyword.value == "default")
+    typed = cst.Arg(cst.Name(type_name), keyword=cst.Name("type"), equal=call.args[index].equal,
+                    comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")))
+    return call.with_changes(args=[*call.args[:index], typed, *call.args[index:]])
 
 
 def render(ctx: PlanContext, missing: list[ArgumentSpec], helpers: list[list[cst.BaseStatement]]):

@@ -45,7 +45,7 @@ class OptionSpellingsRule:
             if spelling not in taken and spelling.isascii() and spelling[2:].isidentifier():
                 taken.add(spelling)
                 # amended, not replaced: other rules may rewrite inside the call (its default, its type)
-                ctx.amend(call, functools.partial(_with_spelling, spelling=spelling, after=_last_flag(call)))
+                ctx.amend(call, functools.partial(_with_spelling, spelling=spelling))
 
 
 def _flags(call: cst.Call) -> list[str]:
@@ -65,8 +65,9 @@ def _last_flag(call: cst.Call) -> int:
     return max(index for index, arg in enumerate(call.args) if arg.keyword is None and _is_text(arg.value))
 
 
-def _with_spelling(call: cst.Call, spelling: str, after: int) -> cst.Call:
+def _with_spelling(call: cst.Call, spelling: str) -> cst.Call:
     """`add_argument("--batch-size", ...)` -> `add_argument("--batch-size", "--batch_size", ...)`."""
+    after = _last_flag(call)
     flag = call.args[after]
     added = cst.Arg(cst.SimpleString(f'"{spelling}"'), comma=flag.comma)
     return call.with_changes(args=[*call.args[:after], *with_comma([flag]), added, *call.args[after + 1:]])
