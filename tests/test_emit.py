@@ -613,6 +613,15 @@ def test_hyperparameter_values_round_trip_as_python_literals():
     assert _assigned_literal(ast.parse(text), "HYPERPARAMETERS") == {"dropout": 1e-07, "name": "it's \"quoted\""}
 
 
+def test_a_value_computed_at_run_time_is_not_sent():
+    # The SDK would send None as "null", which `--epochs` (type=int) can't parse: the job would fail at once.
+    computed = [HyperParameter("epochs", None, "int", 1, "EPOCHS"), HyperParameter("batch_size", 32, "int", 2)]
+    text = build_launcher("train.py", resolve_target("2.19"), computed, {"train": "data"})
+
+    assert _assigned_literal(ast.parse(text), "HYPERPARAMETERS") == {"batch_size": 32}
+    assert "# 'epochs': ...,  # computed by the script at run time" in text
+
+
 def test_bad_names_and_sdk_choices_are_refused(project):
     for options, message in (
         ({"entrypoint_name": "run.py"}, "ending in .sh"),

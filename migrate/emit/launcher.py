@@ -66,9 +66,13 @@ def channel_option_dests(channels: dict[str, str]) -> dict[str, str]:
 
 
 def _hyperparameters_block(hyperparameters: list[HyperParameter]) -> str:
+    """The hyperparameters with their defaults. One whose default is None (the script computes its value at run
+    time) is left as a comment: the SDK would send None as the text "null", which no option parses."""
     if not hyperparameters:
         return "HYPERPARAMETERS = {}\n"
-    lines = [f"    {parameter.name!r}: {python_literal(parameter.default)},\n" for parameter in hyperparameters]
+    lines = [f"    {parameter.name!r}: {python_literal(parameter.default)},\n" if parameter.default is not None else
+             f"    # {parameter.name!r}: ...,  # computed by the script at run time; set a value to override it\n"
+             for parameter in hyperparameters]
     return "HYPERPARAMETERS = {\n" + "".join(lines) + "}\n"
 
 
