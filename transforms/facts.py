@@ -937,7 +937,7 @@ def _resolve_parse_calls(facts: ScriptFacts) -> None:
                 parse.args_name, parse.args_scope = target.elements[0].value.value, facts.scopes.get(small)
         elif (param := _parameter_receiving(facts, parse.call)) is not None:  # `main(parser.parse_args())`
             parse.args_name, parse.args_scope = param.name.value, facts.scopes.get(param)
-        elif isinstance(small, cst.Return):
+        elif isinstance(small, cst.Return) and small.value is parse.call:  # (not `return vars(p.parse_args())`)
             function = facts.enclosing(small, cst.FunctionDef)
             if function is None:
                 continue

@@ -890,4 +890,70 @@ _sm_export(model, os.path.join(args.sm_model_dir, "1"))
 ''',
         codes=('SM301', 'SM301', 'SM301', 'SM301', 'SM301'),
     ),
+    # A namespace returned through vars() is a dict: rules read SM_* variables with local fallbacks instead of attributes of it.
+    Example(
+        before="""\
+import argparse
+
+import numpy as np
+import tensorflow as tf
+
+
+def get_config():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--epochs", type=int, default=3)
+    return vars(parser.parse_args())
+
+
+config = get_config()
+arrays = np.load("data/train.npz")
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(arrays["x"], arrays["y"], epochs=config["epochs"])
+""",
+        after='''\
+import argparse
+
+import numpy as np
+import tensorflow as tf
+import os
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+def get_config():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--epochs", type=int, default=3)
+    parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                        help="checkpoints; an S3 URI on SageMaker (never the final model)")
+    return vars(parser.parse_known_args()[0])
+
+
+config = get_config()
+arrays = np.load(os.path.join(os.environ.get("SM_CHANNEL_DATA", "data"), "train.npz"))
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(arrays["x"], arrays["y"], epochs=config["epochs"])
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(model, os.path.join(os.environ.get("SM_MODEL_DIR", "sm_model"), "1"))
+''',
+        codes=('SM301',),
+    ),
 )
