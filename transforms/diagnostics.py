@@ -142,6 +142,9 @@ TYPE_BOOL = Message("SM301", "type=bool reads SageMaker's 'False' as True: repla
 STORE_TRUE = Message(
     "SM301", "a store_true/store_false flag takes no value: a SageMaker hyperparameter arrives as `--flag False`, "
              "which sets the flag whatever the value says: use a value argument")
+UNNAMED_PARSER = Message(
+    "SM301", "a parser built and parsed in one expression: it parses with parse_known_args now, so SageMaker's "
+             "arguments (declared on a parser of their own) don't stop it")
 UNTYPED_NUMBER = Message(
     "SM301", "{flag} has a numeric default but no type=: SageMaker's value arrives as text ('{example}'), so "
              "type={type_name} is added")

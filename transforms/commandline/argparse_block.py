@@ -42,6 +42,15 @@ def fix_existing_arguments(ctx: PlanContext, calls: list[cst.Call]) -> None:
                 ctx.report(arg.value, diagnostics.STORE_TRUE)
 
 
+def tolerate_unknown_arguments(ctx: PlanContext, parses: list[cst.Call]) -> None:
+    """`build_parser().parse_args()`: no parser name to extend, so that parse only learns to leave SageMaker's
+    arguments (`--model_dir`, the hyperparameters the tool adds) to the other parser."""
+    for call in parses:
+        known = call.with_changes(func=call.func.with_changes(attr=cst.Name("parse_known_args")))
+        if ctx.replace(call, cst.Subscript(known, [cst.SubscriptElement(cst.Index(cst.Integer("0")))])):
+            ctx.report(call, diagnostics.UNNAMED_PARSER)
+
+
 def _type_from_number_default(ctx: PlanContext, call: cst.Call, flags: list[str]) -> None:
     """`add_argument("--lr", default=0.01)`: without `type=`, `--lr 0.1` gives the script the text "0.1"."""
     keywords = {arg.keyword.value: arg.value for arg in call.args if arg.keyword is not None}
