@@ -119,6 +119,7 @@ class ScriptFacts:
     # the range() of a loop around a training step.
     training_name_arguments: list = field(default_factory=list)
     unnamed_parser_parses: list[cst.Call] = field(default_factory=list)  # `build_parser().parse_args()`
+    subcommand_parsers: list[cst.Call] = field(default_factory=list)  # `parser.add_subparsers(...)`
     pretrained_calls: list[cst.Call] = field(default_factory=list)  # keras.applications models, TF Hub loaders
     # `fit(epochs=1)` calls run once an epoch by a loop whose range() is the epochs: their `epochs=1` is not one
     epoch_loop_fits: set = field(default_factory=set)
@@ -759,6 +760,8 @@ class _FactsCollector:
             long_flags = [flag for flag in _flags(node) if flag.startswith("--")]
             dest = explicit or (dest_of_flag(long_flags[0]) if long_flags else None)
             self._note_default(dest, _argument(node, None, ("default",)))
+        elif method == "add_subparsers" and "argparse" in facts.imported_modules:
+            facts.subcommand_parsers.append(node)
         elif method == "parse_args" and isinstance(receiver, cst.Call) and "argparse" in facts.imported_modules:
             facts.unnamed_parser_parses.append(node)
         elif method in ("parse_args", "parse_known_args") and isinstance(receiver, cst.Name):

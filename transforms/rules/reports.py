@@ -2,8 +2,8 @@
 (`http(s)://`, `gs://`, `s3://`, `hdfs://` paths given to a loader) and pretrained weights downloaded when a model
 is built (keras.applications, TF Hub URL handles): a training job may have no internet access, and its data comes
 from channels (docs/sagemaker-contract.md §1); the command line read by position
-(`epochs = int(sys.argv[1])`): a job's command line is `--name value` pairs (§3). Keras 2 APIs on a Keras 3
-target are the keras3_apis rule's: it renames what it can and reports the rest.
+(`epochs = int(sys.argv[1])`) and argparse subcommands: a job's command line is `--name value` pairs (§3).
+Keras 2 APIs on a Keras 3 target are the keras3_apis rule's: it renames what it can and reports the rest.
 """
 
 from __future__ import annotations
@@ -27,6 +27,8 @@ class ReportsRule:
             url = _literal(facts, use.path)
             if use.role in ("read", "read_dir") and url is not None and url.startswith(NETWORK_PREFIXES):
                 ctx.report(use.call, diagnostics.REMOTE_DATA, url=url)
+        for call in facts.subcommand_parsers:
+            ctx.report(call, diagnostics.SUBCOMMANDS)
         for call in facts.pretrained_calls:
             what = _downloaded_weights(facts, call)
             if what is not None:

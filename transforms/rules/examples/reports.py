@@ -250,4 +250,72 @@ _sm_export(model, os.path.join(args.sm_model_dir, "1"))
 ''',
         codes=('SM103',),
     ),
+    # argparse subcommands: a job never names one, reported.
+    Example(
+        before="""\
+import argparse
+
+import tensorflow as tf
+
+parser = argparse.ArgumentParser()
+commands = parser.add_subparsers(dest="command", required=True)
+train = commands.add_parser("train")
+train.add_argument("--epochs", type=int, default=2)
+commands.add_parser("evaluate")
+args = parser.parse_args()
+
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+if args.command == "train":
+    model.fit(tf.zeros((8, 4)), tf.zeros((8, 1)), epochs=args.epochs)
+""",
+        after='''\
+import argparse
+
+import tensorflow as tf
+import os
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+parser = argparse.ArgumentParser()
+commands = parser.add_subparsers(dest="command", required=True)
+train = commands.add_parser("train")
+train.add_argument("--epochs", type=int, default=2)
+commands.add_parser("evaluate")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+if args.command == "train":
+    model.fit(tf.zeros((8, 4)), tf.zeros((8, 1)), epochs=args.epochs)
+
+    # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+    _sm_export(model, os.path.join(args.sm_model_dir, "1"))
+''',
+        codes=('SM301',),
+    ),
 )
