@@ -110,17 +110,18 @@ def _joined(facts: ScriptFacts, parts: list[cst.BaseExpression], depth: int) -> 
 
 
 def _concatenated(facts: ScriptFacts, expr: cst.BinaryOperation, depth: int) -> list[StaticPath]:
-    """`"logs/fit/" + stamp`, `DATA_DIR + "train.csv"` (`DATA_DIR = "data/"`): a folder written as a literal
-    ending in "/" (the root, whose rewrite keeps that "/"), with text appended."""
+    """`"logs/fit/" + stamp`, `DATA_DIR + "train.csv"` (`DATA_DIR = "data/"`), `args.data_dir + "/train.csv"`: a
+    folder written as a literal (the root, whose rewrite keeps its "/") with text appended after a "/"."""
     parts: list[cst.BaseExpression] = []
     while isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.Add):
         parts.insert(0, expr.right)
         expr = expr.left
     found = []
+    glued = _literal_text(facts, parts[0]) or ""
     for base in resolve(facts, expr, depth + 1):
-        if base.is_default or not base.complete or not base.root_text.endswith("/") or \
-                _normal(base.root_text) != base.full:
-            continue  # (a join or an option's default, with text glued on: not a folder prefix of ours)
+        if not base.complete or _normal(base.root_text) != base.full or \
+                not (base.root_text.endswith("/") or glued.startswith("/")):
+            continue  # (a join, or text glued on without a "/": not a folder prefix of ours)
         text, complete = base.root_text, True
         for part in parts:
             literal = _literal_text(facts, part)
@@ -128,7 +129,7 @@ def _concatenated(facts: ScriptFacts, expr: cst.BinaryOperation, depth: int) -> 
                 text, complete = text + "*", False
                 break
             text += literal
-        found.append(StaticPath(base.root, base.root_text, _normal(text), complete))
+        found.append(StaticPath(base.root, base.root_text, _normal(text), complete, base.is_default))
     return found
 
 
@@ -150,7 +151,7 @@ def _fstring(facts: ScriptFacts, expr: cst.FormattedString, depth: int) -> list[
             return []
         folder = first.value.rsplit("/", 1)[0]
         return [StaticPath(expr, folder, _normal(folder + "/*"), False)]
-    if isinstance(first, cst.FormattedStringExpression) and isinstance(first.expression, cst.Name):
+    if isinstance(first, cst.FormattedStringExpression) and isinstance(first.expression, (cst.Name, cst.Attribute)):
         found = []
         for base in resolve(facts, first.expression, depth + 1):
             found.append(StaticPath(base.root, base.root_text, _normal(base.full + "/*"), False, base.is_default))

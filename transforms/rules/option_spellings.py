@@ -69,5 +69,6 @@ def _with_spelling(call: cst.Call, spelling: str) -> cst.Call:
     """`add_argument("--batch-size", ...)` -> `add_argument("--batch-size", "--batch_size", ...)`."""
     after = _last_flag(call)
     flag = call.args[after]
-    added = cst.Arg(cst.SimpleString(f'"{spelling}"'), comma=flag.comma)
+    quote = flag.value.quote if flag.value.quote in ("'", '"') else '"'  # the script's own quotes
+    added = cst.Arg(cst.SimpleString(f"{quote}{spelling}{quote}"), comma=flag.comma)
     return call.with_changes(args=[*call.args[:after], *with_comma([flag]), added, *call.args[after + 1:]])

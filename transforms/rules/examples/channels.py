@@ -607,4 +607,86 @@ plt.plot(history.history["loss"])
 plt.savefig(str(OUT / "loss.png"))
 ''',
     ),
+    # Folders with '/...' glued on (a constant, the script's own option, an f-string over an option): re-rooted where the folder is set.
+    Example(
+        before="""\
+import argparse
+
+import numpy as np
+import tensorflow as tf
+
+DATA_DIR = "data"
+parser = argparse.ArgumentParser()
+parser.add_argument("--data-dir", default="inputs")
+parser.add_argument("--out-dir", default="results")
+args = parser.parse_args()
+
+train = np.load(DATA_DIR + "/train.npz")
+extra = np.load(args.data_dir + "/extra.npz")
+more = np.load(f"{args.data_dir}/more.npz")
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(train["x"], train["y"], epochs=2)
+np.save(args.out_dir + "/predictions.npy", model.predict(extra["x"]))
+""",
+        after='''\
+import argparse
+
+import numpy as np
+import tensorflow as tf
+import os
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_path(local_path, sagemaker_path):
+    """`local_path` when run locally; on SageMaker `sagemaker_path`, under the dirs the job keeps."""
+    if "SM_MODEL_DIR" not in os.environ:
+        return local_path
+    os.makedirs(os.path.dirname(sagemaker_path) or ".", exist_ok=True)
+    return sagemaker_path
+
+
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+DATA_DIR = os.environ.get("SM_CHANNEL_DATA", "data")
+parser = argparse.ArgumentParser()
+parser.add_argument("--data-dir", "--data_dir", default=os.environ.get("SM_CHANNEL_INPUTS", "inputs"))
+parser.add_argument("--out-dir", "--out_dir", default=_sm_path("results", os.path.join(os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"), "results/")))
+parser.add_argument("--epochs", type=int, default=2, help="fit(epochs=) in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+train = np.load(DATA_DIR + "/train.npz")
+extra = np.load(args.data_dir + "/extra.npz")
+more = np.load(f"{args.data_dir}/more.npz")
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(train["x"], train["y"], epochs=args.epochs)
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+np.save(args.out_dir + "/predictions.npy", model.predict(extra["x"]))
+''',
+    ),
 )
