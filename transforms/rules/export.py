@@ -77,7 +77,7 @@ class ExportRule:
             # One model: <model dir>/1. Several: TF Serving's multi-model layout, <model dir>/<name>/1 (§5).
             version_parts = ("1",) if len(names) == 1 else (name.rsplit(".", 1)[-1], "1")
             _export_model(ctx, name, models[name], training_anchor, version_parts)
-        _reroute_returned_model_files(ctx, [models[name] for name in names])
+        _reroute_other_model_files(ctx, [models[name] for name in names])
 
 
 def _export_model(ctx: PlanContext, model_code: str, model: TrainedModel, training_anchor: cst.BaseStatement,
@@ -638,32 +638,18 @@ def _reroute_file_save(ctx: PlanContext, save: SaveCall) -> None:
     ctx.amend(save.path, functools.partial(_fill, template=template))  # edits inside the path stay
 
 
-def _reroute_returned_model_files(ctx: PlanContext, models: list[TrainedModel]) -> None:
-    """`model = train(); model.save("final.keras")`: a file save of the model a training function returns, in its
-    caller. It goes where the script's other model files go (the export stays where the training is)."""
+def _reroute_other_model_files(ctx: PlanContext, models: list[TrainedModel]) -> None:
+    """File saves of the script's other models (`autoencoder.save("ae.keras")` before the classifier trains, a best
+    checkpoint loaded as `best` and saved, `model = train(); model.save("final.keras")` in the caller) go where the
+    exported model's files go: on SageMaker the code dir they would land in is discarded. The export stays the
+    trained model's."""
     facts = ctx.facts
     for save in facts.save_calls:
         if save.call in facts.wrapped_saves or ctx.claimed(save.path) or any(m.saved_by(facts, save) for m in models):
             continue
-        returned = _returned_by_call(facts, save.model)
-        if returned is not None and any(m.key is not None and facts.model_key(returned) == m.key for m in models) \
-                and _path_kind(ctx, save) == "file" and save.call not in ctx.paths.read_back_saves:
+        if save.kind in ("save", "save_weights", "keras.save_model") and _path_kind(ctx, save) == "file" \
+                and save.call not in ctx.paths.read_back_saves and not _reads_model_dir(facts, save.path):
             _reroute_file_save(ctx, save)
-
-
-def _returned_by_call(facts, model: cst.BaseExpression | None) -> cst.Name | None:
-    """`m` bound once to `train(...)`, a function of the script that returns one name: that name, in `train`."""
-    value = facts.only_value(model) if isinstance(model, cst.Name) else None
-    if not isinstance(value, cst.Call) or not isinstance(value.func, cst.Name):
-        return None
-    scope = facts.structure.resolved.get(value.func)
-    definitions = scope.assignments[value.func.value] if scope is not None else []
-    if len(definitions) != 1 or not isinstance(definitions[0].node, cst.FunctionDef):
-        return None
-    returns = [node.value for node in walk(definitions[0].node) if isinstance(node, cst.Return)]
-    if len(returns) != 1 or not isinstance(returns[0], cst.Name):
-        return None
-    return returns[0]
 
 
 def _make_export(ctx: PlanContext, save: SaveCall, version_parts: tuple[str, ...]) -> None:
