@@ -91,6 +91,9 @@ SEVERAL_GRAPH_EXPORTS = Message("SM202", "several SavedModel exports: only the l
 SEVERAL_LOOP_MODELS = Message(
     "SM202", "custom training loop with {count} models: each is exported to <sm-model-dir>/<name>/1 (TF Serving's "
              "multi-model layout); --export NAME exports one")
+SAVED_OF_SEVERAL_MODELS = Message(
+    "SM202", "{count} models train on batches ({names}): the export serves `{saved}`, the model the script saves "
+             "after training")
 ESTIMATOR_NEVER_EXPORTED = Message(
     "SM203", "the estimator is never exported and its serving input can't be inferred: call "
              "export_saved_model(<sm-model-dir>, serving_input_receiver_fn) by hand")

@@ -468,9 +468,30 @@ def _trained_models(ctx: PlanContext) -> tuple[dict[str, TrainedModel], cst.Base
             if branching is not None and model.key == facts.model_key(other.receiver):
                 anchor = branching
         anchor = facts.statement_after_loops(anchor)
+        saved = _saved_of_several(ctx, anchor)
+        if saved is not None:
+            return {_code(saved): TrainedModel(facts.model_key(saved), saved)}, anchor, fit.receiver
         rebound = _rebound_model(ctx, fit.receiver, anchor)
         return {facts.module.code_for_node(fit.receiver): model}, rebound or anchor, fit.receiver
     return _tape_trained_models(ctx)
+
+
+def _saved_of_several(ctx: PlanContext, anchor: cst.CSTNode) -> cst.BaseExpression | None:
+    """A Keras GAN trains a discriminator and a combined model on batches, and saves its generator: that saved model
+    is what the script delivers, not the last model trained (which would serve the discriminator's score)."""
+    facts = ctx.facts
+    steps = [fit for fit in facts.fit_calls if fit.method in catalog.TRAIN_STEP_METHODS]
+    trained = {facts.model_key(fit.receiver): _code(fit.receiver) for fit in steps}
+    if len(steps) != len(facts.fit_calls) or len(trained) < 2 or None in trained:
+        return None
+    after = [save for save in facts.save_calls if facts.position(save.call) > facts.position(anchor)
+             and save.kind in ("save", "save_weights", "keras.save_model", "saved_model.save", "export")]
+    if not after or facts.model_key(after[-1].model) in trained or facts.model_key(after[-1].model) is None:
+        return None
+    saved = after[-1].model
+    ctx.report(saved, diagnostics.SAVED_OF_SEVERAL_MODELS, count=len(trained), names=", ".join(trained.values()),
+               saved=_code(saved))
+    return saved
 
 
 def _rebound_model(ctx: PlanContext, receiver: cst.BaseExpression, anchor: cst.CSTNode) -> cst.CSTNode | None:

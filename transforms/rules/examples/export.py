@@ -2449,4 +2449,87 @@ best.save(_sm_path("final_classifier.keras", os.path.join(args.sm_model_dir, "fi
 ''',
         codes=('SM201', 'SM302'),
     ),
+    # A Keras GAN trained on batches exports the generator it saves, not the last model trained (the combined model would serve the discriminator's score).
+    Example(
+        before="""\
+import numpy as np
+import tensorflow as tf
+
+generator = tf.keras.Sequential([tf.keras.Input((2,)), tf.keras.layers.Dense(2)])
+discriminator = tf.keras.Sequential([tf.keras.Input((2,)), tf.keras.layers.Dense(1)])
+discriminator.compile(optimizer="adam", loss="mse")
+noise = tf.keras.Input((2,))
+combined = tf.keras.Model(noise, discriminator(generator(noise)))
+combined.compile(optimizer="adam", loss="mse")
+batch = np.random.rand(32, 2).astype("float32")
+for epoch in range(3):
+    discriminator.train_on_batch(generator.predict(batch, verbose=0), np.zeros((32, 1)))
+    combined.train_on_batch(batch, np.ones((32, 1)))
+generator.save("generator.keras")
+""",
+        after='''\
+import numpy as np
+import tensorflow as tf
+import argparse
+import os
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_path(local_path, sagemaker_path):
+    """`local_path` when run locally; on SageMaker `sagemaker_path`, under the dirs the job keeps."""
+    if "SM_MODEL_DIR" not in os.environ:
+        return local_path
+    os.makedirs(os.path.dirname(sagemaker_path) or ".", exist_ok=True)
+    return sagemaker_path
+
+
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=3,
+                    help="range() of the `for epoch` loop in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+generator = tf.keras.Sequential([tf.keras.Input((2,)), tf.keras.layers.Dense(2)])
+discriminator = tf.keras.Sequential([tf.keras.Input((2,)), tf.keras.layers.Dense(1)])
+discriminator.compile(optimizer="adam", loss="mse")
+noise = tf.keras.Input((2,))
+combined = tf.keras.Model(noise, discriminator(generator(noise)))
+combined.compile(optimizer="adam", loss="mse")
+batch = np.random.rand(32, 2).astype("float32")
+for epoch in range(args.epochs):
+    discriminator.train_on_batch(generator.predict(batch, verbose=0), np.zeros((32, 1)))
+    combined.train_on_batch(batch, np.ones((32, 1)))
+generator.save(_sm_path("generator.keras", os.path.join(args.sm_model_dir, "generator.keras")))
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(generator, os.path.join(args.sm_model_dir, "1"))
+''',
+        codes=('SM202',),
+    ),
 )
