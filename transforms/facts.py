@@ -97,8 +97,8 @@ class ScriptFacts:
     add_argument_calls: list[tuple[str, cst.Call]] = field(default_factory=list)  # (parser name, call)
     parse_calls: list[ParseCall] = field(default_factory=list)
     path_uses: list[PathUse] = field(default_factory=list)
-    checkpoint_objects: set = field(default_factory=set)  # names bound to tf.train.Checkpoint(...)
-    saver_objects: set = field(default_factory=set)  # names bound to tf.compat.v1.train.Saver(...)
+    checkpoint_objects: set = field(default_factory=set)  # names (`ckpt`, `self.ckpt`) bound to tf.train.Checkpoint
+    saver_objects: set = field(default_factory=set)  # names (`saver`, `self.saver`) bound to tf.compat.v1.train.Saver
     session_calls: list[cst.Call] = field(default_factory=list)  # TF1 sessions: graph-style training
     session_train_runs: list[cst.Call] = field(default_factory=list)  # `sess.run(train_op, ...)`, train_op a minimize()
     estimator_calls: list[cst.Call] = field(default_factory=list)  # tf.estimator constructors and RunConfig
@@ -650,10 +650,12 @@ class _FactsCollector:
                 constructed.endswith(catalog.ESTIMATOR_SUFFIXES):
             self.facts.estimator_names.update(names)
             self.facts.estimator_constructors.update(dict.fromkeys(names, node.value))
+        held = names + [dotted_name(t.target) for t in node.targets if isinstance(t.target, cst.Attribute)
+                        and dotted_name(t.target)]  # `self.ckpt = tf.train.Checkpoint(...)` too
         if constructed in catalog.CHECKPOINT_OBJECTS:
-            self.facts.checkpoint_objects.update(names)
+            self.facts.checkpoint_objects.update(held)
         elif constructed in catalog.SAVER_OBJECTS:
-            self.facts.saver_objects.update(names)
+            self.facts.saver_objects.update(held)
         if isinstance(node.value, cst.Call) and self.facts.qualified_name(node.value.func) == "argparse.ArgumentParser":
             for target in node.targets:
                 if isinstance(target.target, cst.Name):
@@ -842,10 +844,10 @@ def _path_spec(facts: ScriptFacts, call: cst.Call, name: str | None):
         return catalog.PathSpec("download", None, ("path",))
     if not isinstance(call.func, cst.Attribute):
         return None
-    method, receiver = call.func.attr.value, call.func.value
-    if isinstance(receiver, cst.Name) and receiver.value in facts.checkpoint_objects:
+    method, held = call.func.attr.value, dotted_name(call.func.value)
+    if held and held in facts.checkpoint_objects:
         return catalog.CHECKPOINT_OBJECT_METHODS.get(method)
-    if isinstance(receiver, cst.Name) and receiver.value in facts.saver_objects:
+    if held and held in facts.saver_objects:
         return catalog.SAVER_METHODS.get(method)
     return catalog.PATHLIB_METHODS.get(method) or catalog.PATH_METHODS.get(method)
 

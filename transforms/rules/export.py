@@ -122,8 +122,7 @@ def _after_reloads(ctx: PlanContext, model_code: str, anchor: cst.BaseStatement)
     facts = ctx.facts
     block = facts.parents.get(anchor)
     reloads = [call for call in facts.method_calls("load_weights") if _code(call.func.value) == model_code]
-    reloads += [call for call in facts.method_calls("restore")
-                if isinstance(call.func.value, cst.Name) and call.func.value.value in facts.checkpoint_objects]
+    reloads += [call for call in facts.method_calls("restore") if _code(call.func.value) in facts.checkpoint_objects]
     later = anchor
     for call in reloads:
         statement: cst.CSTNode | None = call
