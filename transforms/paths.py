@@ -160,7 +160,8 @@ def _fstring(facts: ScriptFacts, expr: cst.FormattedString, depth: int) -> list[
 
 
 def _parameter_paths(facts: ScriptFacts, name: cst.Name, depth: int) -> list[StaticPath]:
-    """A function parameter: the static paths of the arguments at every call of that function."""
+    """A parameter of a function or method (`__init__` too: `Loader("data")`): the static paths of the arguments
+    at every call of it."""
     function = facts.enclosing(name, cst.FunctionDef)
     if function is None:
         return []
@@ -169,18 +170,7 @@ def _parameter_paths(facts: ScriptFacts, name: cst.Name, depth: int) -> list[Sta
         return []
     if facts.click_commands and any(isinstance(d.decorator, cst.Call) for d in function.decorators):
         return _default_path(facts.argument_defaults.get(name.value))  # a click option's parameter
-    index = function.params.params.index(params[0])
-    found = []
-    for call in facts.calls_by_name.get(function.name.value, ()):
-        value = None
-        for arg in call.args:
-            if arg.keyword is not None and arg.keyword.value == name.value:
-                value = arg.value
-        positional = [arg for arg in call.args if arg.keyword is None and not arg.star]
-        if value is None and index < len(positional):
-            value = positional[index].value
-        found.extend(resolve(facts, value, depth + 1))
-    return found
+    return [path for value in facts.parameter_arguments(params[0]) or () for path in resolve(facts, value, depth + 1)]
 
 
 def _argument_default(facts: ScriptFacts, expr: cst.Attribute) -> list[StaticPath]:

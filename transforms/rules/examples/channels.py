@@ -689,4 +689,90 @@ _sm_export(model, os.path.join(args.sm_model_dir, "1"))
 np.save(args.out_dir + "/predictions.npy", model.predict(extra["x"]))
 ''',
     ),
+    # A folder passed to a class's constructor is followed into __init__ like a function's parameter: one channel for both reads.
+    Example(
+        before="""\
+import os
+
+import numpy as np
+import tensorflow as tf
+
+
+class Loader:
+    def __init__(self, folder):
+        self.x = np.concatenate([np.load(os.path.join(folder, name))["x"] for name in sorted(os.listdir(folder))])
+
+
+def load_targets(folder):
+    return np.concatenate([np.load(os.path.join(folder, name))["y"] for name in sorted(os.listdir(folder))])
+
+
+features = Loader("shards").x
+targets = load_targets("shards")
+model = tf.keras.Sequential([tf.keras.Input((8,)), tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(features, targets, epochs=2)
+""",
+        after='''\
+import os
+
+import numpy as np
+import tensorflow as tf
+import argparse
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=2, help="fit(epochs=) in the original script")
+parser.add_argument("--shards", type=str, default=os.environ.get("SM_CHANNEL_SHARDS", "shards"),
+                    help="input channel 'shards' (SageMaker: SM_CHANNEL_SHARDS)")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+
+class Loader:
+    def __init__(self, folder):
+        self.x = np.concatenate([np.load(os.path.join(folder, name))["x"] for name in sorted(os.listdir(folder))])
+
+
+def load_targets(folder):
+    return np.concatenate([np.load(os.path.join(folder, name))["y"] for name in sorted(os.listdir(folder))])
+
+
+features = Loader(args.shards).x
+targets = load_targets(args.shards)
+model = tf.keras.Sequential([tf.keras.Input((8,)), tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(features, targets, epochs=args.epochs)
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+''',
+    ),
 )
