@@ -12,6 +12,7 @@ The work is done by `migrate.verify` (the same harness the end-to-end tests use)
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sys
 import tempfile
@@ -172,6 +173,8 @@ def _verify(
     elif script.suffix == ".ipynb":
         raise verify.JobInputError(f"{script.name} is a notebook: it becomes the job's script with --migrate")
 
+    warnings += undeclared_hyperparameter_warnings(source, hyperparameters)
+
     def stream(line: str) -> None:
         typer.echo(line, err=True)
 
@@ -210,6 +213,26 @@ def framework_warnings(framework_version: str) -> list[str]:
             f"this proves less than a run on TensorFlow {framework_version} would"
         ]
     return []
+
+
+# Options a script declares, as its code spells them: argparse/click flags, absl DEFINE_* names.
+_OPTION_FLAG = re.compile(r"""["'](--[A-Za-z_][\w-]*)["']""")
+_ABSL_FLAG = re.compile(r"""DEFINE_\w+\(\s*(?:name\s*=\s*)?["']([A-Za-z_]\w*)["']""")
+
+
+def undeclared_hyperparameter_warnings(source: Path, hyperparameters: dict[str, Any]) -> list[str]:
+    """A hyperparameter no file of the job's code declares as an option reaches no option: argparse's
+    parse_known_args drops it, and the job runs with the script's own value while the report looks fine."""
+    declared: set[str] = set()
+    for path in sorted(source.rglob("*.py")):
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        declared.update(_OPTION_FLAG.findall(text))
+        declared.update("--" + name for name in _ABSL_FLAG.findall(text))
+    return [f"hyperparameter {name!r}: no '--{name}' option is declared in the job's code, so the script never "
+            f"sees it and runs with its own value" for name in hyperparameters if f"--{name}" not in declared]
 
 
 def _migrate_in_place(

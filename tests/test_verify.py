@@ -25,6 +25,7 @@ from sm_migrate.verify_cli import (
     framework_warnings,
     parse_hyperparameter,
     run_verify_cli,
+    undeclared_hyperparameter_warnings,
     verify_app,
 )
 
@@ -211,6 +212,15 @@ def test_a_local_tensorflow_other_than_the_targets_is_warned_about(monkeypatch):
     assert framework_warnings("2.21") == []
     (warning,) = framework_warnings("2.19")
     assert "local TensorFlow 2.21.0, not the target image's 2.19" in warning and "proves less" in warning
+
+
+def test_a_hyperparameter_no_option_declares_is_warned_about(tmp_path: Path):
+    (tmp_path / "train.py").write_text('parser.add_argument("--epochs", type=int)\nimport helpers\n')
+    (tmp_path / "helpers.py").write_text("flags.DEFINE_float('learning_rate', 0.1, 'step size')\n")
+
+    warnings = undeclared_hyperparameter_warnings(tmp_path, {"epochs": 2, "learning_rate": 0.5, "steps": 9})
+
+    assert len(warnings) == 1 and "'steps'" in warnings[0] and "never sees it" in warnings[0]
 
 
 def test_last_traceback_stops_at_the_toolkit_log():
