@@ -47,6 +47,29 @@ def test_flat_script_reports_its_contract_and_the_rules_that_changed_it():
     assert result.transforms == ["hyperparameters", "model_dir", "export"]
 
 
+def test_the_declared_contract_leaves_out_what_a_launcher_cannot_pass():
+    # A flag that takes no value is set by SageMaker's `--flag False`; a constant default is the constant's value.
+    result = migrate(
+        """\
+        import argparse
+        import tensorflow as tf
+        from absl import flags
+
+        EPOCHS = 4
+        flags.DEFINE_boolean("use_dropout", False, "dropout")
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--epochs", type=int, default=EPOCHS)
+        parser.add_argument("--resume", action="store_true", default=False)
+        args = parser.parse_args()
+        model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+        model.compile(optimizer="adam", loss="mse")
+        model.fit(tf.zeros((4, 2)), tf.zeros((4,)), epochs=args.epochs)
+        """
+    )
+
+    assert [(hp.name, hp.default) for hp in result.hyperparameters] == [("epochs", 4)]
+
+
 @pytest.mark.parametrize(
     "imports, optimizer",
     [

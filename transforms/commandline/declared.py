@@ -23,7 +23,7 @@ def declared_contract(ctx: PlanContext) -> tuple[list[HyperParameter], dict[str,
     facts = ctx.facts
     hyperparameters, channels = [], {}
     for dest, default in facts.argument_defaults.items():
-        if dest in SAGEMAKER_ARGUMENTS or ctx.claimed(default):
+        if dest in SAGEMAKER_ARGUMENTS or ctx.claimed(default) or _takes_no_value(facts, default):
             continue
         channel = _channel_default(facts, default)
         if channel is not None:
@@ -46,3 +46,15 @@ def _channel_default(facts, default: cst.BaseExpression) -> tuple[str, str] | No
     if len(values) == 2 and all(isinstance(value, str) for value in values) and values[0].startswith("SM_CHANNEL_"):
         return values[0][len("SM_CHANNEL_"):].lower(), values[1]
     return None
+
+
+def _takes_no_value(facts, default: cst.BaseExpression) -> bool:
+    """An absl boolean flag or a store_true/store_false option: SageMaker passes `--flag False`, which sets it, so
+    a launcher must not pass it (the command line rules report it)."""
+    call = facts.parents.get(facts.parents.get(default))
+    if not isinstance(call, cst.Call):
+        return False
+    if (facts.qualified_name(call.func) or "") in ("absl.flags.DEFINE_bool", "absl.flags.DEFINE_boolean"):
+        return True
+    return any(arg.keyword is not None and arg.keyword.value == "action" and isinstance(arg.value, cst.SimpleString)
+               and arg.value.evaluated_value in ("store_true", "store_false") for arg in call.args)
