@@ -282,6 +282,9 @@ SM_VARIABLE_NO_FALLBACK = Message(
 ARTEFACT_UNDER_MODEL_DIR = Message(
     "SM306", "written under --model_dir, which SageMaker sets to an S3 URI (FileNotFoundError there): written to the "
              "output data dir instead (SM_OUTPUT_DATA_DIR, locally {local!r})")
+CHECKPOINT_UNDER_MODEL_DIR = Message(
+    "SM306", "checkpoint under --model_dir, which SageMaker sets to an S3 URI (the save fails there): on SageMaker "
+             "it goes to the checkpoint dir, locally it stays under --model_dir")
 ARTEFACT_UNDER_MODEL_DIR_KEPT = Message(
     "SM306", "written under --model_dir, which SageMaker sets to an S3 URI (FileNotFoundError there): {why}; write it "
              "to the output data dir (SM_OUTPUT_DATA_DIR) by hand")

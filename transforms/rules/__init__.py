@@ -29,9 +29,9 @@ RULES: tuple[Rule, ...] = (
     DistributionRule(),
     ModelDirRule(),
     OptionSpellingsRule(),
+    ModelDirArtefactsRule(),
     ExportRule(),
     SmEnvironmentFallbacksRule(),
-    ModelDirArtefactsRule(),
     Keras3ApisRule(),
     ReportsRule(),
 )

@@ -50,7 +50,8 @@ class ExportRule:
         rerooted = {site.call for site in ctx.paths.writes if ctx.claimed(site.path.root)}
         for callback in facts.saving_callbacks:
             code = facts.module.code_for_node(callback)
-            if callback not in rerooted and not any(marker in code for marker in KEPT_MARKERS):
+            if callback not in rerooted and not any(marker in code for marker in KEPT_MARKERS) and \
+                    not any(ctx.claimed(node) for node in walk(callback)):  # (its folder re-rooted by another rule)
                 ctx.report(callback, diagnostics.CALLBACK_SAVES)
         handled = [save for save in facts.save_calls
                    if save.call not in facts.wrapped_saves and _already_handled(ctx, save.path)]

@@ -12,7 +12,8 @@ The output data dir, not the model dir: these files are results to look at, not 
 SageMaker uploads the output data dir as output.tar.gz next to model.tar.gz; the model dir becomes what an
 endpoint loads, where TensorFlow Serving expects version folders only (§5). It is also where the fresh path's
 outputs rule puts the same writers (`np.save`, `open(..., "w")`, `to_csv`), so a script gets one answer whichever
-path it takes. Checkpoints are no "output": the outputs rule has its own dir for them.
+path it takes. Checkpoints are no "output": on SageMaker they go to the checkpoint dir the outputs rule uses
+(`_sm_path(args.model_dir, args.checkpoint_dir)`), and locally stay where they were.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from __future__ import annotations
 import libcst as cst
 
 from sm_migrate.transforms import diagnostics
+from sm_migrate.transforms.commandline.standard import CHECKPOINT_DEFAULT
 from sm_migrate.transforms.context import PlanContext
 from sm_migrate.transforms.edits import parse_expression, parse_statements
 from sm_migrate.transforms.literals import quote
@@ -27,6 +29,7 @@ from sm_migrate.transforms.rules.examples import model_dir_artefacts as examples
 
 MODEL_DIR = "model_dir"
 ABSL_FLAGS = "absl.flags.FLAGS"
+CHECKPOINTS_KEPT = ("checkpoint_dir", "/opt/ml/checkpoints", "SM_MODEL_DIR")  # a checkpoint path SageMaker keeps
 
 
 class ModelDirArtefactsRule:
@@ -40,10 +43,16 @@ class ModelDirArtefactsRule:
                           if facts.qualified_name(value) == ABSL_FLAGS)
         created: set[tuple[cst.CSTNode, str]] = set()  # (block, folder) where a makedirs was inserted
         for use in facts.path_uses:
-            if use.role != "output" or use.path is None:
+            if use.role not in ("output", "checkpoint") or use.path is None:
                 continue
+            if use.role == "checkpoint" and any(marker in facts.module.code_for_node(use.path)
+                                                for marker in CHECKPOINTS_KEPT):
+                continue  # (migrated already: `_sm_path(args.model_dir, args.checkpoint_dir)`)
             for reference in _model_dir_references(ctx, use.path, namespaces):
-                self._reroot(ctx, use.call, reference, created)
+                if use.role == "checkpoint":
+                    _checkpoint_on_sagemaker(ctx, reference, use.call)
+                else:
+                    self._reroot(ctx, use.call, reference, created)
 
     def _reroot(self, ctx: PlanContext, call: cst.Call, reference: cst.Attribute, created: set) -> None:
         facts = ctx.facts
@@ -68,6 +77,24 @@ class ModelDirArtefactsRule:
             created.add((block, text))
             ctx.insert_before(statement, _with_blank_lines_of(statement, f"{os}.makedirs({text}, exist_ok=True)\n"))
         ctx.report(reference, diagnostics.ARTEFACT_UNDER_MODEL_DIR, local=ctx.options.local_output_data_dir)
+
+
+def _checkpoint_on_sagemaker(ctx: PlanContext, reference: cst.Attribute, call: cst.Call) -> None:
+    """`ModelCheckpoint(os.path.join(args.model_dir, "best.keras"))`: `args.model_dir` becomes
+    `_sm_path(args.model_dir, <checkpoint dir>)`, so locally nothing changes."""
+    why = _why_kept(ctx, reference, ctx.facts.statement_of(call))
+    if why is not None:
+        ctx.report(reference, diagnostics.ARTEFACT_UNDER_MODEL_DIR_KEPT, why=why)
+        return
+    folder = ctx.args.reference(reference, "checkpoint_dir")
+    if folder is not None:
+        ctx.args.require("checkpoint_dir")
+        folder_code = ctx.facts.module.code_for_node(folder)
+    else:
+        folder_code = f"({CHECKPOINT_DEFAULT.format(os=ctx.require_import('os'))})"
+    local = ctx.facts.module.code_for_node(reference)
+    ctx.replace(reference, parse_expression(f"{ctx.helper('sm_path')}({local}, {folder_code})"))
+    ctx.report(reference, diagnostics.CHECKPOINT_UNDER_MODEL_DIR)
 
 
 def _model_dir_references(ctx: PlanContext, path: cst.BaseExpression, namespaces: set[str]) -> list[cst.Attribute]:

@@ -40,6 +40,8 @@ class OutputsRule:
             root = site.path.root
             if ctx.claimed(root):
                 continue
+            if site.path.is_default and root is ctx.facts.argument_defaults.get("model_dir"):
+                continue  # SageMaker always passes --model_dir (S3): the model_dir_artefacts rule re-roots its uses
             if site.path.is_fstring:
                 ctx.replace(root, _rerooted_fstring(ctx, site))
                 continue
