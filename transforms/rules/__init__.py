@@ -1,8 +1,9 @@
 """The rules, in the order they plan: the engine loops over RULES.
 
 Order matters where rules meet: the estimator's model_dir is wired before hyperparameters and paths are read;
-channels claim input paths before outputs look at what is left; the export comes last, once every path and
-argument it may need is known.
+channels claim input paths before outputs look at what is left; writes under --model_dir are re-rooted before
+the export reports the saving callbacks nobody re-rooted; the export comes last of the rewrites, once every path
+and argument it may need is known.
 """
 
 from __future__ import annotations
