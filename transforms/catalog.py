@@ -98,6 +98,22 @@ REMOVED_KERAS_APIS = {
                                           "tf.saved_model.save"),
     "keras.backend.set_session": ((2, 0), "TF 2 has no session to set; configure devices with tf.config"),
 }
+# Keras 2 APIs the standalone `keras` 3 package dropped, while TF's own `tf.keras` (TF 2.16+) still serves them from
+# its legacy preprocessing modules: spelled `keras.<...>` (imported from `keras`, not `tensorflow.keras`) they fail
+# on a Keras 3 target. Name as written -> what to use instead.
+STANDALONE_KERAS3_REMOVED = {
+    "keras.preprocessing.image.ImageDataGenerator": "import it from tensorflow.keras.preprocessing.image, or load "
+                                                    "images with keras.utils.image_dataset_from_directory",
+    "keras.preprocessing.text.Tokenizer": "import it from tensorflow.keras.preprocessing.text, or use "
+                                          "keras.layers.TextVectorization",
+    "keras.preprocessing.sequence.TimeseriesGenerator": "use keras.utils.timeseries_dataset_from_array",
+    "keras.utils.np_utils.to_categorical": "use keras.utils.to_categorical",
+    "keras.wrappers.scikit_learn.KerasClassifier": "use the scikeras package",
+    "keras.wrappers.scikit_learn.KerasRegressor": "use the scikeras package",
+}
+# Keras 3's ModelCheckpoint writes only these files: a whole model, or its weights (save_weights_only=True).
+CHECKPOINT_MODEL_SUFFIXES = (".keras", ".h5")
+CHECKPOINT_WEIGHTS_SUFFIX = ".weights.h5"
 KERAS2_METHODS = {"fit_generator": "fit", "evaluate_generator": "evaluate", "predict_generator": "predict"}
 KERAS2_FIT_KEYWORDS = {"nb_epoch": "epochs"}
 KERAS2_OPTIMIZER_KEYWORDS = {"lr": "learning_rate"}

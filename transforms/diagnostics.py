@@ -310,6 +310,8 @@ KERAS2_NOT_REWRITTEN = Message(
              "with --keras 2 (TF_USE_LEGACY_KERAS=1 and tf-keras)")
 KERAS_API_REMOVED = Message(
     "SM402", "`{api}` does not exist on TF {version} (gone since TF {since}): the script fails there; {instead}")
+KERAS3_PACKAGE_LACKS = Message(
+    "SM402", "`{api}` is not in the keras 3 package TF {version} installs: the script fails there; {instead}")
 LEGACY_KERAS_BY_HAND = Message(
     "SM406", "--keras 2: no module-level TensorFlow import to set TF_USE_LEGACY_KERAS=1 before: set it by hand before "
              "the first import of TensorFlow")

@@ -16,10 +16,12 @@ Scripts from the TF 2.1-2.15 images call APIs Keras 3 (TF >= 2.16) removed; each
   (catalog.KERAS3_METHOD_KEYWORDS): `workers=` or a positional `steps_per_epoch` would mean something else.
 What can't be renamed is reported (Keras 3 only): `keras.optimizers.legacy.*` (Keras 3 has none; the current
 optimizers differ in their arguments), `save(..., save_format=...)` to a path that does not end in .keras/.h5
-(which file the user wants can't be told), the generator calls above. With `--keras 2` the Keras-2-only APIs are
-kept instead: `TF_USE_LEGACY_KERAS=1` is set before the first TensorFlow import, which makes `tf.keras` Keras 2
-from the tf-keras package (the requirements emitter lists it for any script that names the variable). A script
-that already names the variable runs on Keras 2 likewise.
+(which file the user wants can't be told), the generator calls above, a ModelCheckpoint file Keras 3 refuses
+(`weights.best.hdf5`: renaming it would split it from its loads), and what the standalone `keras` 3 package
+dropped though `tf.keras` still has it (`from keras.preprocessing.image import ImageDataGenerator`). With
+`--keras 2` the Keras-2-only APIs are kept instead: `TF_USE_LEGACY_KERAS=1` is set before the first TensorFlow
+import, which makes `tf.keras` Keras 2 from the tf-keras package (the requirements emitter lists it for any script
+that names the variable). A script that already names the variable runs on Keras 2 likewise.
 """
 
 from __future__ import annotations
@@ -124,6 +126,10 @@ def _report_removed_apis(ctx: PlanContext) -> None:
         if isinstance(call.func, cst.Attribute):  # (a bare name is reported at its import)
             found.extend((call.func, name) for name in facts.structure.qualified_names(call.func)[:1])
     for node, raw in found:
+        if raw in catalog.STANDALONE_KERAS3_REMOVED and catalog.keras3(version) and _rewritable(ctx, node):
+            ctx.report(node, diagnostics.KERAS3_PACKAGE_LACKS, api=raw, version=version,
+                       instead=catalog.STANDALONE_KERAS3_REMOVED[raw])
+            continue
         removed = catalog.REMOVED_KERAS_APIS.get(catalog.canonical_name(raw))
         if removed is None or ".compat.v1." in raw or release(version) < removed[0] or not _rewritable(ctx, node):
             continue
@@ -182,6 +188,10 @@ def _keras3_only(ctx: PlanContext, reports: list):
         else:
             renames.append((call.func.attr, f"{method}()", replacement, diagnostics.GENERATOR_METHOD_RENAMED,
                             {"method": method, "replacement": replacement}))
+    for callback in facts.saving_callbacks:
+        why = _checkpoint_file_refused(facts, callback)
+        if why is not None:
+            reports.append((callback.func, "ModelCheckpoint", why, KERAS2))
     for save in facts.save_calls:
         if save.kind != "save" or ctx.rewritten(save.call):  # (the export rule's rewrite takes no save_format=)
             continue
@@ -191,6 +201,26 @@ def _keras3_only(ctx: PlanContext, reports: list):
                 reports.append((arg.keyword, f"{arg.keyword.value}=",
                                 "its path has no .keras/.h5 extension, and which file is meant can't be told", KERAS2))
     return renames, reports
+
+
+def _checkpoint_file_refused(facts, callback: cst.Call) -> str | None:
+    """Why Keras 3's ModelCheckpoint refuses its literal file name (`"weights.best.hdf5"`), or None."""
+    if facts.qualified_name(callback.func) != "keras.callbacks.ModelCheckpoint":
+        return None
+    path = next((arg.value for arg in callback.args if arg.keyword is None or arg.keyword.value == "filepath"), None)
+    if isinstance(path, cst.Name):
+        path = facts.constants.get(path.value)
+    if not (isinstance(path, cst.SimpleString) and isinstance(path.evaluated_value, str)):
+        return None
+    weights_only = any(arg.keyword is not None and arg.keyword.value == "save_weights_only" and
+                       isinstance(arg.value, cst.Name) and arg.value.value == "True" for arg in callback.args)
+    name = path.evaluated_value.lower()
+    if weights_only and not name.endswith(catalog.CHECKPOINT_WEIGHTS_SUFFIX):
+        return f"Keras 3 writes weights only to a {catalog.CHECKPOINT_WEIGHTS_SUFFIX} file; rename the file here and " \
+               "where it is loaded"
+    if not weights_only and not name.endswith(catalog.CHECKPOINT_MODEL_SUFFIXES):
+        return "Keras 3 writes a whole model only to a .keras or .h5 file; rename the file here and where it is loaded"
+    return None
 
 
 def _keyword_value(call: cst.Call, keyword: str) -> cst.BaseExpression:

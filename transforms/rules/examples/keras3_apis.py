@@ -490,4 +490,91 @@ _sm_export(third, os.path.join(args.sm_model_dir, "1"))
 ''',
         codes=('SM403', 'SM407', 'SM407', 'SM402'),
     ),
+    # Keras 2 leftovers Keras 3 refuses at run time: a checkpoint file name without its format, an API the keras 3 package dropped.
+    Example(
+        before="""\
+import numpy as np
+from keras.callbacks import ModelCheckpoint
+from keras.layers import Dense
+from keras.models import Sequential
+from keras.preprocessing.image import ImageDataGenerator
+
+features = np.load("data/features.npy")
+labels = np.load("data/labels.npy")
+augment = ImageDataGenerator(horizontal_flip=True)
+model = Sequential([Dense(1, activation="sigmoid", input_shape=(8,))])
+model.compile(loss="binary_crossentropy", optimizer="adam")
+model.fit(features, labels, epochs=3, callbacks=[ModelCheckpoint("weights.best.hdf5", save_best_only=True)])
+""",
+        after='''\
+import numpy as np
+from keras.callbacks import ModelCheckpoint
+from keras.layers import Dense
+from keras.models import Sequential
+from keras.preprocessing.image import ImageDataGenerator
+import argparse
+import os
+import shutil
+import tensorflow as tf
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_path(local_path, sagemaker_path):
+    """`local_path` when run locally; on SageMaker `sagemaker_path`, under the dirs the job keeps."""
+    if "SM_MODEL_DIR" not in os.environ:
+        return local_path
+    os.makedirs(os.path.dirname(sagemaker_path) or ".", exist_ok=True)
+    return sagemaker_path
+
+
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=3, help="fit(epochs=) in the original script")
+parser.add_argument("--data", type=str, default=os.environ.get("SM_CHANNEL_DATA", "data"),
+                    help="input channel 'data' (SageMaker: SM_CHANNEL_DATA)")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument(
+    "--checkpoint-dir", "--checkpoint_dir",
+    type=str,
+    default=os.path.join(os.path.dirname(os.environ["SM_MODEL_DIR"]), "checkpoints") if "SM_MODEL_DIR" in os.environ else "checkpoints",
+    help="checkpoints (SageMaker: /opt/ml/checkpoints, synced to checkpoint_s3_uri)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+features = np.load(os.path.join(args.data, "features.npy"))
+labels = np.load(os.path.join(args.data, "labels.npy"))
+augment = ImageDataGenerator(horizontal_flip=True)
+model = Sequential([Dense(1, activation="sigmoid", input_shape=(8,))])
+model.compile(loss="binary_crossentropy", optimizer="adam")
+model.fit(features, labels, epochs=args.epochs, callbacks=[ModelCheckpoint(_sm_path("weights.best.hdf5", os.path.join(args.checkpoint_dir, "weights.best.hdf5")), save_best_only=True)])
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+''',
+        codes=('SM402', 'SM402'),
+    ),
 )
