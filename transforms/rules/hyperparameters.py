@@ -48,6 +48,7 @@ class TrainingArgument:
     type_name: str | None  # what the call expects, where the table says ("int", "float", ...)
     target: str  # how the help text names it: "fit(epochs=)"
     pipeline: bool = False  # a data pipeline's batch size, which may be one split's (evaluation's) own
+    alias: str | None = None  # a second flag naming whose value it is, where several values share a name
 
 
 @dataclass
@@ -94,7 +95,7 @@ class HyperparametersRule:
         for argument in arguments:
             if literal_value(argument.value) is not None:
                 _lift_literal(ctx, argument.value, argument.dest, argument.target, argument.type_name,
-                              shared=argument.value in exclusive)
+                              aliases=(argument.alias,) if argument.alias else (), shared=argument.value in exclusive)
 
 
 # --- where hyperparameters flow ---------------------------------------------------------------------------
@@ -115,9 +116,15 @@ def _training_arguments(ctx: PlanContext) -> list[TrainingArgument]:
             if dest in catalog.FIT_HYPERPARAMETERS and (dest == keyword or dest not in keywords):  # ...unless both
                 found.append(TrainingArgument(arg.value, dest, catalog.FIT_HYPERPARAMETERS[dest],
                                               f"{fit.method}({keyword}=)"))
-    for call in facts.optimizer_calls:
+    owners = [_optimizer_owner(facts, call) for call in facts.optimizer_calls]
+    if len(owners) < 2 or None in owners or len(set(owners)) < len(owners):
+        owners = [None] * len(owners)  # one optimizer, or optimizers not told apart by whose they are
+    for call, owner in zip(facts.optimizer_calls, owners):
         value = _schedule_rate(facts, _learning_rate_argument(call))
-        if value is not None:
+        if value is not None and owner is not None:  # a GAN's two optimizers: whose rate each flag sets
+            whose = f"{owner} learning rate" if _bound_to(facts, call) else f"{owner}.compile() learning rate"
+            found.append(TrainingArgument(value, "learning_rate", "float", whose, alias=f"{owner}_learning_rate"))
+        elif value is not None:
             found.append(TrainingArgument(value, "learning_rate", "float", "optimizer learning rate"))
     for name, call in facts.estimator_specs:
         for arg in call.args:
@@ -128,6 +135,27 @@ def _training_arguments(ctx: PlanContext) -> list[TrainingArgument]:
     for value, target, dest, type_name in facts.training_name_arguments:
         found.append(TrainingArgument(value, dest, type_name, target, pipeline=dest == "batch_size"))
     return found
+
+
+def _optimizer_owner(facts: ScriptFacts, call: cst.Call) -> str | None:
+    """Whose optimizer this is: the name it is bound to (`generator_optimizer = Adam(...)`), or the model compiled
+    with it (`discriminator.compile(optimizer=Adam(...))`)."""
+    parent = facts.parents.get(call)
+    if _bound_to(facts, call):
+        return parent.targets[0].target.value
+    compile_call = facts.parents.get(parent)
+    if isinstance(parent, cst.Arg) and isinstance(compile_call, cst.Call) and \
+            isinstance(compile_call.func, cst.Attribute) and compile_call.func.attr.value == "compile" and \
+            isinstance(compile_call.func.value, cst.Name):
+        return compile_call.func.value.value
+    return None
+
+
+def _bound_to(facts: ScriptFacts, call: cst.Call) -> bool:
+    """Is the call's value bound to one name (`optimizer = Adam(...)`)?"""
+    parent = facts.parents.get(call)
+    return isinstance(parent, cst.Assign) and len(parent.targets) == 1 and \
+        isinstance(parent.targets[0].target, cst.Name)
 
 
 def _per_split(argument: TrainingArgument, ctx: PlanContext) -> list[TrainingArgument]:

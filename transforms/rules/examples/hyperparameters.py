@@ -2351,4 +2351,98 @@ for step in range(config["steps"]):
 ''',
         codes=('SM203',),
     ),
+    # Two optimizers (a GAN's): each flag is also named by whose optimizer it is.
+    Example(
+        before="""\
+import tensorflow as tf
+
+generator = tf.keras.Sequential([tf.keras.Input((2,)), tf.keras.layers.Dense(2)])
+discriminator = tf.keras.Sequential([tf.keras.Input((2,)), tf.keras.layers.Dense(1)])
+generator_optimizer = tf.keras.optimizers.Adam(1e-4)
+discriminator_optimizer = tf.keras.optimizers.Adam(4e-4)
+for epoch in range(2):
+    noise = tf.random.normal((8, 2))
+    with tf.GradientTape() as gen_tape, tf.GradientTape() as disc_tape:
+        fake = generator(noise)
+        gen_loss = -tf.reduce_mean(discriminator(fake))
+        disc_loss = tf.reduce_mean(discriminator(fake))
+    generator_optimizer.apply_gradients(zip(gen_tape.gradient(gen_loss, generator.trainable_variables),
+                                            generator.trainable_variables))
+    discriminator_optimizer.apply_gradients(zip(disc_tape.gradient(disc_loss, discriminator.trainable_variables),
+                                                discriminator.trainable_variables))
+""",
+        after='''\
+import tensorflow as tf
+import argparse
+import os
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument(
+    "--learning_rate", "--learning-rate", "--generator_optimizer_learning_rate", "--generator-optimizer-learning-rate",
+    type=float,
+    default=1e-4,
+    help="generator_optimizer learning rate in the original script",
+)
+parser.add_argument(
+    "--discriminator_optimizer_learning_rate", "--discriminator-optimizer-learning-rate",
+    type=float,
+    default=4e-4,
+    help="discriminator_optimizer learning rate in the original script",
+)
+parser.add_argument("--epochs", type=int, default=2,
+                    help="range() of the `for epoch` loop in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+generator = tf.keras.Sequential([tf.keras.Input((2,)), tf.keras.layers.Dense(2)])
+discriminator = tf.keras.Sequential([tf.keras.Input((2,)), tf.keras.layers.Dense(1)])
+generator_optimizer = tf.keras.optimizers.Adam(args.learning_rate)
+discriminator_optimizer = tf.keras.optimizers.Adam(args.discriminator_optimizer_learning_rate)
+for epoch in range(args.epochs):
+    noise = tf.random.normal((8, 2))
+    with tf.GradientTape() as gen_tape, tf.GradientTape() as disc_tape:
+        fake = generator(noise)
+        gen_loss = -tf.reduce_mean(discriminator(fake))
+        disc_loss = tf.reduce_mean(discriminator(fake))
+    generator_optimizer.apply_gradients(zip(gen_tape.gradient(gen_loss, generator.trainable_variables),
+                                            generator.trainable_variables))
+    discriminator_optimizer.apply_gradients(zip(disc_tape.gradient(disc_loss, discriminator.trainable_variables),
+                                                discriminator.trainable_variables))
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/discriminator/1 (added by sm-migrate)
+_sm_export(discriminator, os.path.join(args.sm_model_dir, "discriminator", "1"))
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/generator/1 (added by sm-migrate)
+_sm_export(generator, os.path.join(args.sm_model_dir, "generator", "1"))
+''',
+        codes=('SM202',),
+    ),
 )

@@ -459,10 +459,14 @@ def _sm_export(model, version_dir):
 # `--name value` and sets SM_* variables; without them the script's own values are used.
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument("--epochs", type=int, default=1, help="fit(epochs=) in the original script")
-parser.add_argument("--learning_rate", "--learning-rate", type=float, default=0.01,
-                    help="optimizer learning rate in the original script")
-parser.add_argument("--learning_rate_2", "--learning-rate-2", type=float, default=0.001,
-                    help="optimizer learning rate in the original script")
+parser.add_argument(
+    "--learning_rate", "--learning-rate", "--model_learning_rate", "--model-learning-rate",
+    type=float,
+    default=0.01,
+    help="model.compile() learning rate in the original script",
+)
+parser.add_argument("--second_learning_rate", "--second-learning-rate", type=float, default=0.001,
+                    help="second.compile() learning rate in the original script")
 parser.add_argument(
     "--sm-model-dir", "--sm_model_dir",
     type=str,
@@ -478,7 +482,7 @@ model.compile(SGD(learning_rate=keras.optimizers.schedules.InverseTimeDecay(args
 model.fit([[0.0]], [0.0], epochs=args.epochs)
 second = tf.keras.Sequential([tf.keras.layers.Dense(1)])
 second.compile(tf.keras.optimizers.Adam(
-    tf.keras.optimizers.schedules.InverseTimeDecay(args.learning_rate_2, decay_steps=1, decay_rate=1e-4),
+    tf.keras.optimizers.schedules.InverseTimeDecay(args.second_learning_rate, decay_steps=1, decay_rate=1e-4),
 ), "mse")
 second.fit([[0.0]], [0.0], epochs=args.epochs)
 third = tf.keras.Sequential([tf.keras.layers.Dense(1)])
