@@ -119,11 +119,13 @@ def _training_arguments(ctx: PlanContext) -> list[TrainingArgument]:
     owners = [_optimizer_owner(facts, call) for call in facts.optimizer_calls]
     if len(owners) < 2 or None in owners or len(set(owners)) < len(owners):
         owners = [None] * len(owners)  # one optimizer, or optimizers not told apart by whose they are
-    for call, owner in zip(facts.optimizer_calls, owners):
+    for index, (call, owner) in enumerate(zip(facts.optimizer_calls, owners)):
         value = _schedule_rate(facts, _learning_rate_argument(call))
         if value is not None and owner is not None:  # a GAN's two optimizers: whose rate each flag sets
             whose = f"{owner} learning rate" if _bound_to(facts, call) else f"{owner}.compile() learning rate"
-            found.append(TrainingArgument(value, "learning_rate", "float", whose, alias=f"{owner}_learning_rate"))
+            own = f"{owner}_learning_rate"  # the first is also --learning_rate; the others theirs alone, equal or not
+            found.append(TrainingArgument(value, "learning_rate", "float", whose, alias=own) if index == 0 else
+                         TrainingArgument(value, own, "float", whose))
         elif value is not None:
             found.append(TrainingArgument(value, "learning_rate", "float", "optimizer learning rate"))
     for name, call in facts.estimator_specs:
