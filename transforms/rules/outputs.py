@@ -6,6 +6,7 @@ On SageMaker only `/opt/ml/model`, `/opt/ml/output/data` and `/opt/ml/checkpoint
   under `--checkpoint-dir` (`/opt/ml/checkpoints` on SageMaker, synced to `checkpoint_s3_uri`);
 - logs, plots, predictions and other files (`TensorBoard`, `CSVLogger`, `savefig`, `np.save`, `to_csv`,
   `open(..., "w")`) go under `--output-data-dir` (`SM_OUTPUT_DATA_DIR`);
+- files written into the folder the model is saved in (a tokenizer, a scaler) go to the model dir with the model;
 - a folder that is the default of the script's own option (`--log-dir`, default "logs") has that default
   re-rooted, so the option keeps working.
 An f-string's literal folder is re-rooted and the rest joined onto it. Locally each keeps its original path.
@@ -21,9 +22,10 @@ from sm_migrate.transforms.commandline.standard import CHECKPOINT_DEFAULT
 from sm_migrate.transforms.context import PlanContext
 from sm_migrate.transforms.edits import parse_expression
 from sm_migrate.transforms.literals import quote
-from sm_migrate.transforms.paths import PathUseSite
+from sm_migrate.transforms.paths import PathUseSite, resolve
 from sm_migrate.transforms.rules.examples import outputs as examples
 
+MODEL_FILE_SAVES = ("save", "save_weights", "keras.save_model")  # saves that write the model's own files
 # A local folder named for what the SageMaker dir already is adds nothing under it.
 REDUNDANT_FOLDERS = {
     "checkpoint": frozenset({"checkpoints", "checkpoint", "ckpt", "ckpts"}),
@@ -36,16 +38,31 @@ class OutputsRule:
     examples = examples.EXAMPLES
 
     def plan(self, ctx: PlanContext) -> None:
+        model_folders = _model_folders(ctx)
         for site in ctx.paths.writes:
             root = site.path.root
             if ctx.claimed(root):
                 continue
             if site.path.is_default and root is ctx.facts.argument_defaults.get("model_dir"):
                 continue  # SageMaker always passes --model_dir (S3): the model_dir_artefacts rule re-roots its uses
+            beside = _model_folder_of(site, model_folders)
             if site.path.is_fstring:
                 ctx.replace(root, _rerooted_fstring(ctx, site))
                 continue
-            ctx.replace(root, _rerooted(ctx, site))
+            ctx.replace(root, _rerooted(ctx, site, beside_model=beside))
+
+
+def _model_folders(ctx: PlanContext) -> set[str]:
+    """The folders the script saves its model files into (`model.save("artifacts/model.keras")`)."""
+    return {posixpath.dirname(path.full) for save in ctx.facts.save_calls if save.kind in MODEL_FILE_SAVES
+            for path in resolve(ctx.facts, save.path) if path.complete} - {""}
+
+
+def _model_folder_of(site: PathUseSite, model_folders: set[str]) -> str | None:
+    """The model folder an output is written into beside the model (a tokenizer, a scaler, a label map): the
+    model's deliverable, which goes with the model to the model dir rather than to the output data."""
+    folder = posixpath.dirname(site.path.full)
+    return folder if site.role == "output" and site.path.complete and folder in model_folders else None
 
 
 def _normal(path: str) -> str:
@@ -66,22 +83,25 @@ def _rerooted_fstring(ctx: PlanContext, site: PathUseSite) -> cst.BaseExpression
     return cst.Call(parse_expression(f"{os}.path.join"), [folder_arg, cst.Arg(remainder)])
 
 
-def _rerooted(ctx: PlanContext, site: PathUseSite, local: str | None = None,
-              is_folder: bool = False) -> cst.BaseExpression:
+def _rerooted(ctx: PlanContext, site: PathUseSite, local: str | None = None, is_folder: bool = False,
+              beside_model: str | None = None) -> cst.BaseExpression:
     """`_sm_path(<local path>, <SageMaker dir>/<path>)`. The default of the script's own option (`--log-dir`,
     default "logs") is rewritten in place and reads the SM_* variable: the parsed arguments don't exist yet there,
-    and a value given on the command line still wins."""
+    and a value given on the command line still wins. A file beside the model goes to the model dir, where the
+    model's own files go."""
     os = ctx.require_import("os", at=site.path.root)
     in_default = site.path.is_default
     if site.role == "checkpoint":
         if not in_default:
             ctx.args.require("checkpoint_dir")
         dest, fallback = "checkpoint_dir", CHECKPOINT_DEFAULT.format(os=os)
+    elif beside_model is not None:
+        dest, fallback = "sm_model_dir", f'{os}.environ.get("SM_MODEL_DIR", {quote(ctx.options.local_model_dir)})'
     else:
         dest = "output_data_dir"
         fallback = f'{os}.environ.get("SM_OUTPUT_DATA_DIR", {quote(ctx.options.local_output_data_dir)})'
     reference = None if in_default else ctx.args.reference(site.path.root, dest)
-    if reference is not None and dest == "output_data_dir":
+    if reference is not None and dest != "checkpoint_dir":
         ctx.args.require(dest)
     if reference is not None:
         folder = ctx.facts.module.code_for_node(reference)
@@ -90,6 +110,9 @@ def _rerooted(ctx: PlanContext, site: PathUseSite, local: str | None = None,
     local = local or ctx.facts.module.code_for_node(site.path.root)
     text = posixpath.normpath(site.path.root_text)
     relative = posixpath.basename(text) if text.startswith(("/", "..")) else text
+    if beside_model is not None:  # `artifacts/vectorizer.pkl` -> <model dir>/vectorizer.pkl, beside model.keras there
+        relative = posixpath.relpath(text, beside_model)
+        relative = "" if relative == "." else relative
     first, _, rest = relative.partition("/")
     if rest and first.lower() in REDUNDANT_FOLDERS[site.role]:  # checkpoints/best.keras -> <checkpoint dir>/best.keras
         relative = rest

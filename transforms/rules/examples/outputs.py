@@ -731,4 +731,96 @@ class Trainer:
 Trainer().fit(tf.random.normal((8, 6)))
 ''',
     ),
+    # Files written beside the model (a scaler pickled next to model.keras) go with it to the model dir, not to the output data.
+    Example(
+        before="""\
+import os
+import pickle
+
+import numpy as np
+import tensorflow as tf
+
+ARTIFACTS = "artifacts"
+features = np.random.rand(32, 4).astype("float32")
+mean, std = features.mean(axis=0), features.std(axis=0)
+model = tf.keras.Sequential([tf.keras.Input((4,)), tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+history = model.fit((features - mean) / std, features.sum(axis=1), epochs=2)
+os.makedirs(ARTIFACTS, exist_ok=True)
+model.save(os.path.join(ARTIFACTS, "regressor.keras"))
+with open(os.path.join(ARTIFACTS, "scaler.pkl"), "wb") as handle:
+    pickle.dump({"mean": mean, "std": std}, handle)
+np.save("results/loss.npy", np.array(history.history["loss"]))
+""",
+        after='''\
+import os
+import pickle
+
+import numpy as np
+import tensorflow as tf
+import argparse
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_path(local_path, sagemaker_path):
+    """`local_path` when run locally; on SageMaker `sagemaker_path`, under the dirs the job keeps."""
+    if "SM_MODEL_DIR" not in os.environ:
+        return local_path
+    os.makedirs(os.path.dirname(sagemaker_path) or ".", exist_ok=True)
+    return sagemaker_path
+
+
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=2, help="fit(epochs=) in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument(
+    "--output-data-dir", "--output_data_dir",
+    type=str,
+    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
+    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+ARTIFACTS = _sm_path("artifacts", os.path.join(args.sm_model_dir, ""))
+features = np.random.rand(32, 4).astype("float32")
+mean, std = features.mean(axis=0), features.std(axis=0)
+model = tf.keras.Sequential([tf.keras.Input((4,)), tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+history = model.fit((features - mean) / std, features.sum(axis=1), epochs=args.epochs)
+os.makedirs(ARTIFACTS, exist_ok=True)
+model.save(_sm_path(os.path.join(ARTIFACTS, "regressor.keras"), os.path.join(args.sm_model_dir, os.path.basename(os.path.join(ARTIFACTS, "regressor.keras")))))
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+with open(os.path.join(ARTIFACTS, "scaler.pkl"), "wb") as handle:
+    pickle.dump({"mean": mean, "std": std}, handle)
+np.save(_sm_path("results/loss.npy", os.path.join(args.output_data_dir, "results/loss.npy")), np.array(history.history["loss"]))
+''',
+    ),
 )
