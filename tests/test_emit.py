@@ -614,7 +614,7 @@ def test_hyperparameter_values_round_trip_as_python_literals():
 
 
 def test_a_value_computed_at_run_time_is_not_sent():
-    # The SDK would send None as "null", which `--epochs` (type=int) can't parse: the job would fail at once.
+    # None reaches the script as an empty value, which `--epochs` (type=int) can't parse: the job fails at once.
     computed = [HyperParameter("epochs", None, "int", 1, "EPOCHS"), HyperParameter("batch_size", 32, "int", 2)]
     text = build_launcher("train.py", resolve_target("2.19"), computed, {"train": "data"})
 

@@ -57,6 +57,7 @@ def graph_signature(facts: ScriptFacts) -> GraphSignature | str:
     unbatched = sorted(name for name in graph.reach[output] if not _has_batch_dimension(graph.values[name]))
     if unbatched:
         return f"the prediction `{output}` also needs placeholder `{unbatched[0]}`, which has no batch dimension"
+    # a finalized graph takes no export (docs/tensorflow-and-libcst-notes.md)
     scope = facts.structure.resolved.get(session)
     opened = _session_value(facts, scope.assignments[session.value][0].node)
     if facts.qualified_name(opened.func) in catalog.FINALIZED_SESSIONS:

@@ -67,7 +67,8 @@ def channel_option_dests(channels: dict[str, str]) -> dict[str, str]:
 
 def _hyperparameters_block(hyperparameters: list[HyperParameter]) -> str:
     """The hyperparameters with their defaults. One whose default is None (the script computes its value at run
-    time) is left as a comment: the SDK would send None as the text "null", which no option parses."""
+    time) is left as a comment: None reaches the script as an empty value (docs/sagemaker-contract.md §3), which
+    no typed option parses."""
     if not hyperparameters:
         return "HYPERPARAMETERS = {}\n"
     lines = [f"    {parameter.name!r}: {python_literal(parameter.default)},\n" if parameter.default is not None else

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 def fix_existing_arguments(ctx: PlanContext, calls: list[cst.Call]) -> None:
     """`type=bool` turns SageMaker's "False" into True: use the converter instead; a number default with no type
     gets one (the job's values are text); report store_true flags, positionals and required options (nothing but
-    the hyperparameters reaches the command line of a job)."""
+    the hyperparameters reaches the command line of a job; docs/sagemaker-contract.md §3)."""
     for call in calls:
         flags = [arg.value.evaluated_value for arg in call.args if arg.keyword is None
                  and isinstance(arg.value, cst.SimpleString) and isinstance(arg.value.evaluated_value, str)]

@@ -18,10 +18,11 @@ What can't be renamed is reported (Keras 3 only): `keras.optimizers.legacy.*` (K
 optimizers differ in their arguments), `save(..., save_format=...)` to a path that does not end in .keras/.h5
 (which file the user wants can't be told), the generator calls above, a ModelCheckpoint file Keras 3 refuses
 (`weights.best.hdf5`: renaming it would split it from its loads), and what the standalone `keras` 3 package
-dropped though `tf.keras` still has it (`from keras.preprocessing.image import ImageDataGenerator`). With
-`--keras 2` the Keras-2-only APIs are kept instead: `TF_USE_LEGACY_KERAS=1` is set before the first TensorFlow
-import, which makes `tf.keras` Keras 2 from the tf-keras package (the requirements emitter lists it for any script
-that names the variable). A script that already names the variable runs on Keras 2 likewise.
+dropped though `tf.keras` still has it (`from keras.preprocessing.image import ImageDataGenerator`; both measured
+in docs/tensorflow-and-libcst-notes.md). With `--keras 2` the Keras-2-only APIs are kept instead:
+`TF_USE_LEGACY_KERAS=1` is set before the first TensorFlow import, which makes `tf.keras` Keras 2 from the tf-keras
+package (the requirements emitter lists it for any script that names the variable). A script that already names
+the variable runs on Keras 2 likewise.
 """
 
 from __future__ import annotations
