@@ -215,7 +215,7 @@ def _checkpoint_file_refused(facts, callback: cst.Call) -> str | None:
         return None
     weights_only = any(arg.keyword is not None and arg.keyword.value == "save_weights_only" and
                        isinstance(arg.value, cst.Name) and arg.value.value == "True" for arg in callback.args)
-    name = path.evaluated_value.lower()
+    name = path.evaluated_value  # (Keras compares the suffix as written)
     if weights_only and not name.endswith(catalog.CHECKPOINT_WEIGHTS_SUFFIX):
         return f"Keras 3 writes weights only to a {catalog.CHECKPOINT_WEIGHTS_SUFFIX} file; rename the file here and " \
                "where it is loaded"
