@@ -197,6 +197,9 @@ def _validate(paths: list[str], *, diff, check, output, out_dir, report, quiet, 
         raise UsageError("'-' (stdin) cannot be combined with other paths")
     if paths == ["-"] and (out_dir or report):
         raise UsageError("--out-dir and --report need file paths, not '-' (stdin)")
+    if report is not None and (not report or os.path.isdir(report)
+                               or not os.path.isdir(os.path.dirname(os.path.abspath(report)))):
+        raise UsageError(f"--report {report!r}: not a file in an existing folder")
     if output and out_dir:
         raise UsageError("-o/--output and --out-dir exclude each other")
     if (output or out_dir) and (diff or check):
@@ -237,8 +240,8 @@ def _run(paths: list[str], **args) -> int:
     engine_options = dict(config.engine)
     if args["framework_version"]:
         engine_options["framework_version"] = args["framework_version"]
-    if args["channel"]:
-        engine_options["channels"] = {**engine_options.get("channels", {}), **_channels(args["channel"])}
+    if args["channel"]:  # the command line wins: its channels replace the configuration's, as --exclude does
+        engine_options["channels"] = _channels(args["channel"])
     if args["export"]:
         engine_options["export_model"] = args["export"]
     if args["distribution"]:
@@ -321,10 +324,20 @@ def _emit_options(setting, framework_version: str, distribution: str):
 
 def _run_stdin(settings, output: str | None, quiet: bool, color: bool | None) -> int:
     """`-`: read stdin, write the migrated code to stdout (or -o), or the diff, or nothing (--check)."""
+    from sm_migrate.discovery import SKIP_PRAGMA_REASON, prefilter
     from sm_migrate.files import SourceError, decode_source, write_atomic
     from sm_migrate.runner import FileFailure, migrate_text, unified_diff
 
     data = typer.get_binary_stream("stdin").read()
+    if prefilter(data, check_imports=False) == SKIP_PRAGMA_REASON:  # an editor piping a file the user opted out of
+        if not quiet:
+            _echo_err(f"-: skipped: {SKIP_PRAGMA_REASON}")
+        if settings.mode == "write":
+            if output:
+                write_atomic(output, data)
+            else:
+                typer.get_binary_stream("stdout").write(data)
+        return EXIT_OK
     try:
         source = decode_source(data)
         result = migrate_text(source, settings.options)
@@ -379,8 +392,10 @@ def _run_paths(paths: list[str], settings, *, setting, **args) -> int:
     )
     outcomes: list[FileOutcome] = []
     file_jobs = []
-    for root in roots:
-        destination = _destination_base(root.path, out_dir, several=len(paths) > 1)
+    destinations = [_destination_base(root.path, out_dir, several=len(paths) > 1) for root in roots]
+    if out_dir:
+        _refuse_collisions(roots, destinations)
+    for root, destination in zip(roots, destinations):
         for candidate in root.candidates:
             output = args["output"] or (os.path.join(destination, candidate.relpath) if destination else None)
             file_jobs.append(FileJob(candidate.path, output, candidate.explicit, copy_if_failed=bool(out_dir)))
@@ -454,6 +469,17 @@ def _run_paths(paths: list[str], settings, *, setting, **args) -> int:
         return EXIT_FAILED
     pending = tally.counts["would_migrate"] or (settings.mode != "write" and tally.counts["emitted"])
     return EXIT_CHANGES if pending else EXIT_OK
+
+
+def _refuse_collisions(roots, destinations: list[str]) -> None:
+    """--out-dir: two inputs that would be written to one place (`a/src` and `b/src`, or two `train.py` files)
+    are a usage error before anything is written; the second would silently replace the first."""
+    written: dict[str, str] = {}
+    for root, destination in zip(roots, destinations):
+        for item in (*root.candidates, *root.others):
+            target = os.path.normpath(os.path.abspath(os.path.join(destination, item.relpath)))
+            if written.setdefault(target, item.path) != item.path:
+                raise UsageError(f"--out-dir: {written[target]} and {item.path} would both be written to {target}")
 
 
 def _destination_base(argument: str, out_dir: str | None, several: bool) -> str | None:

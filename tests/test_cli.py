@@ -130,6 +130,23 @@ def test_stdin_modes_and_failures():
     assert to_file.exit_code == 0 and Path("from_stdin.py").read_text() == MIGRATED
 
 
+def test_stdin_honours_the_skip_pragma():
+    skipped = b"# sm-migrate: skip\n" + SCRIPT.encode()
+    diff = sm_migrate("--diff", "-", input=skipped)
+    assert (diff.exit_code, diff.stdout_bytes) == (0, b"") and "skip" in diff.stderr
+    written = sm_migrate("-", input=skipped)
+    assert (written.exit_code, written.stdout_bytes) == (0, skipped)
+
+
+def test_out_dir_refuses_two_inputs_written_to_one_place():
+    write("a/src/train.py", SCRIPT)
+    write("b/src/train.py", SCRIPT.replace("epochs=", "verbose=0, epochs="))
+    for args in (["a/src", "b/src"], ["a/src/train.py", "b/src/train.py"]):
+        result = sm_migrate(*args, "--out-dir", "out")
+        assert result.exit_code == 2 and "would both be written to" in result.stderr, result.output
+        assert not Path("out").exists()
+
+
 BAD_INPUTS = {
     "syntax_error": (SCRIPT + "def broken(:\n").encode(),
     "undecodable": SCRIPT.encode() + b"# \xff\xfe\n",
@@ -213,6 +230,8 @@ def test_read_only_file_fails_and_is_untouched():
         ["--emit", "dockerfile", "train.py"],
         ["--emit", "all", "-"],
         ["--report", "r.json", "-"],
+        ["--report", "missing/r.json", "train.py"],
+        ["--report", ".", "train.py"],
         ["--out-dir", ".", "train.py"],
     ],
 )
@@ -335,6 +354,9 @@ def test_channel_option_names_the_channel_and_config_does_too():
     write("pyproject.toml", '[tool.sm-migrate]\nchannels = {mine = "inputs"}\n')
     assert sm_migrate("train.py").exit_code == 0
     assert 'os.environ.get("SM_CHANNEL_MINE", "inputs")' in Path("train.py").read_text()
+    write("train.py", CHANNEL_SCRIPT)  # the command line wins over the configuration
+    assert sm_migrate("--channel", "theirs=inputs", "train.py").exit_code == 0
+    assert 'os.environ.get("SM_CHANNEL_THEIRS", "inputs")' in Path("train.py").read_text()
 
 
 @pytest.mark.parametrize("value", ["nonsense", "bad name=x", "=x", "train="])
