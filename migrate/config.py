@@ -36,6 +36,8 @@ CLI_KEYS: dict[str, type | tuple[type, ...]] = {
     "launcher_name": str,
     "notebook_markdown": bool,
 }
+# The smallest value a number setting takes, as its command-line option says (`-j 0` is refused there too).
+CLI_MINIMUMS = {"jobs": 1, "timeout": 0.001}
 ENGINE_DEFAULTS = {f.name: getattr(MigrationOptions(), f.name) for f in dataclasses.fields(MigrationOptions)}
 ENGINE_KEYS = frozenset(ENGINE_DEFAULTS)
 
@@ -86,7 +88,11 @@ def load_config(paths: Sequence[str]) -> ProjectConfig:
         if key in CLI_KEYS:
             expected = CLI_KEYS[key]
             if not isinstance(value, expected) or isinstance(value, bool) and expected is not bool:
-                raise ConfigError(f"{pyproject}: [tool.sm-migrate] {raw_key}: wrong type {type(value).__name__}")
+                names = " or ".join(t.__name__ for t in (expected if isinstance(expected, tuple) else (expected,)))
+                raise ConfigError(f"{pyproject}: [tool.sm-migrate] {raw_key}: must be a {names}, not "
+                                  f"{type(value).__name__}")
+            if key in CLI_MINIMUMS and value < CLI_MINIMUMS[key]:
+                raise ConfigError(f"{pyproject}: [tool.sm-migrate] {raw_key}: must be at least {CLI_MINIMUMS[key]}")
             if expected is list and not all(isinstance(item, str) for item in value):
                 raise ConfigError(f"{pyproject}: [tool.sm-migrate] {raw_key}: must be a list of strings")
             cli[key] = value

@@ -251,6 +251,10 @@ def test_config_reaches_the_engine_and_cli_overrides_it():
     assert json.loads(Path("r.json").read_text())["framework_version"] == "2.18"
     write("pyproject.toml", "[tool.sm-migrate]\nframework-version = 2.16\n")  # a number, not a string
     assert sm_migrate("train.py").exit_code == 2
+    for setting in ("jobs = 0", "timeout = -1", 'jobs = "2"'):  # what the command line refuses, the file too
+        write("pyproject.toml", f"[tool.sm-migrate]\n{setting}\n")
+        refused = sm_migrate("--check", "train.py")
+        assert refused.exit_code == 2 and "must be" in refused.stderr, (setting, refused.output)
 
 
 def test_diagnostics_are_path_line_col_code_and_quiet_verbose():
