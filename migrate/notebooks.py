@@ -663,28 +663,38 @@ def parameter_diagnostics(script: NotebookScript, result: MigrationResult) -> li
 
 
 def add_requirements(text: str, requirements: list[str], notebook_name: str) -> str:
-    """requirements.txt text with the notebook's `pip install` requirements that it does not name yet."""
+    """requirements.txt text with the notebook's `pip install` requirements that it does not name yet; a line
+    naming the package bare (found by its import) takes the version the notebook asks for."""
     from packaging.requirements import InvalidRequirement, Requirement
     from packaging.utils import canonicalize_name
 
-    named = set()
-    for line in text.splitlines():
+    newline = "\r\n" if "\r\n" in text else "\n"
+    lines = text.splitlines()
+    named, bare = set(), {}
+    for index, line in enumerate(lines):
         stripped = line.split(" #", 1)[0].strip()
         if stripped and not stripped.startswith(("#", "-")):
             try:
-                named.add(canonicalize_name(Requirement(stripped).name))
+                parsed = Requirement(stripped)
             except InvalidRequirement:
                 named.add(stripped)
+                continue
+            named.add(canonicalize_name(parsed.name))
+            if not parsed.specifier and not parsed.marker and not parsed.url and not parsed.extras:
+                bare[canonicalize_name(parsed.name)] = index
     missing = []
     for requirement in requirements:
         name = _requirement_name(requirement)
         key = canonicalize_name(name) if name else requirement
-        if key not in named:
+        if key in bare and requirement.strip() != name:  # `rich` from its import, `rich==13.*` from the cell
+            lines[bare.pop(key)] = f"{requirement}  # as {notebook_name}'s cells install it"
+        elif key not in named:
             named.add(key)
             missing.append(requirement)
+    if text and lines != text.splitlines():
+        text = newline.join(lines) + newline
     if not missing:
         return text
-    newline = "\r\n" if "\r\n" in text else "\n"
     body = text if not text or text.endswith(("\n", "\r")) else text + newline
     lines = [f"# installed by {notebook_name}'s cells (pip install)", *missing]
     return body + newline.join(lines) + newline

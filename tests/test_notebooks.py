@@ -263,6 +263,18 @@ def test_requirements_from_pip_cells_are_emitted_once(tmp_path: Path):
     assert again.returncode == 0, again.stdout + again.stderr
 
 
+def test_a_pip_cell_version_wins_over_the_bare_name_an_import_gives(tmp_path: Path):
+    write_notebook(tmp_path / "nb.ipynb", code('!pip install "rich==13.*"'), code("import rich"), TRAINING)
+
+    run = sm_migrate("--emit", "requirements", "nb.ipynb", cwd=tmp_path)
+    again = sm_migrate("--check", "--emit", "requirements", "nb.ipynb", cwd=tmp_path)
+
+    assert run.returncode == 0, run.stderr
+    listed = [line for line in (tmp_path / "requirements.txt").read_text().splitlines() if line.startswith("rich")]
+    assert listed == ["rich==13.*  # as nb.ipynb's cells install it"]
+    assert again.returncode == 0, again.stdout + again.stderr
+
+
 def test_markdown_cells_can_be_dropped(tmp_path: Path):
     write_notebook(tmp_path / "nb.ipynb", new_markdown_cell("Some *prose*."), TRAINING)
 
