@@ -367,7 +367,11 @@ def _maybe_colour(diff: str, color: bool | None) -> str:
 
 
 def _write_stdout(text: str) -> None:
-    sys.stdout.write(text)
+    try:
+        sys.stdout.write(text)
+    except UnicodeEncodeError:  # a stdout that can't encode the source's text (PYTHONIOENCODING=ascii): its bytes
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))
     sys.stdout.flush()
 
 

@@ -6,6 +6,7 @@ Everything goes through typer's CliRunner and the real engine; the scripts are t
 from __future__ import annotations
 
 import json
+import os
 import re
 import stat
 import subprocess
@@ -334,6 +335,15 @@ def test_cli_path_never_imports_tensorflow():
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["False", "False"]
     assert decode_source(Path("train.py").read_bytes()).text == MIGRATED
+
+
+def test_diff_of_non_ascii_source_survives_an_ascii_stdout():
+    write("train.py", "# -*- coding: latin-1 -*-\n# café\n".encode("latin-1") + SCRIPT.encode())
+    probe = "import sys\nfrom sm_migrate.cli import main\nmain(['--diff', 'train.py'])\n"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True,
+                            env={**os.environ, "PYTHONIOENCODING": "ascii"})
+    assert result.returncode == 1, result.stderr.decode()
+    assert "café".encode() in result.stdout
 
 
 CHANNEL_SCRIPT = """\
