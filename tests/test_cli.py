@@ -338,7 +338,7 @@ def test_cli_path_never_imports_tensorflow():
 
 
 def test_diff_of_non_ascii_source_survives_an_ascii_stdout():
-    write("train.py", "# -*- coding: latin-1 -*-\n# café\n".encode("latin-1") + SCRIPT.encode())
+    write("train.py", "# -*- coding: latin-1 -*-\n".encode("latin-1") + SCRIPT.encode() + "# café\n".encode("latin-1"))
     probe = "import sys\nfrom sm_migrate.cli import main\nmain(['--diff', 'train.py'])\n"
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True,
                             env={**os.environ, "PYTHONIOENCODING": "ascii"})
