@@ -225,6 +225,7 @@ def _run(paths: list[str], **args) -> int:
     from sm_migrate.config import ConfigError, load_config
     from sm_migrate.runner import RunSettings
     from sm_migrate.transforms.contract import MigrationOptions
+    from sm_migrate.transforms.frameworks import find_image, known_versions
     from sm_migrate.transforms.versions import framework_release
 
     try:
@@ -251,6 +252,9 @@ def _run(paths: list[str], **args) -> int:
     options = MigrationOptions(**engine_options)
     if framework_release(options.framework_version) is None:
         raise UsageError(f"framework version must look like 2.21, not {options.framework_version!r}")
+    if find_image(options.framework_version) is None and not args["quiet"]:  # (a newer image than this release)
+        _echo_err(f"sm-migrate: warning: no SageMaker TensorFlow training image is known for "
+                  f"{options.framework_version} (known: {', '.join(known_versions())}): migrating for it anyway")
     _check_distribution(options.distribution)
     if options.keras not in KERAS_MODES:
         raise UsageError(f"--keras must be one of {', '.join(KERAS_MODES)}, not {options.keras!r}")

@@ -131,6 +131,14 @@ def test_stdin_modes_and_failures():
     assert to_file.exit_code == 0 and Path("from_stdin.py").read_text() == MIGRATED
 
 
+def test_a_framework_version_with_no_known_image_is_warned_about():
+    write("train.py", SCRIPT)
+    unknown = sm_migrate("--check", "--framework-version", "9.9", "train.py")
+    known = sm_migrate("--check", "--framework-version", "2.19", "train.py")
+    assert unknown.exit_code == 1 and "no SageMaker TensorFlow training image is known for 9.9" in unknown.stderr
+    assert known.exit_code == 1 and "warning" not in known.stderr
+
+
 def test_stdin_honours_the_skip_pragma():
     skipped = b"# sm-migrate: skip\n" + SCRIPT.encode()
     diff = sm_migrate("--diff", "-", input=skipped)
