@@ -371,6 +371,8 @@ PATH_FUNCTIONS = {
     **_rows("checkpoint", ["keras.callbacks.ModelCheckpoint"], ("filepath",)),
     **_rows("checkpoint", ["keras.callbacks.BackupAndRestore"], ("backup_dir",)),
     "tensorflow.train.CheckpointManager": PathSpec("checkpoint", 1, ("directory",)),
+    **_rows("checkpoint", ["tensorflow.train.latest_checkpoint", "tensorflow.compat.v1.train.latest_checkpoint"],
+            ("checkpoint_dir",)),
     **_rows("output", ["keras.callbacks.TensorBoard"], ("log_dir",)),
     **_rows("output", ["tensorflow.summary.create_file_writer", "tensorflow.compat.v1.summary.FileWriter",
                        "tensorflow.summary.FileWriter"], ("logdir",)),
@@ -406,8 +408,13 @@ PATH_PASSTHROUGH = frozenset({"builtins.str", "os.fspath", "os.path.abspath", "o
 # `tf.train.Checkpoint(...).save(prefix)` and `.write(prefix)`: checkpoints.
 CHECKPOINT_OBJECTS = frozenset({"tensorflow.train.Checkpoint"})
 CHECKPOINT_OBJECT_METHODS = {"save": PathSpec("checkpoint", 0, ("file_prefix",)),
-                             "write": PathSpec("checkpoint", 0, ("file_prefix",))}
-SAVER_METHODS = {"save": PathSpec("checkpoint", 1, ("save_path",))}
+                             "write": PathSpec("checkpoint", 0, ("file_prefix",)),
+                             "restore": PathSpec("checkpoint", 0, ("save_path",)),
+                             "read": PathSpec("checkpoint", 0, ("save_path",))}
+# A checkpoint's save and the restore that resumes from it move together (a restore left behind would silently
+# start from scratch on SageMaker): both are "checkpoint" uses.
+SAVER_METHODS = {"save": PathSpec("checkpoint", 1, ("save_path",)),
+                 "restore": PathSpec("checkpoint", 1, ("save_path",))}
 # keras.datasets.<name>.load_data() downloads its data set.
 DOWNLOADING_PREFIX, DOWNLOADING_SUFFIX = "keras.datasets.", ".load_data"
 

@@ -39,6 +39,9 @@ class OutputsRule:
 
     def plan(self, ctx: PlanContext) -> None:
         model_folders = _model_folders(ctx)
+        # checkpoint folders named on their own (`latest_checkpoint("ckpt")`): kept whole under the checkpoint dir,
+        # so that a save into them (`"ckpt/ckpt"`) lands where the restore looks
+        whole = {_normal(site.path.full) for site in ctx.paths.writes if site.role == "checkpoint"}
         for site in ctx.paths.writes:
             root = site.path.root
             if ctx.claimed(root):
@@ -49,7 +52,7 @@ class OutputsRule:
             if site.path.is_fstring:
                 ctx.replace(root, _rerooted_fstring(ctx, site))
                 continue
-            ctx.replace(root, _rerooted(ctx, site, beside_model=beside))
+            ctx.replace(root, _rerooted(ctx, site, beside_model=beside, whole_folders=whole))
 
 
 def _model_folders(ctx: PlanContext) -> set[str]:
@@ -84,7 +87,7 @@ def _rerooted_fstring(ctx: PlanContext, site: PathUseSite) -> cst.BaseExpression
 
 
 def _rerooted(ctx: PlanContext, site: PathUseSite, local: str | None = None, is_folder: bool = False,
-              beside_model: str | None = None) -> cst.BaseExpression:
+              beside_model: str | None = None, whole_folders: frozenset | set = frozenset()) -> cst.BaseExpression:
     """`_sm_path(<local path>, <SageMaker dir>/<path>)`. The default of the script's own option (`--log-dir`,
     default "logs") is rewritten in place and reads the SM_* variable: the parsed arguments don't exist yet there,
     and a value given on the command line still wins. A file beside the model goes to the model dir, where the
@@ -114,7 +117,8 @@ def _rerooted(ctx: PlanContext, site: PathUseSite, local: str | None = None, is_
         relative = posixpath.relpath(text, beside_model)
         relative = "" if relative == "." else relative
     first, _, rest = relative.partition("/")
-    if rest and first.lower() in REDUNDANT_FOLDERS[site.role]:  # checkpoints/best.keras -> <checkpoint dir>/best.keras
+    if rest and first.lower() in REDUNDANT_FOLDERS[site.role] and first not in whole_folders:
+        # checkpoints/best.keras -> <checkpoint dir>/best.keras
         relative = rest
     # `"logs/" + stamp`: the text appended needs the "/"; and `_sm_path` creates a folder ending in "/" on SageMaker,
     # where the script's own `os.makedirs("plots")` made it only locally

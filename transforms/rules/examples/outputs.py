@@ -823,4 +823,90 @@ with open(os.path.join(ARTIFACTS, "scaler.pkl"), "wb") as handle:
 np.save(_sm_path("results/loss.npy", os.path.join(args.output_data_dir, "results/loss.npy")), np.array(history.history["loss"]))
 ''',
     ),
+    # A checkpoint restored at start (latest_checkpoint of its folder) moves with its save, so a job resumes where the last left off.
+    Example(
+        before="""\
+import tensorflow as tf
+
+model = tf.keras.Sequential([tf.keras.Input(shape=(4,)), tf.keras.layers.Dense(1)])
+optimizer = tf.keras.optimizers.SGD(0.1)
+checkpoint = tf.train.Checkpoint(model=model, optimizer=optimizer)
+checkpoint.restore(tf.train.latest_checkpoint("ckpt"))
+features, targets = tf.ones((8, 4)), tf.ones((8, 1))
+for epoch in range(5):
+    with tf.GradientTape() as tape:
+        loss = tf.reduce_mean((model(features) - targets) ** 2)
+    optimizer.apply_gradients(zip(tape.gradient(loss, model.trainable_variables), model.trainable_variables))
+    checkpoint.save("ckpt/ckpt")
+""",
+        after='''\
+import tensorflow as tf
+import argparse
+import os
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_path(local_path, sagemaker_path):
+    """`local_path` when run locally; on SageMaker `sagemaker_path`, under the dirs the job keeps."""
+    if "SM_MODEL_DIR" not in os.environ:
+        return local_path
+    os.makedirs(os.path.dirname(sagemaker_path) or ".", exist_ok=True)
+    return sagemaker_path
+
+
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--learning_rate", "--learning-rate", type=float, default=0.1,
+                    help="optimizer learning rate in the original script")
+parser.add_argument("--epochs", type=int, default=5,
+                    help="range() of the `for epoch` loop in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument(
+    "--checkpoint-dir", "--checkpoint_dir",
+    type=str,
+    default=os.path.join(os.path.dirname(os.environ["SM_MODEL_DIR"]), "checkpoints") if "SM_MODEL_DIR" in os.environ else "checkpoints",
+    help="checkpoints (SageMaker: /opt/ml/checkpoints, synced to checkpoint_s3_uri)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+model = tf.keras.Sequential([tf.keras.Input(shape=(4,)), tf.keras.layers.Dense(1)])
+optimizer = tf.keras.optimizers.SGD(args.learning_rate)
+checkpoint = tf.train.Checkpoint(model=model, optimizer=optimizer)
+checkpoint.restore(tf.train.latest_checkpoint(_sm_path("ckpt", os.path.join(args.checkpoint_dir, "ckpt"))))
+features, targets = tf.ones((8, 4)), tf.ones((8, 1))
+for epoch in range(args.epochs):
+    with tf.GradientTape() as tape:
+        loss = tf.reduce_mean((model(features) - targets) ** 2)
+    optimizer.apply_gradients(zip(tape.gradient(loss, model.trainable_variables), model.trainable_variables))
+    checkpoint.save(_sm_path("ckpt/ckpt", os.path.join(args.checkpoint_dir, "ckpt/ckpt")))
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+''',
+    ),
 )
