@@ -70,6 +70,31 @@ def test_the_declared_contract_leaves_out_what_a_launcher_cannot_pass():
     assert [(hp.name, hp.default) for hp in result.hyperparameters] == [("epochs", 4)]
 
 
+def test_a_sagemaker_ready_script_is_launched_by_its_own_flag_spellings():
+    # Left as it is, `--batch-size` never sees `--batch_size`: the contract names the option as the script does.
+    result = migrate(
+        """\
+        import argparse
+        import os
+        import tensorflow as tf
+
+        parser = argparse.ArgumentParser()
+        parser.add_argument("--batch-size", type=int, default=32)
+        parser.add_argument("--epochs", type=int, default=2)
+        parser.add_argument("--model_dir", type=str)
+        parser.add_argument("--sm-model-dir", type=str, default=os.environ.get("SM_MODEL_DIR", "model"))
+        args, _ = parser.parse_known_args()
+        model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+        model.compile(optimizer="adam", loss="mse")
+        model.fit(tf.zeros((4, 2)), tf.zeros((4,)), epochs=args.epochs, batch_size=args.batch_size)
+        tf.saved_model.save(model, os.path.join(args.sm_model_dir, "1"))
+        """
+    )
+
+    assert not result.changed
+    assert [(hp.name, hp.default) for hp in result.hyperparameters] == [("batch-size", 32), ("epochs", 2)]
+
+
 @pytest.mark.parametrize(
     "imports, optimizer",
     [

@@ -34,7 +34,8 @@ def declared_contract(ctx: PlanContext) -> tuple[list[HyperParameter], dict[str,
         literal = literal_value(default)
         if literal is not None:
             line, _ = facts.position(default)
-            hyperparameters.append(HyperParameter(dest, literal[0], literal[1], line, "the script's own argument"))
+            hyperparameters.append(HyperParameter(_launch_name(facts, dest, default), literal[0], literal[1], line,
+                                                  "the script's own argument"))
     return hyperparameters, channels
 
 
@@ -58,3 +59,15 @@ def _takes_no_value(facts, default: cst.BaseExpression) -> bool:
         return True
     return any(arg.keyword is not None and arg.keyword.value == "action" and isinstance(arg.value, cst.SimpleString)
                and arg.value.evaluated_value in ("store_true", "store_false") for arg in call.args)
+
+
+def _launch_name(facts, dest: str, default: cst.BaseExpression) -> str:
+    """The name a launcher passes the option by: its dest, which the option_spellings rule makes a flag, except in a
+    script already written for SageMaker, left as it is: there the option's own long flag (`batch-size`)."""
+    call = facts.parents.get(facts.parents.get(default))
+    if not facts.sagemaker_aware or not isinstance(call, cst.Call):
+        return dest
+    flags = [arg.value.evaluated_value for arg in call.args if arg.keyword is None
+             and isinstance(arg.value, cst.SimpleString) and isinstance(arg.value.evaluated_value, str)]
+    long_flags = [flag[2:] for flag in flags if flag.startswith("--")]
+    return dest if not long_flags or dest in long_flags else long_flags[0]
