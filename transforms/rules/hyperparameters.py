@@ -136,7 +136,21 @@ def _training_arguments(ctx: PlanContext) -> list[TrainingArgument]:
                                               "int", f"{short}({arg.keyword.value}=)"))
     for value, target, dest, type_name in facts.training_name_arguments:
         found.append(TrainingArgument(value, dest, type_name, target, pipeline=dest == "batch_size"))
-    return found
+    return [_unscaled(facts, argument) for argument in found]
+
+
+def _unscaled(facts: ScriptFacts, argument: TrainingArgument) -> TrainingArgument:
+    """`Adam(0.001 * strategy.num_replicas_in_sync)`, `batch_size=16 * hvd.size()`: the literal (or the name) the
+    script scales is the hyperparameter; the scaling stays as written around the parsed value."""
+    value = argument.value
+    if not (isinstance(value, cst.BinaryOperation) and isinstance(value.operator, cst.Multiply)):
+        return argument
+    for side, other in ((value.left, value.right), (value.right, value.left)):
+        # the scale is a run-time count (a call, an attribute); in `lr * 0.5` the literal is the scale of `lr`
+        if isinstance(side, (cst.Integer, cst.Float, cst.Name)) and isinstance(other, (cst.Call, cst.Attribute)):
+            scale = facts.module.code_for_node(other)
+            return dataclasses.replace(argument, value=side, target=f"{argument.target} (before * {scale})")
+    return argument
 
 
 def _optimizer_owner(facts: ScriptFacts, call: cst.Call) -> str | None:

@@ -2445,4 +2445,71 @@ _sm_export(generator, os.path.join(args.sm_model_dir, "generator", "1"))
 ''',
         codes=('SM202',),
     ),
+    # A literal scaled by a run-time count (the replicas, hvd.size()) is the hyperparameter; the scaling stays around the parsed value.
+    Example(
+        before="""\
+import numpy as np
+import tensorflow as tf
+
+strategy = tf.distribute.MirroredStrategy()
+features = np.random.rand(64, 4).astype("float32")
+with strategy.scope():
+    model = tf.keras.Sequential([tf.keras.Input(shape=(4,)), tf.keras.layers.Dense(1)])
+    model.compile(optimizer=tf.keras.optimizers.Adam(0.001 * strategy.num_replicas_in_sync), loss="mse")
+model.fit(features, features.sum(axis=1), epochs=3, batch_size=16 * strategy.num_replicas_in_sync)
+""",
+        after='''\
+import numpy as np
+import tensorflow as tf
+import argparse
+import os
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=3, help="fit(epochs=) in the original script")
+parser.add_argument("--batch_size", "--batch-size", type=int, default=16,
+                    help="fit(batch_size=) (before * strategy.num_replicas_in_sync) in the original script")
+parser.add_argument("--learning_rate", "--learning-rate", type=float, default=0.001,
+                    help="optimizer learning rate (before * strategy.num_replicas_in_sync) in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+strategy = tf.distribute.MirroredStrategy()
+features = np.random.rand(64, 4).astype("float32")
+with strategy.scope():
+    model = tf.keras.Sequential([tf.keras.Input(shape=(4,)), tf.keras.layers.Dense(1)])
+    model.compile(optimizer=tf.keras.optimizers.Adam(args.learning_rate * strategy.num_replicas_in_sync), loss="mse")
+model.fit(features, features.sum(axis=1), epochs=args.epochs, batch_size=args.batch_size * strategy.num_replicas_in_sync)
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+''',
+    ),
 )
