@@ -274,8 +274,8 @@ CODES.update(_codes(
 SM_VARIABLE_FALLBACK = Message(
     "SM305", "os.environ[{variable!r}] raises KeyError off SageMaker: reads it with the local fallback {fallback!r}")
 SM_DEFAULT_FALLBACK = Message(
-    "SM305", "the option's default os.environ.get({variable!r}) is None off SageMaker: reads it with the local "
-             "fallback {fallback!r}")
+    "SM305", "os.environ.get({variable!r}) is None off SageMaker, and the script uses the value: reads it with the "
+             "local fallback {fallback!r}")
 SM_VARIABLE_NO_FALLBACK = Message(
     "SM305", "os.environ[{variable!r}] raises KeyError off SageMaker and has no local equivalent: left as is, set it "
              "to run the script locally")

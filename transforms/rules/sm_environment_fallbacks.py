@@ -8,8 +8,9 @@ in lower case (which also becomes the job's channel), one `localhost` host, no G
 equivalent (SM_HPS, SM_TRAINING_ENV, SM_HP_<NAME>, ...) is reported and left alone. Assignments and `del` of the
 variable are no reads, and a read the script only makes on SageMaker (under a test of an SM_* variable, as in
 `os.environ["SM_MODEL_DIR"] if "SM_MODEL_DIR" in os.environ else ...`, or in a `try` that catches KeyError) does
-not fail: untouched. An option whose default is `os.environ.get("SM_CHANNEL_TRAIN")` (None off SageMaker, then
-used as a path) gets the same fallback as the `.get`'s second argument. A read in the path a model is saved to
+not fail: untouched. A `.get` with no fallback whose value is handed to a call (an option's default
+`os.environ.get("SM_CHANNEL_TRAIN")`, `json.loads(os.environ.get("SM_HOSTS"))`) gets the same fallback as the `.get`'s
+second argument; one that is only tested keeps its None. A read in the path a model is saved to
 gets its fallback too: the export rule amends that save around it.
 """
 
@@ -52,17 +53,20 @@ class SmEnvironmentFallbacksRule:
 
 
 def _fallback_for_default(ctx: PlanContext, call: cst.Call) -> None:
-    """`add_argument("--train", default=os.environ.get("SM_CHANNEL_TRAIN"))`: off SageMaker the option's value is
-    None, which the script then uses as a path. The fallback goes in as the `.get`'s second argument."""
+    """`add_argument("--train", default=os.environ.get("SM_CHANNEL_TRAIN"))`, `json.loads(os.environ.get("SM_HOSTS"))`:
+    off SageMaker the value is None, which the script then uses (as a path, as JSON). The fallback goes in as the
+    `.get`'s second argument."""
     facts = ctx.facts
     if facts.qualified_name(call.func) not in ("os.environ.get", "os.getenv") or len(call.args) != 1 or \
             call.args[0].keyword is not None or not isinstance(call.args[0].value, cst.SimpleString):
         return
     variable = call.args[0].value.evaluated_value
     parent = facts.parents.get(call)
+    consumer = facts.parents.get(parent)
+    # its value handed on (an option's default, `json.loads(...)`, a join); a test of it (`if os.environ.get(...)`,
+    # how a script tells SageMaker from a laptop) keeps its None
     if not (isinstance(variable, str) and variable.startswith("SM_") and isinstance(parent, cst.Arg)
-            and parent.keyword is not None and parent.keyword.value == "default"
-            and any(call_ is facts.parents.get(parent) for _, call_ in facts.add_argument_calls)):
+            and isinstance(consumer, cst.Call) and facts.qualified_name(consumer.func) != "builtins.bool"):
         return
     fallback = _local_fallback(ctx, variable)
     if fallback is None or _rewritten_around(ctx, call):

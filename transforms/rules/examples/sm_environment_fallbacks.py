@@ -151,4 +151,64 @@ tf.saved_model.save(model, os.path.join(args.model_dir_out, "1"))
 """,
         codes=('SM305', 'SM305'),
     ),
+    # An SM_* variable read with .get and no fallback, handed to json.loads: it gets the local fallback; one only stored keeps its None.
+    Example(
+        before="""\
+import json
+import os
+import argparse
+import tensorflow as tf
+parser = argparse.ArgumentParser()
+parser.add_argument("--hosts", type=list, default=json.loads(os.environ.get("SM_HOSTS")))
+parser.add_argument("--model_dir", type=str)
+args, _ = parser.parse_known_args()
+hosts = os.getenv("SM_HOSTS")
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile("adam", "mse")
+model.fit([[0.0]], [0.0], epochs=1)
+""",
+        after='''\
+import json
+import os
+import argparse
+import tensorflow as tf
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+parser = argparse.ArgumentParser()
+parser.add_argument("--hosts", type=list, default=json.loads(os.environ.get("SM_HOSTS", '["localhost"]')))
+parser.add_argument("--model_dir", type=str)
+parser.add_argument("--epochs", type=int, default=1, help="fit(epochs=) in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+args, _ = parser.parse_known_args()
+hosts = os.getenv("SM_HOSTS")
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile("adam", "mse")
+model.fit([[0.0]], [0.0], epochs=args.epochs)
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+''',
+        codes=('SM305',),
+    ),
 )
