@@ -68,6 +68,11 @@ class ExportRule:
         if trained is None:
             return
         models, training_anchor, reported_at = trained
+        wrapper = _serving_wrapper_save(ctx, list(models.values()), training_anchor)
+        if wrapper is not None and not ctx.options.export_model:
+            _make_export(ctx, wrapper, ("1",))  # the script serves its own module around the model: that is served
+            _reroute_other_model_files(ctx, list(models.values()))
+            return
         names = list(models)
         if ctx.options.export_model and ctx.options.export_model in names:
             names = [ctx.options.export_model]
@@ -115,6 +120,17 @@ def _export_model(ctx: PlanContext, model_code: str, model: TrainedModel, traini
                    or facts.position(a) >= facts.position(training_anchor)]
         anchor = max(anchors, key=facts.position) if anchors else training_anchor
         _add_export(ctx, anchor, model_code, version_parts, model.example)
+
+
+def _serving_wrapper_save(ctx: PlanContext, models: list[TrainedModel],
+                          anchor: cst.CSTNode) -> SaveCall | None:
+    """`tf.saved_model.save(serving, "served", signatures=...)` after training, of an object other than the trained
+    model (a `tf.Module` whose signature normalises the input and calls the model): the script's own servable."""
+    facts = ctx.facts
+    saves = [save for save in facts.save_calls if save.kind == "saved_model.save"
+             and facts.position(save.call) > facts.position(anchor) and not any(m.saved_by(facts, save) for m in models)
+             and save.call not in ctx.paths.read_back_saves and _path_kind(ctx, save) == "dir"]
+    return saves[-1] if saves else None
 
 
 def _after_reloads(ctx: PlanContext, model_code: str, anchor: cst.BaseStatement) -> cst.BaseStatement:

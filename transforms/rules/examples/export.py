@@ -2532,4 +2532,83 @@ _sm_export(generator, os.path.join(args.sm_model_dir, "1"))
 ''',
         codes=('SM202',),
     ),
+    # The script's own serving module (tf.saved_model.save of a tf.Module around the model, with its signature) is the export: no raw-model export beside it.
+    Example(
+        before="""\
+import numpy as np
+import tensorflow as tf
+
+features = np.random.normal(5.0, 2.0, size=(64, 3)).astype("float32")
+labels = (features.sum(axis=1) > 15).astype("float32")
+mean, std = features.mean(axis=0), features.std(axis=0)
+model = tf.keras.Sequential([tf.keras.Input((3,)), tf.keras.layers.Dense(1, activation="sigmoid")])
+model.compile(optimizer="adam", loss="binary_crossentropy")
+model.fit((features - mean) / std, labels, epochs=2)
+
+
+class Serving(tf.Module):
+    def __init__(self, model):
+        super().__init__()
+        self.model = model
+
+    @tf.function(input_signature=[tf.TensorSpec([None, 3], tf.float32)])
+    def serve(self, raw):
+        return {"probability": self.model((raw - mean) / std)}
+
+
+serving = Serving(model)
+tf.saved_model.save(serving, "served_model", signatures={"serving_default": serving.serve})
+""",
+        after='''\
+import numpy as np
+import tensorflow as tf
+import argparse
+import os
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_path(local_path, sagemaker_path):
+    """`local_path` when run locally; on SageMaker `sagemaker_path`, under the dirs the job keeps."""
+    if "SM_MODEL_DIR" not in os.environ:
+        return local_path
+    os.makedirs(os.path.dirname(sagemaker_path) or ".", exist_ok=True)
+    return sagemaker_path
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=2, help="fit(epochs=) in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+features = np.random.normal(5.0, 2.0, size=(64, 3)).astype("float32")
+labels = (features.sum(axis=1) > 15).astype("float32")
+mean, std = features.mean(axis=0), features.std(axis=0)
+model = tf.keras.Sequential([tf.keras.Input((3,)), tf.keras.layers.Dense(1, activation="sigmoid")])
+model.compile(optimizer="adam", loss="binary_crossentropy")
+model.fit((features - mean) / std, labels, epochs=args.epochs)
+
+
+class Serving(tf.Module):
+    def __init__(self, model):
+        super().__init__()
+        self.model = model
+
+    @tf.function(input_signature=[tf.TensorSpec([None, 3], tf.float32)])
+    def serve(self, raw):
+        return {"probability": self.model((raw - mean) / std)}
+
+
+serving = Serving(model)
+tf.saved_model.save(serving, _sm_path("served_model", os.path.join(args.sm_model_dir, "1")), signatures={"serving_default": serving.serve})
+''',
+    ),
 )
