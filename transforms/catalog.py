@@ -379,6 +379,7 @@ PATH_FUNCTIONS = {
     "tensorflow.compat.v1.train.MonitoredTrainingSession": PathSpec("checkpoint", 2, ("checkpoint_dir",)),
     **_rows("output", ["keras.callbacks.CSVLogger"], ("filename",)),
     **_rows("output", ["matplotlib.pyplot.savefig"], ("fname",)),
+    **_rows("output", ["tensorflow.io.TFRecordWriter", "tensorflow.compat.v1.python_io.TFRecordWriter"], ("path",)),
     **_rows("output", ["numpy.save", "numpy.savez", "numpy.savez_compressed"], ("file",)),
     **_rows("output", ["numpy.savetxt"], ("fname",)),
     # data fetched at run time
@@ -440,6 +441,12 @@ def is_library_module(qualified_name: str) -> bool:
 FOREIGN_CLIS = frozenset({"click", "typer", "fire", "hydra"})
 # The model dir inside a SageMaker training container (docs/sagemaker-contract.md §1).
 SAGEMAKER_MODEL_DIR = "/opt/ml/model"
+# The folders a job keeps (docs/sagemaker-contract.md §1): a path written there is not lost with the job.
+SAGEMAKER_KEPT_DIRS = (SAGEMAKER_MODEL_DIR, "/opt/ml/checkpoints", "/opt/ml/output")
+
+
+def kept_by_sagemaker(path: str) -> bool:
+    return any(path == folder or path.startswith(folder + "/") for folder in SAGEMAKER_KEPT_DIRS)
 # Reading one of these makes a script SageMaker-aware (docs/sagemaker-contract.md §2).
 SAGEMAKER_VARIABLE_PREFIXES = ("SM_MODEL_DIR", "SM_CHANNEL", "SM_OUTPUT_DATA_DIR", "SM_HPS", "SM_HP_",
                                "SM_TRAINING_ENV", "SM_HOSTS", "SM_CURRENT_HOST", "SM_NUM_GPUS")

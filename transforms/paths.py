@@ -11,7 +11,9 @@ else is joined onto, so that a `DATA_DIR` constant used by three loaders is rewr
 
 from __future__ import annotations
 
+import fnmatch
 import posixpath
+import re
 from dataclasses import dataclass
 
 import libcst as cst
@@ -260,6 +262,11 @@ def _overlaps(read: PathUseSite, written: str) -> bool:
         return read.path.full == ""
     if is_within(read.path.full, written):
         return True
+    if "{" in written:  # a callback's file name template (`ckpt_{epoch:02d}.weights.h5`) matches what it wrote
+        template = re.sub(r"\{[^{}]*\}", "*", written)
+        if fnmatch.fnmatchcase(read.path.full, template) or is_within(read.path.full, posixpath.dirname(template)) \
+                and read.role == "read_dir":
+            return True
     listing = read.role == "read_dir" or not read.path.complete  # a folder listing or a glob may pick it up
     folder = folder_of(read.path, read.role)
     return listing and folder not in ("", ".") and is_within(written, folder)

@@ -60,7 +60,7 @@ class ChannelsRule:
         for call in paths.downloads:
             ctx.report(call, diagnostics.DOWNLOADS_DATA)
         for site in paths.scratch:
-            if site.role in ("output", "checkpoint"):
+            if site.role in ("output", "checkpoint") and not catalog.kept_by_sagemaker(site.path.full):
                 ctx.report(site.call, diagnostics.READ_BACK, path=site.path.full)
         for channel in _group(ctx, paths.reads):
             _rewrite(ctx, channel)

@@ -48,6 +48,8 @@ class ExportRule:
     def plan(self, ctx: PlanContext) -> None:
         facts = ctx.facts
         rerooted = {site.call for site in ctx.paths.writes if ctx.claimed(site.path.root)}
+        rerooted.update(site.call for site in (*ctx.paths.writes, *ctx.paths.scratch)
+                        if catalog.kept_by_sagemaker(site.path.full))  # `/opt/ml/checkpoints/...` already
         for callback in facts.saving_callbacks:
             code = facts.module.code_for_node(callback)
             if callback not in rerooted and not any(marker in code for marker in KEPT_MARKERS) and \

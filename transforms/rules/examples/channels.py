@@ -775,4 +775,134 @@ model.fit(features, targets, epochs=args.epochs)
 _sm_export(model, os.path.join(args.sm_model_dir, "1"))
 ''',
     ),
+    # A checkpoint file-name template and the epoch file read back from it: the same files, kept together (SM302), not made a channel.
+    Example(
+        before="""\
+import tensorflow as tf
+
+CKPT_DIR = "training_checkpoints"
+features = tf.random.normal((64, 3))
+model = tf.keras.Sequential([tf.keras.Input((3,)), tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+save_every_epoch = tf.keras.callbacks.ModelCheckpoint(CKPT_DIR + "/ckpt_{epoch:02d}.weights.h5", save_weights_only=True)
+model.fit(features, tf.reduce_sum(features, 1), epochs=2, callbacks=[save_every_epoch])
+model.load_weights(CKPT_DIR + "/ckpt_01.weights.h5")
+""",
+        after='''\
+import tensorflow as tf
+import argparse
+import os
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=2, help="fit(epochs=) in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+CKPT_DIR = "training_checkpoints"
+features = tf.random.normal((64, 3))
+model = tf.keras.Sequential([tf.keras.Input((3,)), tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+save_every_epoch = tf.keras.callbacks.ModelCheckpoint(CKPT_DIR + "/ckpt_{epoch:02d}.weights.h5", save_weights_only=True)
+model.fit(features, tf.reduce_sum(features, 1), epochs=args.epochs, callbacks=[save_every_epoch])
+model.load_weights(CKPT_DIR + "/ckpt_01.weights.h5")
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+''',
+        codes=('SM201', 'SM302'),
+    ),
+    # TFRecords the script writes and reads back are a cache, not a channel (SM302).
+    Example(
+        before="""\
+import tensorflow as tf
+
+with tf.io.TFRecordWriter("records/train.tfrecord") as writer:
+    for value in range(8):
+        writer.write(tf.train.Example(features=tf.train.Features(feature={"x": tf.train.Feature(float_list=tf.train.FloatList(value=[float(value)]))})).SerializeToString())
+dataset = tf.data.TFRecordDataset("records/train.tfrecord").map(lambda r: tf.io.parse_single_example(r, {"x": tf.io.FixedLenFeature([1], tf.float32)})["x"])
+dataset = dataset.map(lambda x: (x, x)).batch(4)
+model = tf.keras.Sequential([tf.keras.Input((1,)), tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(dataset, epochs=2)
+""",
+        after='''\
+import tensorflow as tf
+import argparse
+import os
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=2, help="fit(epochs=) in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+with tf.io.TFRecordWriter("records/train.tfrecord") as writer:
+    for value in range(8):
+        writer.write(tf.train.Example(features=tf.train.Features(feature={"x": tf.train.Feature(float_list=tf.train.FloatList(value=[float(value)]))})).SerializeToString())
+dataset = tf.data.TFRecordDataset("records/train.tfrecord").map(lambda r: tf.io.parse_single_example(r, {"x": tf.io.FixedLenFeature([1], tf.float32)})["x"])
+dataset = dataset.map(lambda x: (x, x)).batch(4)
+model = tf.keras.Sequential([tf.keras.Input((1,)), tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(dataset, epochs=args.epochs)
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+''',
+        codes=('SM302',),
+    ),
 )
