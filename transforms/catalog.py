@@ -64,6 +64,7 @@ MODEL_CONSTRUCTORS = frozenset(
     }
 )
 MODEL_CONSTRUCTOR_PREFIXES = ("keras.applications.",)
+MODEL_LOADERS = frozenset({"keras.models.load_model", "keras.saving.load_model"})
 # Base classes that make a user class a Keras model.
 MODEL_BASE_CLASSES = frozenset({"keras.Model", "keras.models.Model", "keras.Sequential", "keras.models.Sequential"})
 

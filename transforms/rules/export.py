@@ -489,6 +489,9 @@ def _trained_models(ctx: PlanContext) -> tuple[dict[str, TrainedModel], cst.Base
         saved = _saved_of_several(ctx, anchor)
         if saved is not None:
             return {_code(saved): TrainedModel(facts.model_key(saved), saved)}, anchor, fit.receiver
+        loaded = _loaded_and_saved_last(ctx, fit.receiver, anchor)
+        if loaded is not None:
+            return {_code(loaded[0]): TrainedModel(facts.model_key(loaded[0]), loaded[0])}, loaded[1], fit.receiver
         rebound = _rebound_model(ctx, fit.receiver, anchor)
         return {facts.module.code_for_node(fit.receiver): model}, rebound or anchor, fit.receiver
     return _tape_trained_models(ctx)
@@ -510,6 +513,25 @@ def _saved_of_several(ctx: PlanContext, anchor: cst.CSTNode) -> cst.BaseExpressi
     ctx.report(saved, diagnostics.SAVED_OF_SEVERAL_MODELS, count=len(trained), names=", ".join(trained.values()),
                saved=_code(saved))
     return saved
+
+
+def _loaded_and_saved_last(ctx: PlanContext, receiver: cst.BaseExpression,
+                           anchor: cst.CSTNode) -> tuple[cst.Name, cst.BaseStatement] | None:
+    """`best = load_model("best.keras"); best.save("final.keras")` after training: the model the script saves last
+    is the best checkpoint under another name, so that is the model to serve (exported after its binding)."""
+    facts = ctx.facts
+    after = [save for save in facts.save_calls if facts.position(save.call) > facts.position(anchor)
+             and save.kind in ("save", "keras.save_model", "saved_model.save")]
+    model = after[-1].model if after else None
+    if not isinstance(model, cst.Name) or (isinstance(receiver, cst.Name) and model.value == receiver.value):
+        return None
+    value = facts.only_value(model)
+    if not (isinstance(value, cst.Call) and facts.qualified_name(value.func) in catalog.MODEL_LOADERS):
+        return None
+    binding = facts.statement_of(value)
+    if facts.position(binding) < facts.position(anchor) or facts.scopes.get(binding) is not facts.scopes.get(anchor):
+        return None
+    return model, facts.statement_after_loops(binding)
 
 
 def _rebound_model(ctx: PlanContext, receiver: cst.BaseExpression, anchor: cst.CSTNode) -> cst.CSTNode | None:

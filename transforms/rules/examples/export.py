@@ -2441,11 +2441,11 @@ classifier = tf.keras.Sequential([tf.keras.Input((8,)), tf.keras.layers.Dense(1,
 classifier.compile("adam", "binary_crossentropy")
 ckpt = tf.keras.callbacks.ModelCheckpoint("best.keras", save_best_only=True, monitor="loss")
 classifier.fit(x, y, epochs=args.epochs_2, callbacks=[ckpt])
-
-# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
-_sm_export(classifier, os.path.join(args.sm_model_dir, "1"))
 best = tf.keras.models.load_model("best.keras")
 best.save(_sm_path("final_classifier.keras", os.path.join(args.sm_model_dir, "final_classifier.keras")))
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(best, os.path.join(args.sm_model_dir, "1"))
 ''',
         codes=('SM201', 'SM302'),
     ),
@@ -2610,5 +2610,79 @@ class Serving(tf.Module):
 serving = Serving(model)
 tf.saved_model.save(serving, _sm_path("served_model", os.path.join(args.sm_model_dir, "1")), signatures={"serving_default": serving.serve})
 ''',
+    ),
+    # The best checkpoint loaded under another name and saved last is the model served, not the last epoch's.
+    Example(
+        before="""\
+import tensorflow as tf
+
+features = tf.random.normal((64, 3))
+model = tf.keras.Sequential([tf.keras.Input((3,)), tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+keep_best = tf.keras.callbacks.ModelCheckpoint("best.keras", save_best_only=True, monitor="val_loss")
+model.fit(features, tf.reduce_sum(features, 1), epochs=5, validation_split=0.25, callbacks=[keep_best])
+best = tf.keras.models.load_model("best.keras")
+best.save("final.keras")
+""",
+        after='''\
+import tensorflow as tf
+import argparse
+import os
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_path(local_path, sagemaker_path):
+    """`local_path` when run locally; on SageMaker `sagemaker_path`, under the dirs the job keeps."""
+    if "SM_MODEL_DIR" not in os.environ:
+        return local_path
+    os.makedirs(os.path.dirname(sagemaker_path) or ".", exist_ok=True)
+    return sagemaker_path
+
+
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=5, help="fit(epochs=) in the original script")
+parser.add_argument("--validation_split", "--validation-split", type=float, default=0.25,
+                    help="fit(validation_split=) in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+features = tf.random.normal((64, 3))
+model = tf.keras.Sequential([tf.keras.Input((3,)), tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+keep_best = tf.keras.callbacks.ModelCheckpoint("best.keras", save_best_only=True, monitor="val_loss")
+model.fit(features, tf.reduce_sum(features, 1), epochs=args.epochs, validation_split=args.validation_split, callbacks=[keep_best])
+best = tf.keras.models.load_model("best.keras")
+best.save(_sm_path("final.keras", os.path.join(args.sm_model_dir, "final.keras")))
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(best, os.path.join(args.sm_model_dir, "1"))
+''',
+        codes=('SM201', 'SM302'),
     ),
 )
