@@ -73,7 +73,7 @@ class ExportRule:
         wrapper = _serving_wrapper_save(ctx, list(models.values()), training_anchor)
         if wrapper is not None and not ctx.options.export_model:
             _make_export(ctx, wrapper, ("1",))  # the script serves its own module around the model: that is served
-            _reroute_other_model_files(ctx, list(models.values()))
+            _reroute_other_model_files(ctx, [])  # and the model's own files go with it, as every model's do
             return
         names = list(models)
         if ctx.options.export_model and ctx.options.export_model in names:
