@@ -714,7 +714,7 @@ class _FactsCollector:
                 if name in ("click.command", "click.group"):
                     facts.click_commands.append(node)
                 elif name == "click.option":
-                    long_flags = [flag for flag in _flags(node) if flag.startswith("--")]
+                    long_flags = [flag for flag in option_flags(node) if flag.startswith("--")]
                     dest = dest_of_flag(long_flags[0]) if long_flags else None
                     self._note_default(dest, _argument(node, None, ("default",)))
             if name in catalog.REMOVED_KERAS_APIS:
@@ -758,10 +758,7 @@ class _FactsCollector:
             self.method_saves.append(SaveCall(node, receiver, path, method, scope))
         elif method == "add_argument" and isinstance(receiver, cst.Name):
             facts.add_argument_calls.append((receiver.value, node))
-            explicit = _text(_argument(node, None, ("dest",)))
-            long_flags = [flag for flag in _flags(node) if flag.startswith("--")]
-            dest = explicit or (dest_of_flag(long_flags[0]) if long_flags else None)
-            self._note_default(dest, _argument(node, None, ("default",)))
+            self._note_default(option_dest(node), _argument(node, None, ("default",)))
         elif method == "add_subparsers" and "argparse" in facts.imported_modules:
             facts.subcommand_parsers.append(node)
         elif method == "parse_args" and isinstance(receiver, cst.Call) and "argparse" in facts.imported_modules:
@@ -782,9 +779,16 @@ def _text(expr: cst.BaseExpression | None) -> str | None:
     return None
 
 
-def _flags(call: cst.Call) -> list[str]:
+def option_flags(call: cst.Call) -> list[str]:
     """The option strings of an `add_argument`/`click.option` call."""
     return [text for arg in call.args if arg.keyword is None and (text := _text(arg.value)) is not None]
+
+
+def option_dest(call: cst.Call) -> str | None:
+    """argparse's dest of an `add_argument` call: its `dest=`, else its first long flag's (`--batch-size` ->
+    `batch_size`); None for a positional or short-only option."""
+    long_flags = [flag for flag in option_flags(call) if flag.startswith("--")]
+    return _text(_argument(call, None, ("dest",))) or (dest_of_flag(long_flags[0]) if long_flags else None)
 
 
 def _one_epoch(fit: FitCall) -> bool:

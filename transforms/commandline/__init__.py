@@ -25,7 +25,7 @@ from sm_migrate.transforms.commandline.helpers import HELPERS
 from sm_migrate.transforms.commandline.specs import ArgumentSpec
 from sm_migrate.transforms.commandline.standard import standard_spec
 from sm_migrate.transforms.edits import is_import_or_string, parse_expression, parse_statements, with_leading_blank
-from sm_migrate.transforms.facts import ParseCall, function_scope_has_parameter
+from sm_migrate.transforms.facts import ParseCall, function_scope_has_parameter, option_dest, option_flags
 from sm_migrate.transforms.names import dest_of_flag
 from sm_migrate.transforms.scopes import Scope
 
@@ -171,22 +171,12 @@ def _existing_dests(ctx: PlanContext, target: ArgumentTarget) -> set[str]:
     """Dest names and flags of the arguments the script's own parser already has (empty for a new parser)."""
     found: set[str] = set()
     for call in existing_add_argument_calls(ctx, target):
-        flags = [a.value.evaluated_value for a in call.args
-                 if a.keyword is None and _is_text(a.value)]
-        dest = next((a.value.evaluated_value for a in call.args if a.keyword and a.keyword.value == "dest"
-                     and _is_text(a.value)), None)
-        long_flags = [f for f in flags if f.startswith("--")]
-        if dest is None and (long_flags or flags):
-            dest = dest_of_flag((long_flags or flags)[0])
+        flags = option_flags(call)
+        dest = option_dest(call) or (dest_of_flag(flags[0]) if flags else None)
         found.update(flags)
         if dest:
             found.add(dest)
     return found
-
-
-def _is_text(expr: cst.BaseExpression) -> bool:
-    """A str literal (not bytes: argparse takes only str flags and dests)."""
-    return isinstance(expr, cst.SimpleString) and isinstance(expr.evaluated_value, str)
 
 
 def _render_helpers(ctx: PlanContext) -> list[list[cst.BaseStatement]]:

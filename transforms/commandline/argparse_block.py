@@ -11,7 +11,7 @@ from sm_migrate.transforms import catalog, diagnostics
 from sm_migrate.transforms.commandline import absl_flags
 from sm_migrate.transforms.commandline.specs import ArgumentSpec
 from sm_migrate.transforms.edits import parse_statements, with_leading_blank
-from sm_migrate.transforms.facts import ParseCall
+from sm_migrate.transforms.facts import ParseCall, option_flags
 from sm_migrate.transforms.literals import literal_value
 
 if TYPE_CHECKING:
@@ -23,8 +23,7 @@ def fix_existing_arguments(ctx: PlanContext, calls: list[cst.Call]) -> None:
     gets one (the job's values are text); report store_true flags, positionals and required options (nothing but
     the hyperparameters reaches the command line of a job; docs/sagemaker-contract.md §3)."""
     for call in calls:
-        flags = [arg.value.evaluated_value for arg in call.args if arg.keyword is None
-                 and isinstance(arg.value, cst.SimpleString) and isinstance(arg.value.evaluated_value, str)]
+        flags = option_flags(call)
         if flags and not any(flag.startswith("-") for flag in flags):
             ctx.report(call, diagnostics.POSITIONAL_ARGUMENT, name=flags[0])
         _type_from_number_default(ctx, call, flags)

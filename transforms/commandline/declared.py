@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import libcst as cst
 
 from sm_migrate.transforms.contract import HyperParameter
+from sm_migrate.transforms.facts import option_flags
 from sm_migrate.transforms.literals import literal_value
 
 if TYPE_CHECKING:
@@ -67,7 +68,5 @@ def _launch_name(facts, dest: str, default: cst.BaseExpression) -> str:
     call = facts.parents.get(facts.parents.get(default))
     if not facts.sagemaker_aware or not isinstance(call, cst.Call):
         return dest
-    flags = [arg.value.evaluated_value for arg in call.args if arg.keyword is None
-             and isinstance(arg.value, cst.SimpleString) and isinstance(arg.value.evaluated_value, str)]
-    long_flags = [flag[2:] for flag in flags if flag.startswith("--")]
+    long_flags = [flag[2:] for flag in option_flags(call) if flag.startswith("--")]
     return dest if not long_flags or dest in long_flags else long_flags[0]

@@ -20,7 +20,7 @@ from sm_migrate.transforms.commandline import existing_add_argument_calls
 from sm_migrate.transforms.commandline.declared import SAGEMAKER_ARGUMENTS
 from sm_migrate.transforms.context import PlanContext
 from sm_migrate.transforms.edits import with_comma
-from sm_migrate.transforms.names import dest_of_flag
+from sm_migrate.transforms.facts import option_dest, option_flags
 from sm_migrate.transforms.rules.examples import option_spellings as examples
 
 
@@ -30,13 +30,11 @@ class OptionSpellingsRule:
 
     def plan(self, ctx: PlanContext) -> None:
         calls = existing_add_argument_calls(ctx, ctx.args.target)
-        taken = {flag for call in calls for flag in _flags(call)}
+        taken = {flag for call in calls for flag in option_flags(call)}
         for call in calls:
-            flags = _flags(call)
-            long_flags = [flag for flag in flags if flag.startswith("--")]
-            if not long_flags:
-                continue
-            dest = _dest(call) or dest_of_flag(long_flags[0])
+            if not any(flag.startswith("--") for flag in option_flags(call)):
+                continue  # a positional or a short-only option
+            dest = option_dest(call)
             if dest in SAGEMAKER_ARGUMENTS - {"model_dir"}:
                 continue  # plumbing read from SM_* variables: SageMaker never passes it
             if ctx.facts.sagemaker_aware and dest != "model_dir":
@@ -48,21 +46,9 @@ class OptionSpellingsRule:
                 ctx.amend(call, functools.partial(_with_spelling, spelling=spelling))
 
 
-def _flags(call: cst.Call) -> list[str]:
-    return [arg.value.evaluated_value for arg in call.args if arg.keyword is None and _is_text(arg.value)]
-
-
-def _dest(call: cst.Call) -> str | None:
-    return next((arg.value.evaluated_value for arg in call.args
-                 if arg.keyword is not None and arg.keyword.value == "dest" and _is_text(arg.value)), None)
-
-
-def _is_text(expr: cst.BaseExpression) -> bool:
-    return isinstance(expr, cst.SimpleString) and isinstance(expr.evaluated_value, str)
-
-
 def _last_flag(call: cst.Call) -> int:
-    return max(index for index, arg in enumerate(call.args) if arg.keyword is None and _is_text(arg.value))
+    return max(index for index, arg in enumerate(call.args) if arg.keyword is None
+               and isinstance(arg.value, cst.SimpleString) and isinstance(arg.value.evaluated_value, str))
 
 
 def _with_spelling(call: cst.Call, spelling: str) -> cst.Call:
