@@ -46,6 +46,9 @@ class SaveCall:
     scope: Scope
 
 
+FILE_SAVE_KINDS = ("save", "save_weights", "keras.save_model")  # the saves that may write a model file (.keras)
+
+
 @dataclass
 class PathUse:
     """A call that reads or writes a path (catalog.PATH_FUNCTIONS and friends)."""

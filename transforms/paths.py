@@ -46,7 +46,7 @@ def resolve(facts: ScriptFacts, expr: cst.BaseExpression | None, depth: int = 0)
         value = expr.evaluated_value
         if not isinstance(value, str) or not value or value.startswith(catalog.REMOTE_PREFIXES):
             return []
-        return [StaticPath(expr, value, _normal(value), True)]
+        return [StaticPath(expr, value, normal_path(value), True)]
     if isinstance(expr, cst.Name):
         if expr.value in facts.constants and _is_module_level_name(facts, expr):
             return resolve(facts, facts.constants[expr.value], depth + 1)
@@ -72,7 +72,8 @@ def resolve(facts: ScriptFacts, expr: cst.BaseExpression | None, depth: int = 0)
     return []
 
 
-def _normal(path: str) -> str:
+def normal_path(path: str) -> str:
+    """A relative path as `full` holds it: normalised, the working dir itself as ""."""
     normal = posixpath.normpath(path)
     return "" if normal == "." else normal
 
@@ -107,7 +108,7 @@ def _joined(facts: ScriptFacts, parts: list[cst.BaseExpression], depth: int) -> 
                 full = posixpath.join(full, "*")
                 break
             full = posixpath.join(full, text)
-        found.append(StaticPath(base.root, base.root_text, _normal(full), complete, base.is_default))
+        found.append(StaticPath(base.root, base.root_text, normal_path(full), complete, base.is_default))
     return found
 
 
@@ -121,7 +122,7 @@ def _concatenated(facts: ScriptFacts, expr: cst.BinaryOperation, depth: int) -> 
     found = []
     glued = _literal_text(facts, parts[0]) or ""
     for base in resolve(facts, expr, depth + 1):
-        if not base.complete or _normal(base.root_text) != base.full or \
+        if not base.complete or normal_path(base.root_text) != base.full or \
                 not (base.root_text.endswith("/") or glued.startswith("/")):
             continue  # (a join, or text glued on without a "/": not a folder prefix of ours)
         text, complete = base.root_text, True
@@ -131,7 +132,7 @@ def _concatenated(facts: ScriptFacts, expr: cst.BinaryOperation, depth: int) -> 
                 text, complete = text + "*", False
                 break
             text += literal
-        found.append(StaticPath(base.root, base.root_text, _normal(text), complete, base.is_default))
+        found.append(StaticPath(base.root, base.root_text, normal_path(text), complete, base.is_default))
     return found
 
 
@@ -152,11 +153,11 @@ def _fstring(facts: ScriptFacts, expr: cst.FormattedString, depth: int) -> list[
         if "/" not in first.value or "{" in expr.prefix or not first.value.strip("/"):
             return []
         folder = first.value.rsplit("/", 1)[0]
-        return [StaticPath(expr, folder, _normal(folder + "/*"), False)]
+        return [StaticPath(expr, folder, normal_path(folder + "/*"), False)]
     if isinstance(first, cst.FormattedStringExpression) and isinstance(first.expression, (cst.Name, cst.Attribute)):
         found = []
         for base in resolve(facts, first.expression, depth + 1):
-            found.append(StaticPath(base.root, base.root_text, _normal(base.full + "/*"), False, base.is_default))
+            found.append(StaticPath(base.root, base.root_text, normal_path(base.full + "/*"), False, base.is_default))
         return found
     return []
 
@@ -184,7 +185,7 @@ def _argument_default(facts: ScriptFacts, expr: cst.Attribute) -> list[StaticPat
 def _default_path(default: cst.BaseExpression | None) -> list[StaticPath]:
     if isinstance(default, cst.SimpleString) and isinstance(default.evaluated_value, str) and default.evaluated_value:
         value = default.evaluated_value
-        return [StaticPath(default, value, _normal(value), True, is_default=True)]
+        return [StaticPath(default, value, normal_path(value), True, is_default=True)]
     return []
 
 
@@ -193,13 +194,13 @@ def folder_of(path: StaticPath, role: str) -> str:
     full = path.full
     if any(ch in full for ch in catalog.GLOB_CHARACTERS):
         full = full[: min(full.index(ch) for ch in catalog.GLOB_CHARACTERS if ch in full)]
-        return _normal(full.rsplit("/", 1)[0]) if "/" in full else ""
+        return normal_path(full.rsplit("/", 1)[0]) if "/" in full else ""
     if role == "read_dir" and path.complete:
         return full
-    root = _normal(path.root_text)
+    root = normal_path(path.root_text)
     if path.is_fstring or (root != full and is_within(full, root)):
         return root
-    return _normal(posixpath.dirname(full))
+    return normal_path(posixpath.dirname(full))
 
 
 def is_within(path: str, folder: str) -> bool:
@@ -234,11 +235,11 @@ def classify_paths(facts: ScriptFacts) -> ScriptPaths:
             downloads.append(use.call)
             continue
         for path in resolve(facts, use.path):
-            if use.role == "read" and path.is_default and path.full == _normal(path.root_text) and \
+            if use.role == "read" and path.is_default and path.full == normal_path(path.root_text) and \
                     not catalog.looks_like_path(path.root_text):
                 continue  # `np.load(args.name)`, default "a b": a text hyperparameter, as the contract lists it
             if isinstance(use.pattern, str):  # `glob(b"*.png")` finds nothing: no pattern to join
-                path = StaticPath(path.root, path.root_text, _normal(posixpath.join(path.full, use.pattern)), False,
+                path = StaticPath(path.root, path.root_text, normal_path(posixpath.join(path.full, use.pattern)), False,
                                   path.is_default)
             site = PathUseSite(use.role, use.call, path)
             (reads if use.role in ("read", "read_dir") else writes).append(site)

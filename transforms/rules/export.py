@@ -26,7 +26,7 @@ import libcst as cst
 from sm_migrate.transforms import catalog, diagnostics
 from sm_migrate.transforms.context import PlanContext
 from sm_migrate.transforms.edits import parse_expression, parse_statements
-from sm_migrate.transforms.facts import MAX_DERIVATION, SaveCall, is_model_constructor, walk
+from sm_migrate.transforms.facts import FILE_SAVE_KINDS, MAX_DERIVATION, SaveCall, is_model_constructor, walk
 from sm_migrate.transforms.graph_signature import GraphSignature, graph_signature
 from sm_migrate.transforms.literals import quote
 from sm_migrate.transforms.loop_functions import loop_function
@@ -708,7 +708,7 @@ def _reroute_other_model_files(ctx: PlanContext, models: list[TrainedModel]) -> 
     for save in facts.save_calls:
         if save.call in facts.wrapped_saves or ctx.claimed(save.path) or any(m.saved_by(facts, save) for m in models):
             continue
-        if save.kind in ("save", "save_weights", "keras.save_model") and _path_kind(ctx, save) == "file" \
+        if save.kind in FILE_SAVE_KINDS and _path_kind(ctx, save) == "file" \
                 and save.call not in ctx.paths.read_back_saves and not _reads_model_dir(facts, save.path):
             _reroute_file_save(ctx, save)
 

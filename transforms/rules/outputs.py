@@ -21,11 +21,11 @@ import libcst as cst
 from sm_migrate.transforms.commandline.standard import CHECKPOINT_DEFAULT
 from sm_migrate.transforms.context import PlanContext
 from sm_migrate.transforms.edits import parse_expression
+from sm_migrate.transforms.facts import FILE_SAVE_KINDS
 from sm_migrate.transforms.literals import quote
-from sm_migrate.transforms.paths import PathUseSite, resolve
+from sm_migrate.transforms.paths import PathUseSite, normal_path, resolve
 from sm_migrate.transforms.rules.examples import outputs as examples
 
-MODEL_FILE_SAVES = ("save", "save_weights", "keras.save_model")  # saves that write the model's own files
 # A local folder named for what the SageMaker dir already is adds nothing under it.
 REDUNDANT_FOLDERS = {
     "checkpoint": frozenset({"checkpoints", "checkpoint", "ckpt", "ckpts"}),
@@ -41,7 +41,7 @@ class OutputsRule:
         model_folders = _model_folders(ctx)
         # checkpoint folders named on their own (`latest_checkpoint("ckpt")`): kept whole under the checkpoint dir,
         # so that a save into them (`"ckpt/ckpt"`) lands where the restore looks
-        whole = {_normal(site.path.full) for site in ctx.paths.writes if site.role == "checkpoint"}
+        whole = {site.path.full for site in ctx.paths.writes if site.role == "checkpoint"}
         for site in ctx.paths.writes:
             root = site.path.root
             if ctx.claimed(root):
@@ -57,7 +57,7 @@ class OutputsRule:
 
 def _model_folders(ctx: PlanContext) -> set[str]:
     """The folders the script saves its model files into (`model.save("artifacts/model.keras")`)."""
-    return {posixpath.dirname(path.full) for save in ctx.facts.save_calls if save.kind in MODEL_FILE_SAVES
+    return {posixpath.dirname(path.full) for save in ctx.facts.save_calls if save.kind in FILE_SAVE_KINDS
             for path in resolve(ctx.facts, save.path) if path.complete} - {""}
 
 
@@ -66,10 +66,6 @@ def _model_folder_of(site: PathUseSite, model_folders: set[str]) -> str | None:
     model's deliverable, which goes with the model to the model dir rather than to the output data."""
     folder = posixpath.dirname(site.path.full)
     return folder if site.role == "output" and site.path.complete and folder in model_folders else None
-
-
-def _normal(path: str) -> str:
-    return posixpath.normpath(path) if path else path
 
 
 def _rerooted_fstring(ctx: PlanContext, site: PathUseSite) -> cst.BaseExpression:
@@ -122,7 +118,7 @@ def _rerooted(ctx: PlanContext, site: PathUseSite, local: str | None = None, is_
         relative = rest
     # `"logs/" + stamp`: the text appended needs the "/"; and `_sm_path` creates a folder ending in "/" on SageMaker,
     # where the script's own `os.makedirs("plots")` made it only locally
-    is_folder = is_folder or _normal(site.path.full) != _normal(site.path.root_text)  # `OUT = Path("outputs")`
+    is_folder = is_folder or site.path.full != normal_path(site.path.root_text)  # `OUT = Path("outputs")`
     if site.path.root_text.endswith("/") or is_folder:
         relative = posixpath.join(relative, "")
     return parse_expression(f"{ctx.helper('sm_path')}({local}, {os}.path.join({folder}, {quote(relative)}))")
