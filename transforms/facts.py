@@ -115,6 +115,8 @@ class ScriptFacts:
     cli_framework: str | None = None  # "click", "typer", "fire" or "hydra": a CLI argparse must not fight
     click_commands: list[cst.Call] = field(default_factory=list)  # @click.command(...) decorator calls
     argument_defaults: dict = field(default_factory=dict)  # dest -> literal default of the script's own CLI
+    path_readings: dict = field(default_factory=dict)  # expression -> (depth, its static paths): paths.resolve's memo
+    run_site_readings: dict = field(default_factory=dict)  # function -> (depth, its run sites): run_sites' memo
     constants: dict = field(default_factory=dict)  # module-level name assigned exactly once -> its value
     calls_by_name: dict = field(default_factory=dict)  # function name -> calls of it by that plain name
     # Other values training takes, where a name (or an epoch loop's literal) may hold a hyperparameter:
@@ -334,6 +336,12 @@ class ScriptFacts:
         runs it once (not in a loop of its own, or in a @tf.function) stands for where that function runs."""
         if depth > MAX_DERIVATION:
             return []
+        # Once per function: a step called in several places by helpers each called in several places made the
+        # walk multiply at every level (as paths.resolve does, with the depth the answer was found with).
+        known = self.run_site_readings.get(function)
+        if known is not None and known[0] <= depth:
+            return known[1]
+        self.run_site_readings[function] = (depth, [])  # a recursive function adds no site of its own
         sites = []
         for use in self.uses_of(function):
             caller = self.enclosing(use, cst.FunctionDef)
@@ -345,6 +353,8 @@ class ScriptFacts:
                 sites.append(use)
             else:
                 sites.extend(self.run_sites(caller, depth + 1))
+        sites = list(dict.fromkeys(sites))
+        self.run_site_readings[function] = (depth, sites)
         return sites
 
     def uses_of(self, function: cst.FunctionDef) -> list[cst.Name | cst.Attribute]:
@@ -823,10 +833,13 @@ def _range_bound(facts: ScriptFacts, iterable: cst.BaseExpression) -> cst.BaseEx
     return None
 
 
-def _is_dataset(facts: ScriptFacts, expr: cst.BaseExpression, depth: int = 0) -> bool:
+def _is_dataset(facts: ScriptFacts, expr: cst.BaseExpression, depth: int = 0, seen: dict | None = None) -> bool:
     """Is `expr` a tf.data pipeline: a chain of calls that starts at `tf.data...`, or a name bound to one?"""
-    if depth > 8:
+    if depth > MAX_DERIVATION:
         return False
+    # A name's bindings are looked at again only from nearer: `net = layer(net)` rebound hundreds of times made
+    # a walk of every chain of bindings exponential.
+    seen = {} if seen is None else seen
     while isinstance(expr, (cst.Call, cst.Attribute)):
         if isinstance(expr, cst.Call):
             name = facts.qualified_name(expr.func)
@@ -837,9 +850,12 @@ def _is_dataset(facts: ScriptFacts, expr: cst.BaseExpression, depth: int = 0) ->
             expr = expr.value
     if isinstance(expr, cst.Name):
         scope = facts.structure.resolved.get(expr)
-        for assignment in scope.assignments[expr.value] if scope is not None else ():
+        if scope is None or seen.get((scope, expr.value), MAX_DERIVATION + 1) <= depth:
+            return False
+        seen[(scope, expr.value)] = depth
+        for assignment in scope.assignments[expr.value]:
             value, statement = facts.assigned_value(assignment.node)
-            if isinstance(statement, cst.Assign) and _is_dataset(facts, value, depth + 1):
+            if isinstance(statement, cst.Assign) and _is_dataset(facts, value, depth + 1, seen):
                 return True
     return False
 
@@ -879,12 +895,13 @@ def _is_training_op(facts: ScriptFacts, name: cst.Name) -> bool:
 
 
 def _variable_owners(facts: ScriptFacts, variables: cst.BaseExpression,
-                     depth: int = 0) -> list[cst.Name | cst.Attribute]:
+                     depth: int = 0, seen: dict | None = None) -> list[cst.Name | cst.Attribute]:
     """`model.trainable_variables`, `[model.W, model.b]`, `enc.trainable_variables + dec.trainable_variables`,
     `zip(grads, model.trainable_variables)`, `self.model.trainable_variables`, or a name bound to one of them:
     the names (or `self.<name>`) that own the variables (bare variables, `[W, b]`, have none)."""
     if depth > MAX_DERIVATION:
         return []
+    seen = {} if seen is None else seen  # a name's bindings again only from nearer, as in _is_dataset
     if isinstance(variables, cst.Attribute) and isinstance(variables.value, cst.Name):
         return [variables.value]
     if isinstance(variables, cst.Attribute) and isinstance(variables.value, cst.Attribute) and \
@@ -892,11 +909,14 @@ def _variable_owners(facts: ScriptFacts, variables: cst.BaseExpression,
         return [variables.value]  # `self.model.trainable_variables` in a trainer's method
     if isinstance(variables, cst.Name):
         scope = facts.structure.resolved.get(variables)
+        if scope is None or seen.get((scope, variables.value), MAX_DERIVATION + 1) <= depth:
+            return []
+        seen[(scope, variables.value)] = depth
         found = []
-        for assignment in scope.assignments[variables.value] if scope is not None else ():
+        for assignment in scope.assignments[variables.value]:
             value, _ = facts.assigned_value(assignment.node)
             if value is not None:
-                found.extend(_variable_owners(facts, value, depth + 1))
+                found.extend(_variable_owners(facts, value, depth + 1, seen))
         return found
     parts: list[cst.BaseExpression] = []
     if isinstance(variables, (cst.List, cst.Tuple)):
@@ -906,7 +926,7 @@ def _variable_owners(facts: ScriptFacts, variables: cst.BaseExpression,
     elif isinstance(variables, cst.Call) and isinstance(variables.func, cst.Name) and \
             variables.func.value == "zip" and len(variables.args) == 2:
         parts = [variables.args[1].value]
-    return [owner for part in parts for owner in _variable_owners(facts, part, depth + 1)]
+    return [owner for part in parts for owner in _variable_owners(facts, part, depth + 1, seen)]
 
 
 def _keras_model_of_session_save(call: cst.Call) -> cst.Name | None:

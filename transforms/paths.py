@@ -42,6 +42,18 @@ def resolve(facts: ScriptFacts, expr: cst.BaseExpression | None, depth: int = 0)
     """Every static reading of `expr` (several when it is a parameter of a function called in several places)."""
     if expr is None or depth > MAX_DEPTH:
         return []
+    # Each expression is read once per file: a parameter handed down through helpers that are each called in
+    # several places made the readings multiply (and repeat) at every level.
+    known = facts.path_readings.get(expr)
+    if known is not None and known[0] <= depth:  # read before, with at least as much depth left
+        return known[1]
+    facts.path_readings[expr] = (depth, [])  # a path defined through itself adds nothing more
+    found = list(dict.fromkeys(_readings(facts, expr, depth)))
+    facts.path_readings[expr] = (depth, found)
+    return found
+
+
+def _readings(facts: ScriptFacts, expr: cst.BaseExpression, depth: int) -> list[StaticPath]:
     if isinstance(expr, cst.SimpleString):
         value = expr.evaluated_value
         if not isinstance(value, str) or not value or value.startswith(catalog.REMOTE_PREFIXES):
