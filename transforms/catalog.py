@@ -3,8 +3,10 @@
 Qualified names are canonicalised first (`canonical_name`), so a table row covers every import style:
 `tf.keras.optimizers.Adam`, `from tensorflow.keras.optimizers import Adam`, `keras.optimizers.Adam`,
 `tf.optimizers.Adam` and `keras.optimizers.legacy.Adam` all become `keras.optimizers.Adam`; `tf.compat.v2` is
-TensorFlow 2's own API under another name (`tf.compat.v2.GradientTape` is `tensorflow.GradientTape`), and
-TensorFlow's `tf.compat.v1.flags` (`tf.app.flags`, `tf.flags`) is absl's `flags` module.
+TensorFlow 2's own API under another name (`tf.compat.v2.GradientTape` is `tensorflow.GradientTape`), so is
+`tf.compat.v1.estimator` for what is known of estimators here (construction, training, export; tf_upgrade_v2
+writes the canned estimators that way), and TensorFlow's `tf.compat.v1.flags` (`tf.app.flags`, `tf.flags`) is
+absl's `flags` module.
 Adding an API is a row here, not a branch in a transform.
 """
 
@@ -16,6 +18,7 @@ import sys
 from sm_migrate.transforms.versions import release
 
 _TF2_COMPAT = "tensorflow.compat.v2"
+_TF1_ESTIMATOR = "tensorflow.compat.v1.estimator."
 _TF_FLAGS_MODULES = ("tensorflow.compat.v1.app.flags", "tensorflow.compat.v1.flags", "tensorflow.app.flags",
                      "tensorflow.flags")
 _KERAS_PREFIXES = (
@@ -32,6 +35,8 @@ def canonical_name(qualified_name: str) -> str:
     name = qualified_name
     if name == _TF2_COMPAT or name.startswith(_TF2_COMPAT + "."):
         name = "tensorflow" + name[len(_TF2_COMPAT):]
+    if name.startswith(_TF1_ESTIMATOR):
+        name = "tensorflow.estimator." + name[len(_TF1_ESTIMATOR):]
     for prefix in _KERAS_PREFIXES:
         if name.startswith(prefix):
             name = "keras." + name[len(prefix) :]
@@ -199,6 +204,14 @@ FINALIZED_SESSIONS = frozenset({"tensorflow.compat.v1.train.MonitoredTrainingSes
 # tf.estimator (TF <= 2.15): constructors are tensorflow.estimator.<...Estimator|Classifier|Regressor>.
 ESTIMATOR_MODULE = "tensorflow.estimator."
 ESTIMATOR_SUFFIXES = ("Estimator", "Classifier", "Regressor", "EstimatorV2")
+# Calls that return an estimator without being one's class (`tf.keras.estimator.model_to_estimator(model)`).
+ESTIMATOR_FACTORIES = frozenset({"keras.estimator.model_to_estimator"})
+
+
+def is_estimator_constructor(name: str) -> bool:
+    return name in ESTIMATOR_FACTORIES or (name.startswith(ESTIMATOR_MODULE) and name.endswith(ESTIMATOR_SUFFIXES))
+
+
 ESTIMATOR_TRAINING = frozenset({"tensorflow.estimator.train_and_evaluate"})
 ESTIMATOR_TRAINING_METHODS = frozenset({"train", "train_and_evaluate"})
 ESTIMATOR_EXPORT_METHODS = {"export_saved_model": ("export_dir_base",), "export_savedmodel": ("export_dir_base",)}
@@ -207,8 +220,7 @@ ESTIMATOR_STEP_KEYWORDS = {
     "tensorflow.estimator.TrainSpec": {"max_steps": "max_steps"},
     "tensorflow.estimator.EvalSpec": {"steps": "eval_steps"},
 }
-NUMPY_INPUT_FNS = frozenset({"tensorflow.estimator.inputs.numpy_input_fn",
-                             "tensorflow.compat.v1.estimator.inputs.numpy_input_fn"})
+NUMPY_INPUT_FNS = frozenset({"tensorflow.estimator.inputs.numpy_input_fn"})
 # Exporters in an EvalSpec write under the estimator's model_dir (S3 on SageMaker), not the model dir.
 ESTIMATOR_EXPORTERS = frozenset({"tensorflow.estimator.LatestExporter", "tensorflow.estimator.BestExporter",
                                  "tensorflow.estimator.FinalExporter"})

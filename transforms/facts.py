@@ -659,8 +659,7 @@ class _FactsCollector:
                     self.facts.model_names[(scope, target.target.value)] = node.value
         constructed = self.facts.qualified_name(node.value.func) if isinstance(node.value, cst.Call) else None
         names = [t.target.value for t in node.targets if isinstance(t.target, cst.Name)]
-        if constructed and constructed.startswith(catalog.ESTIMATOR_MODULE) and \
-                constructed.endswith(catalog.ESTIMATOR_SUFFIXES):
+        if constructed and catalog.is_estimator_constructor(constructed):
             self.facts.estimator_names.update(names)
             self.facts.estimator_constructors.update(dict.fromkeys(names, node.value))
         held = names + [dotted_name(t.target) for t in node.targets if isinstance(t.target, cst.Attribute)
@@ -708,15 +707,14 @@ class _FactsCollector:
                 facts.pretrained_calls.append(node)
             elif name in catalog.BATCHING_LOADERS:
                 self._note_batch_size(node, _argument(node, None, ("batch_size",)), name.rsplit(".", 1)[-1])
-            elif name.startswith(catalog.ESTIMATOR_MODULE):
-                if name.endswith(catalog.ESTIMATOR_SUFFIXES) or name == "tensorflow.estimator.RunConfig":
-                    facts.estimator_calls.append(node)
-                elif name in catalog.ESTIMATOR_TRAINING:
-                    facts.estimator_training.append(node)
-                elif name in catalog.ESTIMATOR_STEP_KEYWORDS:
-                    facts.estimator_specs.append((name, node))
-                elif name in catalog.ESTIMATOR_EXPORTERS:
-                    facts.estimator_exporters.append(node)
+            elif catalog.is_estimator_constructor(name) or name == "tensorflow.estimator.RunConfig":
+                facts.estimator_calls.append(node)
+            elif name in catalog.ESTIMATOR_TRAINING:
+                facts.estimator_training.append(node)
+            elif name in catalog.ESTIMATOR_STEP_KEYWORDS:
+                facts.estimator_specs.append((name, node))
+            elif name in catalog.ESTIMATOR_EXPORTERS:
+                facts.estimator_exporters.append(node)
             elif name.startswith("absl.flags.DEFINE_"):
                 facts.absl_defines.append(node)
                 self._note_default(_text(_argument(node, 0, ("name",))), _argument(node, 1, ("default",)))
