@@ -190,6 +190,11 @@ SAVE_FUNCTIONS = {
                                                  "kind": "tf1"},
     "tensorflow.compat.v1.saved_model.builder.SavedModelBuilder": {"model_arg": None, "path_arg": 0,
                                                                    "path_keywords": ("export_dir",), "kind": "tf1"},
+    # the same builders as TensorFlow 1 scripts spell them
+    "tensorflow.saved_model.Builder": {"model_arg": None, "path_arg": 0, "path_keywords": ("export_dir",),
+                                       "kind": "tf1"},
+    "tensorflow.saved_model.builder.SavedModelBuilder": {"model_arg": None, "path_arg": 0,
+                                                         "path_keywords": ("export_dir",), "kind": "tf1"},
 }
 SIMPLE_SAVES = frozenset({"tensorflow.compat.v1.saved_model.simple_save", "tensorflow.saved_model.simple_save"})
 # Where a Keras model's TF1 session comes from (`K.get_session()`, `tf.compat.v1.keras.backend.get_session()`).

@@ -5,7 +5,8 @@ Such a script builds its graph from names bound once in one scope (`x = tf.place
 tf.matmul(x, W) + b`, `loss = ...(labels=y, logits=logits)`, `train_op = opt.minimize(loss)`) and runs the
 train op in a session, in a loop. The prediction is what the loss reads that depends on some of the loss's
 placeholders but not all: the ones it lacks are the labels. Followed on through the names that depend on exactly
-the same placeholders (`prediction = tf.nn.softmax(logits)`), it is the one such tensor no other reads. Its
+the same placeholders (`prediction = tf.nn.softmax(logits)`), it is the one such tensor no other reads, among
+those bound before the training loop ends (the export goes there; a tensor made after it is not yet bound). Its
 placeholders are the inputs; each must have a batch dimension (`keep_prob`, a scalar fed only in training, has
 none, and the signature would demand it).
 """
@@ -37,6 +38,7 @@ def graph_signature(facts: ScriptFacts) -> GraphSignature | str:
     if not runs:
         return "no `sess.run(train_op, ...)` of an optimizer's minimize() in a loop is found"
     call, session, loss = runs[-1]
+    anchor = facts.statement_after_loops(call)
     graph = Graph(facts, facts.scopes.get(call))
     labelled = graph.reach.get(loss, set())
     feature_side = [name for name in graph.ancestors(loss) if name not in graph.placeholders
@@ -44,9 +46,11 @@ def graph_signature(facts: ScriptFacts) -> GraphSignature | str:
     if not feature_side:
         return f"no tensor the loss `{loss}` reads depends on its inputs without its labels"
     inputs = set().union(*(graph.reach[name] for name in feature_side))
+    bound_before = {name for name, statement in graph.statements.items()
+                    if facts.position(statement) < facts.position(anchor)}  # the export goes after the loop
     predictions = {name for name in graph.values if name not in graph.placeholders and graph.reach.get(name)
                    and graph.reach[name] <= inputs and not _is_summary(facts, graph.values[name])
-                   and (name in feature_side or graph.ancestors(name) & set(feature_side))}
+                   and (name in feature_side or graph.ancestors(name) & set(feature_side)) and name in bound_before}
     sinks = sorted(name for name in predictions if not any(name in graph.uses[other] for other in predictions))
     if len(sinks) > 1:
         named = [name for name in sinks if any(word in name.lower() for word in PREDICTION_WORDS)]
@@ -63,7 +67,6 @@ def graph_signature(facts: ScriptFacts) -> GraphSignature | str:
     if facts.qualified_name(opened.func) in catalog.FINALIZED_SESSIONS:
         return (f"`{session.value}` is a monitored session, whose graph is final, so no export can be added inside "
                 "it; restore its last checkpoint into a plain Session after training")
-    anchor = facts.statement_after_loops(call)
     if not _session_open_at(facts, session, anchor):
         return f"the session `{session.value}` is closed before the training loop ends"
     return GraphSignature(session.value, tuple(sorted(graph.reach[output])), (output,), anchor)
@@ -75,11 +78,13 @@ class Graph:
 
     def __init__(self, facts: ScriptFacts, scope) -> None:
         self.values: dict[str, cst.BaseExpression] = {}
+        self.statements: dict[str, cst.Assign] = {}
         for name, assignments in scope.assignments.items():
             if len(assignments) == 1:
                 value, statement = facts.assigned_value(assignments[0].node)
                 if value is not None and isinstance(statement, cst.Assign) and len(statement.targets) == 1:
                     self.values[name] = value
+                    self.statements[name] = statement
         self.uses = {name: {node.value for node in walk(value) if isinstance(node, cst.Name)
                             and node.value in self.values and node.value != name}
                      for name, value in self.values.items()}

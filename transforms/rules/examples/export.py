@@ -2785,4 +2785,152 @@ model.save(_sm_path("model.keras", os.path.join(args.sm_model_dir, "model.keras"
 _sm_export(model, os.path.join(args.sm_model_dir, "1"))
 ''',
     ),
+    # A TF1 graph's prediction is chosen among the tensors bound before the training loop ends, where the export goes: one made after it is not bound there yet
+    Example(
+        before="""\
+import numpy as np
+import tensorflow.compat.v1 as tf
+
+tf.disable_v2_behavior()
+
+x = tf.placeholder(tf.float32, [None, 4])
+y = tf.placeholder(tf.float32, [None, 1])
+w = tf.Variable(tf.zeros([4, 1]))
+logits = tf.matmul(x, w)
+loss = tf.reduce_mean(tf.nn.sigmoid_cross_entropy_with_logits(labels=y, logits=logits))
+train_op = tf.train.GradientDescentOptimizer(0.1).minimize(loss)
+
+with tf.Session() as sess:
+    sess.run(tf.global_variables_initializer())
+    for step in range(20):
+        sess.run(train_op, feed_dict={x: np.ones((8, 4)), y: np.ones((8, 1))})
+    labels_out = tf.round(tf.sigmoid(logits))
+    print(sess.run(labels_out, feed_dict={x: np.ones((2, 4))}))
+""",
+        after='''\
+import numpy as np
+import tensorflow.compat.v1 as tf
+import argparse
+import os
+import shutil
+import tensorflow as _tf
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_graph_export(session, version_dir, inputs, outputs):
+    """Write the session's graph as a TensorFlow Serving SavedModel into `version_dir`, serving `outputs` from
+    `inputs` (signature key -> tensor); an earlier run's copy is replaced, as simple_save refuses an existing
+    folder."""
+    shutil.rmtree(version_dir, ignore_errors=True)
+    _tf.compat.v1.saved_model.simple_save(session, version_dir, inputs=inputs, outputs=outputs)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--learning_rate", "--learning-rate", type=float, default=0.1,
+                    help="optimizer learning rate in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+tf.disable_v2_behavior()
+
+x = tf.placeholder(tf.float32, [None, 4])
+y = tf.placeholder(tf.float32, [None, 1])
+w = tf.Variable(tf.zeros([4, 1]))
+logits = tf.matmul(x, w)
+loss = tf.reduce_mean(tf.nn.sigmoid_cross_entropy_with_logits(labels=y, logits=logits))
+train_op = tf.train.GradientDescentOptimizer(args.learning_rate).minimize(loss)
+
+with tf.Session() as sess:
+    sess.run(tf.global_variables_initializer())
+    for step in range(20):
+        sess.run(train_op, feed_dict={x: np.ones((8, 4)), y: np.ones((8, 1))})
+
+    # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+    _sm_graph_export(sess, os.path.join(args.sm_model_dir, "1"), inputs={"x": x}, outputs={"logits": logits})
+    labels_out = tf.round(tf.sigmoid(logits))
+    print(sess.run(labels_out, feed_dict={x: np.ones((2, 4))}))
+''',
+        codes=('SM208',),
+    ),
+    # tf.saved_model.builder.SavedModelBuilder, as TensorFlow 1 scripts spell it, is the script's export: re-rooted into <model dir>/1, no second export
+    Example(
+        before="""\
+import numpy as np
+import tensorflow as tf
+
+x = tf.placeholder(tf.float32, [None, 4], name="x")
+y = tf.placeholder(tf.float32, [None, 1], name="y")
+w = tf.Variable(tf.zeros([4, 1]))
+prediction = tf.matmul(x, w)
+loss = tf.reduce_mean(tf.square(prediction - y))
+train_op = tf.train.AdamOptimizer(0.01).minimize(loss)
+
+with tf.Session() as sess:
+    sess.run(tf.global_variables_initializer())
+    for step in range(100):
+        sess.run(train_op, feed_dict={x: np.ones((8, 4)), y: np.ones((8, 1))})
+    builder = tf.saved_model.builder.SavedModelBuilder("export/regressor")
+    signature = tf.saved_model.signature_def_utils.predict_signature_def(inputs={"x": x}, outputs={"y": prediction})
+    builder.add_meta_graph_and_variables(sess, [tf.saved_model.tag_constants.SERVING],
+                                         signature_def_map={"serving_default": signature})
+    builder.save()
+""",
+        after='''\
+import numpy as np
+import tensorflow as tf
+import argparse
+import os
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_path(local_path, sagemaker_path):
+    """`local_path` when run locally; on SageMaker `sagemaker_path`, under the dirs the job keeps."""
+    if "SM_MODEL_DIR" not in os.environ:
+        return local_path
+    os.makedirs(os.path.dirname(sagemaker_path) or ".", exist_ok=True)
+    return sagemaker_path
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--learning_rate", "--learning-rate", type=float, default=0.01,
+                    help="optimizer learning rate in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+x = tf.placeholder(tf.float32, [None, 4], name="x")
+y = tf.placeholder(tf.float32, [None, 1], name="y")
+w = tf.Variable(tf.zeros([4, 1]))
+prediction = tf.matmul(x, w)
+loss = tf.reduce_mean(tf.square(prediction - y))
+train_op = tf.train.AdamOptimizer(args.learning_rate).minimize(loss)
+
+with tf.Session() as sess:
+    sess.run(tf.global_variables_initializer())
+    for step in range(100):
+        sess.run(train_op, feed_dict={x: np.ones((8, 4)), y: np.ones((8, 1))})
+    builder = tf.saved_model.builder.SavedModelBuilder(_sm_path("export/regressor", os.path.join(args.sm_model_dir, "1")))
+    signature = tf.saved_model.signature_def_utils.predict_signature_def(inputs={"x": x}, outputs={"y": prediction})
+    builder.add_meta_graph_and_variables(sess, [tf.saved_model.tag_constants.SERVING],
+                                         signature_def_map={"serving_default": signature})
+    builder.save()
+''',
+    ),
 )
