@@ -77,6 +77,15 @@ def test_the_migrated_package_still_runs_locally(tmp_path: Path):
 
 
 @pytest.mark.e2e
+def test_help_is_the_entry_points_own(tmp_path: Path):
+    """model.py's parser runs when task.py imports it: it must leave --help to task.py's parser."""
+    package = migrated_package(tmp_path)
+    run = run_python(["task.py", "--help"], cwd=package)
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert "Train the regression model." in run.stdout and "--output_dir" in run.stdout, run.stdout
+
+
+@pytest.mark.e2e
 @pytest.mark.toolkit
 def test_the_migrated_package_runs_as_a_sagemaker_job(tmp_path: Path, sagemaker_job):
     package = migrated_package(tmp_path)

@@ -17,6 +17,10 @@ from sm_migrate.transforms.package import package_imports
 from sm_migrate.transforms.positions import SourcePositions
 from sm_migrate.transforms.rules import RULES
 
+# Rules whose edits only make a command line take SageMaker's standard arguments: alone, of no use to a module
+# that never parses its command line itself.
+ONLY_STANDARD_ARGUMENTS = frozenset({"model_dir"})
+
 
 def migrate_source(source: str, options: MigrationOptions | None = None) -> MigrationResult:
     """Migrate one script's text ("\\n" line endings). Raises MigrationError for input it cannot handle.
@@ -45,6 +49,10 @@ def migrate_source(source: str, options: MigrationOptions | None = None) -> Migr
         ctx.rule = rule.name
         rule.plan(ctx)
     ctx.rule = None
+    if facts.is_library and set(ctx.changed_by) <= ONLY_STANDARD_ARGUMENTS:
+        return _not_a_training_script(source, "a library module: its training is in functions that nothing here "
+                                      "runs (no __main__ block, no call at module level) and none of it needs a "
+                                      "change; migrate the script that runs it")
     ctx.args.render()
     declared_hyperparameters, declared_channels = declared_contract(ctx)
     code = positions.code_of(ctx.apply())

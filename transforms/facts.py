@@ -264,6 +264,26 @@ class ScriptFacts:
         """Does the script train a model itself (Keras fit, a GradientTape loop, a TF1 session, an estimator)?"""
         return bool(self.fit_calls or self.tape_calls or self.session_calls or self.estimator_training)
 
+    @property
+    def is_library(self) -> bool:
+        """Is this a module of training code that nothing in it runs: no `if __name__ == "__main__":` block, no
+        training call at module level, no module-level call of a function or class it defines? (A trainer
+        package's model.py, a library's optimizer: whoever imports it runs the training.)"""
+        defined = {statement.name.value for statement in self.module.body
+                   if isinstance(statement, (cst.FunctionDef, cst.ClassDef))}
+        training = {fit.call for fit in self.fit_calls} | {*self.tape_calls, *self.session_calls,
+                                                             *self.estimator_training}
+        for statement in self.module.body:
+            if isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
+                continue
+            if isinstance(statement, cst.If) and _is_main_guard(statement.test):
+                return False
+            for node in walk(statement):
+                if node in training or (isinstance(node, cst.Call) and isinstance(node.func, cst.Name)
+                                        and node.func.value in defined):
+                    return False
+        return True
+
     def only_value(self, name: cst.Name) -> cst.BaseExpression | None:
         """The value of the one binding the name reads, where that is a `name = value`; else None."""
         scope = self.structure.resolved.get(name)
@@ -938,6 +958,17 @@ def _keras_model_of_session_save(call: cst.Call) -> cst.Name | None:
                     node.attr.value in ("input", "inputs", "output", "outputs"):
                 models.setdefault(node.value.value, node.value)
     return next(iter(models.values())) if len(models) == 1 else None
+
+
+def _is_main_guard(test: cst.BaseExpression) -> bool:
+    """`__name__ == "__main__"` (either way round)."""
+    if not (isinstance(test, cst.Comparison) and len(test.comparisons) == 1
+            and isinstance(test.comparisons[0].operator, cst.Equal)):
+        return False
+    sides = [test.left, test.comparisons[0].comparator]
+    names = [side for side in sides if isinstance(side, cst.Name) and side.value == "__name__"]
+    texts = [side for side in sides if isinstance(side, cst.SimpleString) and side.evaluated_value == "__main__"]
+    return len(names) == 1 and len(texts) == 1
 
 
 def walk(node: cst.CSTNode | None):

@@ -88,11 +88,17 @@ def render(ctx: PlanContext, missing: list[ArgumentSpec], helpers: list[list[cst
     if not ctx.args.specs:
         return None
     lines = [
-        f"{target.parser_name} = {ctx.require_import('argparse')}.ArgumentParser(allow_abbrev=False)\n",
+        f"{target.parser_name} = {ctx.require_import('argparse')}.ArgumentParser({_parser_options(ctx)})\n",
         *(spec.render(target.parser_name) + "\n" for spec in missing),
         f"{target.args_name}{_known_args_suffix(ctx)}\n",
     ]
     return helpers + [with_leading_blank(parse_statements("".join(lines)), 2 if helpers else 1)]
+
+
+def _parser_options(ctx: PlanContext) -> str:
+    """A module that nothing in it runs is imported by the script that does: its parser, run at import, must
+    leave `--help` to that script's own (it would print its own help and exit)."""
+    return "allow_abbrev=False, add_help=False" if ctx.facts.is_library else "allow_abbrev=False"
 
 
 def _known_args_suffix(ctx: PlanContext) -> str:

@@ -557,7 +557,7 @@ def _sm_export(model, version_dir):
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
-sm_parser = argparse.ArgumentParser(allow_abbrev=False)
+sm_parser = argparse.ArgumentParser(allow_abbrev=False, add_help=False)
 sm_parser.add_argument("--epochs", type=int, default=4, help="fit(epochs=) in the original script")
 sm_parser.add_argument(
     "--sm-model-dir", "--sm_model_dir",
@@ -1031,5 +1031,81 @@ model.fit(tf.zeros((8, 4)), tf.zeros((8, 1)), epochs=args.epochs, batch_size=sm_
 _sm_export(model, os.path.join(sm_args.sm_model_dir, "1"))
 ''',
         codes=('SM301',),
+    ),
+    # A trainer package's module (nothing here runs its training; task.py imports it): its parser, run at import, leaves --help to the importer's (add_help=False)
+    Example(
+        before="""\
+# The model and training of a trainer package; task.py parses the command line and calls train_and_evaluate.
+import tensorflow as tf
+
+
+def build_model():
+    model = tf.keras.Sequential([tf.keras.layers.Dense(8, activation="relu"), tf.keras.layers.Dense(1)])
+    model.compile(optimizer="adam", loss="mse")
+    return model
+
+
+def train_and_evaluate(features, labels, output_dir):
+    model = build_model()
+    model.fit(features, labels, epochs=5, batch_size=32)
+    model.save(output_dir + "/model.keras")
+""",
+        after='''\
+# The model and training of a trainer package; task.py parses the command line and calls train_and_evaluate.
+import tensorflow as tf
+import argparse
+import os
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False, add_help=False)
+parser.add_argument("--epochs", type=int, default=5, help="fit(epochs=) in the original script")
+parser.add_argument("--batch_size", "--batch-size", type=int, default=32,
+                    help="fit(batch_size=) in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+
+def build_model():
+    model = tf.keras.Sequential([tf.keras.layers.Dense(8, activation="relu"), tf.keras.layers.Dense(1)])
+    model.compile(optimizer="adam", loss="mse")
+    return model
+
+
+def train_and_evaluate(features, labels, output_dir):
+    model = build_model()
+    model.fit(features, labels, epochs=args.epochs, batch_size=args.batch_size)
+
+    # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+    _sm_export(model, os.path.join(args.sm_model_dir, "1"))
+    model.save(output_dir + "/model.keras")
+''',
+        codes=('SM201',),
     ),
 )

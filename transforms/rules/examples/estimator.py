@@ -138,7 +138,7 @@ import os
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
-parser = argparse.ArgumentParser(allow_abbrev=False)
+parser = argparse.ArgumentParser(allow_abbrev=False, add_help=False)
 parser.add_argument("--max_steps", "--max-steps", type=int, default=100,
                     help="TrainSpec(max_steps=) in the original script")
 parser.add_argument(

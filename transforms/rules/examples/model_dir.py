@@ -152,4 +152,22 @@ model.fit([[0.0]], [0.0], epochs=args.epochs)
 _sm_export(model, os.path.join(args.sm_model_dir, "1"))
 ''',
     ),
+    # A library module (training in functions nothing here runs) that would only gain --model_dir is left alone: its importer is the script to migrate
+    Example(
+        before="""\
+# A training utility other code imports: nothing here runs it.
+import tensorflow as tf
+
+
+def minimize(loss_fn, variables, steps=100, learning_rate=0.1):
+    optimizer = tf.keras.optimizers.SGD(learning_rate)
+    for _ in range(steps):
+        with tf.GradientTape() as tape:
+            loss = loss_fn()
+        optimizer.apply_gradients(zip(tape.gradient(loss, variables), variables))
+    return variables
+""",
+        after=None,
+        codes=('SM002',),
+    ),
 )
