@@ -114,3 +114,14 @@ def test_original_sample_trains_locally_and_writes_its_artifacts(
         assert (workdir / artifact).exists(), f"train.py did not write {artifact}"
     epochs = manifest["hyperparameters"]["epochs"]
     assert logged_epochs(trained.stdout, manifest["epoch_log"], epochs) == list(range(1, epochs + 1))
+
+
+@pytest.mark.e2e
+def test_help_of_a_migrated_absl_script_is_its_own(tmp_path: Path):
+    """The argparse block added beside absl flags parses first: it must leave `--help` to absl, which lists the
+    script's own flags (it used to print only SageMaker's options and exit)."""
+    script = tmp_path / "train.py"
+    shutil.copy2(SAMPLES_DIR / "absl_flags" / "expected.py", script)
+    run = run_python([script.name, "--help"], cwd=tmp_path)
+    assert "--batch_size: Examples per gradient step." in run.stdout, run.stdout + run.stderr[-2000:]
+    assert "--sm-model-dir" not in run.stdout

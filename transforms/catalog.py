@@ -457,6 +457,8 @@ def is_library_module(qualified_name: str) -> bool:
 
 # Command-line frameworks next to which an argparse parser would fight over sys.argv.
 FOREIGN_CLIS = frozenset({"click", "typer", "fire", "hydra"})
+# Parsers with a parse_args() of their own that have no parse_known_args (or another meaning): left as they are.
+NOT_ARGPARSE = ("jsonargparse.", "tap.")
 # The model dir inside a SageMaker training container (docs/sagemaker-contract.md §1).
 SAGEMAKER_MODEL_DIR = "/opt/ml/model"
 # The folders a job keeps (docs/sagemaker-contract.md §1): a path written there is not lost with the job.

@@ -148,6 +148,9 @@ STORE_TRUE = Message(
 UNNAMED_PARSER = Message(
     "SM301", "a parser built and parsed in one expression: it parses with parse_known_args now, so SageMaker's "
              "arguments (declared on a parser of their own) don't stop it")
+PARSER_BUILT_ELSEWHERE = Message(
+    "SM301", "a parser made by `{maker}(...)`, whose options this script can't see: it parses with "
+             "parse_known_args now, so SageMaker's arguments (declared on a parser of their own) don't stop it")
 SUBCOMMANDS = Message(
     "SM301", "subcommands: a SageMaker job's command line is `--name value` pairs and never names a subcommand, so "
              "the parse fails there; make the training command the default (set_defaults) or an option")

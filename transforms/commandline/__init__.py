@@ -123,7 +123,7 @@ class CommandLine:
         """Write the declared arguments and the helpers into the script."""
         ctx = self.ctx
         argparse_block.fix_existing_arguments(ctx, existing_add_argument_calls(ctx, self.target))
-        argparse_block.tolerate_unknown_arguments(ctx, ctx.facts.unnamed_parser_parses)
+        argparse_block.tolerate_unknown_arguments(ctx)
         missing = self.missing()
         helpers = _render_helpers(ctx)
         renderer = foreign if self.target.kind == "foreign" else argparse_block

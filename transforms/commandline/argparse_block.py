@@ -13,6 +13,7 @@ from sm_migrate.transforms.commandline.specs import ArgumentSpec
 from sm_migrate.transforms.edits import parse_statements, with_leading_blank
 from sm_migrate.transforms.facts import ParseCall, option_flags
 from sm_migrate.transforms.literals import literal_value
+from sm_migrate.transforms.scopes import dotted_name
 
 if TYPE_CHECKING:
     from sm_migrate.transforms.context import PlanContext
@@ -41,13 +42,23 @@ def fix_existing_arguments(ctx: PlanContext, calls: list[cst.Call]) -> None:
                 ctx.report(arg.value, diagnostics.STORE_TRUE)
 
 
-def tolerate_unknown_arguments(ctx: PlanContext, parses: list[cst.Call]) -> None:
-    """`build_parser().parse_args()`: no parser name to extend, so that parse only learns to leave SageMaker's
+def tolerate_unknown_arguments(ctx: PlanContext) -> None:
+    """`build_parser().parse_args()`, or `parser = build_parser()` (here or in another module) then
+    `parser.parse_args()`: no parser this script builds to extend, so that parse only learns to leave SageMaker's
     arguments (`--model_dir`, the hyperparameters the tool adds) to the other parser."""
-    for call in parses:
+    facts = ctx.facts
+    parses = [(call, diagnostics.UNNAMED_PARSER, {}) for call in facts.unnamed_parser_parses]
+    built_here = {name for (_, name) in facts.parser_names}
+    for parse in facts.parse_calls:
+        maker = facts.only_value(parse.call.func.value) if parse.parser_name not in built_here else None
+        name = facts.qualified_name(maker.func) if isinstance(maker, cst.Call) else None
+        if not parse.known and isinstance(maker, cst.Call) and dotted_name(maker.func) and \
+                not (name or "").startswith(catalog.NOT_ARGPARSE):
+            parses.append((parse.call, diagnostics.PARSER_BUILT_ELSEWHERE, {"maker": dotted_name(maker.func)}))
+    for call, message, details in parses:
         known = call.with_changes(func=call.func.with_changes(attr=cst.Name("parse_known_args")))
         if ctx.replace(call, cst.Subscript(known, [cst.SubscriptElement(cst.Index(cst.Integer("0")))])):
-            ctx.report(call, diagnostics.UNNAMED_PARSER)
+            ctx.report(call, message, **details)
 
 
 def _type_from_number_default(ctx: PlanContext, call: cst.Call, flags: list[str]) -> None:
@@ -96,9 +107,12 @@ def render(ctx: PlanContext, missing: list[ArgumentSpec], helpers: list[list[cst
 
 
 def _parser_options(ctx: PlanContext) -> str:
-    """A module that nothing in it runs is imported by the script that does: its parser, run at import, must
-    leave `--help` to that script's own (it would print its own help and exit)."""
-    return "allow_abbrev=False, add_help=False" if ctx.facts.is_library else "allow_abbrev=False"
+    """The new parser runs first, at import: beside the script's own command line (absl flags, a parser built
+    elsewhere), or in a module that the running script imports, it must leave `--help` to that one, or it would
+    print only SageMaker's options and exit."""
+    facts = ctx.facts
+    beside = facts.absl_defines or facts.parse_calls or facts.unnamed_parser_parses or facts.is_library
+    return "allow_abbrev=False, add_help=False" if beside else "allow_abbrev=False"
 
 
 def _known_args_suffix(ctx: PlanContext) -> str:

@@ -184,7 +184,7 @@ def _sm_export(model, version_dir):
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
-parser = argparse.ArgumentParser(allow_abbrev=False)
+parser = argparse.ArgumentParser(allow_abbrev=False, add_help=False)
 parser.add_argument("--batch_size", "--batch-size", type=int, default=16,
                     help="fit(batch_size=) in the original script")
 parser.add_argument(
@@ -436,7 +436,7 @@ def _sm_export(model, version_dir):
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
-parser = argparse.ArgumentParser(allow_abbrev=False)
+parser = argparse.ArgumentParser(allow_abbrev=False, add_help=False)
 parser.add_argument(
     "--sm-model-dir", "--sm_model_dir",
     type=str,
@@ -1002,7 +1002,7 @@ def _sm_export(model, version_dir):
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
-sm_parser = argparse.ArgumentParser(allow_abbrev=False)
+sm_parser = argparse.ArgumentParser(allow_abbrev=False, add_help=False)
 sm_parser.add_argument("--batch_size", "--batch-size", type=int, default=4,
                        help="fit(batch_size=) in the original script")
 sm_parser.add_argument(
@@ -1107,5 +1107,84 @@ def train_and_evaluate(features, labels, output_dir):
     model.save(output_dir + "/model.keras")
 ''',
         codes=('SM201',),
+    ),
+    # A parser built in another module (parser = training_parser()) parses with parse_known_args, so SageMaker's arguments don't stop it; the added parser leaves --help to it
+    Example(
+        before="""\
+import numpy as np
+import tensorflow as tf
+
+from options import training_parser
+
+if __name__ == "__main__":
+    parser = training_parser()
+    args = parser.parse_args()
+    model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+    model.compile(optimizer=tf.keras.optimizers.Adam(0.001), loss="mse")
+    model.fit(np.ones((8, 3)), np.ones((8, 1)), epochs=args.epochs, batch_size=args.batch_size)
+    model.save("model.keras")
+""",
+        after='''\
+import numpy as np
+import tensorflow as tf
+
+from options import training_parser
+import argparse
+import os
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_path(local_path, sagemaker_path):
+    """`local_path` when run locally; on SageMaker `sagemaker_path`, under the dirs the job keeps."""
+    if "SM_MODEL_DIR" not in os.environ:
+        return local_path
+    os.makedirs(os.path.dirname(sagemaker_path) or ".", exist_ok=True)
+    return sagemaker_path
+
+
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+sm_parser = argparse.ArgumentParser(allow_abbrev=False, add_help=False)
+sm_parser.add_argument("--learning_rate", "--learning-rate", type=float, default=0.001,
+                       help="optimizer learning rate in the original script")
+sm_parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+sm_parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                       help="checkpoints; an S3 URI on SageMaker (never the final model)")
+sm_args, _ = sm_parser.parse_known_args()
+
+if __name__ == "__main__":
+    parser = training_parser()
+    args = parser.parse_known_args()[0]
+    model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+    model.compile(optimizer=tf.keras.optimizers.Adam(sm_args.learning_rate), loss="mse")
+    model.fit(np.ones((8, 3)), np.ones((8, 1)), epochs=args.epochs, batch_size=args.batch_size)
+    model.save(_sm_path("model.keras", os.path.join(sm_args.sm_model_dir, "model.keras")))
+
+    # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+    _sm_export(model, os.path.join(sm_args.sm_model_dir, "1"))
+''',
+        codes=('SM301',),
     ),
 )

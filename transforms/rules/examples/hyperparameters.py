@@ -350,7 +350,7 @@ def _sm_export(model, version_dir):
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
-parser = argparse.ArgumentParser(allow_abbrev=False)
+parser = argparse.ArgumentParser(allow_abbrev=False, add_help=False)
 parser.add_argument("--epochs", type=int, default=2, help="fit(epochs=) in the original script")
 parser.add_argument(
     "--sm-model-dir", "--sm_model_dir",

@@ -102,7 +102,7 @@ import argparse
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
-parser = argparse.ArgumentParser(allow_abbrev=False)
+parser = argparse.ArgumentParser(allow_abbrev=False, add_help=False)
 parser.add_argument(
     "--output-data-dir", "--output_data_dir",
     type=str,
