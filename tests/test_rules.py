@@ -30,7 +30,21 @@ def test_example(example):
     assert result.code == expected
     assert tuple(d.code for d in result.diagnostics) == example.codes
     compile(result.code, "<migrated>", "exec")
+    assert _options_on_two_arguments(result.code) == [], "argparse would refuse the parser at start-up"
     assert migrate_source(result.code, options).code == result.code, "not idempotent"
+
+
+def _options_on_two_arguments(code: str) -> list[str]:
+    """Option strings given to two `add_argument` calls of one parser (argparse raises ArgumentError)."""
+    seen, repeated = set(), []
+    for node in ast.walk(ast.parse(code)):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "add_argument":
+            for arg in node.args:
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                    key = (ast.unparse(node.func.value), arg.value)
+                    repeated += [arg.value] if key in seen else []
+                    seen.add(key)
+    return repeated
 
 
 def test_every_rule_has_examples_and_a_unique_name():

@@ -14,6 +14,7 @@ Booleans get a converter, never `type=bool` (`bool("False")` is True; SageMaker 
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -71,6 +72,11 @@ class CommandLine:
     def require(self, dest: str) -> None:
         """SageMaker's own argument `dest` ("sm_model_dir", "output_data_dir", ...: commandline/standard.py)."""
         self.declare(standard_spec(self.ctx, dest))
+
+    def spelled_by_another(self, dest: str) -> bool:
+        """Is `--<dest>` another declared argument's second spelling (`--num_epochs` of `--epochs`)? argparse
+        refuses one option string on two arguments."""
+        return any(spec.dest != dest and f"--{dest}" in spec.flags for spec in self.specs)
 
     def declared(self, dest: str) -> bool:
         return dest in self.existing_dests or any(spec.dest == dest for spec in self.specs)
@@ -141,8 +147,15 @@ class CommandLine:
 
     def missing(self) -> list[ArgumentSpec]:
         existing = self.existing_dests
-        return sorted((spec for spec in self.specs if spec.dest not in existing and not set(spec.flags) & existing),
-                      key=lambda spec: (spec.group, spec.rank))
+        specs = sorted((spec for spec in self.specs if spec.dest not in existing and not set(spec.flags) & existing),
+                       key=lambda spec: (spec.group, spec.rank))
+        taken: set[str] = set()
+        for index, spec in enumerate(specs):  # a second spelling two arguments share: the first one keeps it
+            flags = (spec.flags[0], *(flag for flag in spec.flags[1:] if flag not in taken))
+            taken.update(flags)
+            if flags != spec.flags:
+                specs[index] = dataclasses.replace(spec, flags=flags)
+        return specs
 
 
 def _choose_target(ctx: PlanContext) -> ArgumentTarget:

@@ -194,7 +194,15 @@ def _through_parameters(ctx: PlanContext, argument: TrainingArgument, depth: int
     Where the calls can't be told, the argument itself (reported as a parameter)."""
     argument = _through_setting(ctx, argument)
     facts, value = ctx.facts, argument.value
-    if depth > MAX_CALL_DEPTH or not isinstance(value, cst.Name) or value.value in facts.argument_defaults:
+    if depth > MAX_CALL_DEPTH or not isinstance(value, cst.Name):
+        return [argument]
+    aliased = facts.only_value(value)
+    source = facts.only_value(aliased) if isinstance(aliased, cst.Name) else None
+    if source is not None and (literal_value(source) is not None or _reads_arguments(ctx, source)):
+        # `batch_size = BATCH_SIZE`: one setting under two names is lifted once, where its literal is
+        target = f"{argument.target} through {value.value} = {aliased.value}"
+        return _through_parameters(ctx, dataclasses.replace(argument, value=aliased, target=target), depth + 1)
+    if value.value in facts.argument_defaults:
         return [argument]  # (a click command's parameters are its options already)
     scope = facts.structure.resolved.get(value)
     assignments = scope.assignments[value.value] if scope is not None else []
@@ -551,7 +559,7 @@ def _dest_for(ctx: PlanContext, name: str, default, type_name: str, aliases: tup
     the value (`total_epochs` where `epochs` is `initial_epochs`), else a numbered one."""
     def taken(candidate: str) -> bool:
         lifted = ctx.contract.lifted(candidate)
-        return candidate in ctx.args.existing_dests or (
+        return candidate in ctx.args.existing_dests or ctx.args.spelled_by_another(candidate) or (
             lifted is not None and (lifted.default, lifted.type_name) != (default, type_name))
 
     return unique_name((name, *(alias for alias in aliases if alias.isidentifier())), taken)

@@ -2512,4 +2512,196 @@ model.fit(features, features.sum(axis=1), epochs=args.epochs, batch_size=args.ba
 _sm_export(model, os.path.join(args.sm_model_dir, "1"))
 ''',
     ),
+    # A name bound to a lifted constant (batch_size = BATCH_SIZE) is the same setting: one flag, lifted where the literal is, and no second flag colliding with the first's --num_epochs spelling
+    Example(
+        before="""\
+import numpy as np
+import tensorflow as tf
+
+BATCH_SIZE = 64
+NUM_EPOCHS = 30
+
+
+def train(dataset, epochs):
+    model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+    optimizer = tf.keras.optimizers.Adam()
+    for epoch in range(epochs):
+        for x, y in dataset:
+            with tf.GradientTape() as tape:
+                loss = tf.reduce_mean(tf.square(model(x) - y))
+            grads = tape.gradient(loss, model.trainable_variables)
+            optimizer.apply_gradients(zip(grads, model.trainable_variables))
+    return model
+
+
+batch_size = BATCH_SIZE
+num_epochs = NUM_EPOCHS
+dataset = tf.data.Dataset.from_tensor_slices((np.ones((64, 3)), np.ones((64, 1)))).batch(batch_size)
+model = train(dataset, num_epochs)
+model.save("model.keras")
+""",
+        after='''\
+import numpy as np
+import tensorflow as tf
+import argparse
+import os
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_path(local_path, sagemaker_path):
+    """`local_path` when run locally; on SageMaker `sagemaker_path`, under the dirs the job keeps."""
+    if "SM_MODEL_DIR" not in os.environ:
+        return local_path
+    os.makedirs(os.path.dirname(sagemaker_path) or ".", exist_ok=True)
+    return sagemaker_path
+
+
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--batch_size", "--batch-size", type=int, default=64,
+                    help="BATCH_SIZE in the original script")
+parser.add_argument("--epochs", "--num_epochs", "--num-epochs", type=int, default=30,
+                    help="NUM_EPOCHS in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+BATCH_SIZE = args.batch_size
+NUM_EPOCHS = args.epochs
+
+
+def train(dataset, epochs):
+    model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+    optimizer = tf.keras.optimizers.Adam()
+    for epoch in range(epochs):
+        for x, y in dataset:
+            with tf.GradientTape() as tape:
+                loss = tf.reduce_mean(tf.square(model(x) - y))
+            grads = tape.gradient(loss, model.trainable_variables)
+            optimizer.apply_gradients(zip(grads, model.trainable_variables))
+    return model
+
+
+batch_size = BATCH_SIZE
+num_epochs = NUM_EPOCHS
+dataset = tf.data.Dataset.from_tensor_slices((np.ones((64, 3)), np.ones((64, 1)))).batch(batch_size)
+model = train(dataset, num_epochs)
+model.save(_sm_path("model.keras", os.path.join(args.sm_model_dir, "model.keras")))
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+''',
+    ),
+    # A value computed from a constant whose flag is spelled --num_epochs too gets a flag of its own name that no other argument spells
+    Example(
+        before="""\
+import numpy as np
+import tensorflow as tf
+
+NUM_EPOCHS = 30
+
+
+def steps(n):
+    return n * 2
+
+
+num_epochs = steps(NUM_EPOCHS) // 2
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.ones((8, 3)), np.ones((8, 1)), epochs=num_epochs)
+model.fit(np.ones((8, 3)), np.ones((8, 1)), epochs=NUM_EPOCHS)
+model.save("model.keras")
+""",
+        after='''\
+import numpy as np
+import tensorflow as tf
+import argparse
+import os
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_path(local_path, sagemaker_path):
+    """`local_path` when run locally; on SageMaker `sagemaker_path`, under the dirs the job keeps."""
+    if "SM_MODEL_DIR" not in os.environ:
+        return local_path
+    os.makedirs(os.path.dirname(sagemaker_path) or ".", exist_ok=True)
+    return sagemaker_path
+
+
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", "--num_epochs", "--num-epochs", type=int, default=30,
+                    help="NUM_EPOCHS in the original script")
+parser.add_argument("--num_epochs_2", "--num-epochs-2", type=int, default=None,
+                    help="num_epochs in the original script (computed at run time; default: the script's value)")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+NUM_EPOCHS = args.epochs
+
+
+def steps(n):
+    return n * 2
+
+
+num_epochs = args.num_epochs_2 if args.num_epochs_2 is not None else steps(NUM_EPOCHS) // 2
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.ones((8, 3)), np.ones((8, 1)), epochs=num_epochs)
+model.fit(np.ones((8, 3)), np.ones((8, 1)), epochs=NUM_EPOCHS)
+model.save(_sm_path("model.keras", os.path.join(args.sm_model_dir, "model.keras")))
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+''',
+    ),
 )
