@@ -181,7 +181,8 @@ def _run_engine(job: FileJob, settings: RunSettings, data: bytes) -> FileOutcome
         return FileOutcome(job.path, "failed", reason=exc.reason, diagnostics=diagnostics)
     if not result.is_training_script:
         reason = next((d.message for d in result.diagnostics if d.code == "SM002"), "not a TensorFlow training script")
-        return FileOutcome(job.path, "skipped", reason=reason)
+        return FileOutcome(job.path, "skipped", reason=reason,
+                           diagnostics=[d for d in result.diagnostics if d.code != "SM002"])
     fields = result_fields(result)
     if settings.emit is not None:
         from sm_migrate.emit import EmitError, emit_files

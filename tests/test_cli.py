@@ -147,6 +147,26 @@ def test_stdin_honours_the_skip_pragma():
     assert (written.exit_code, written.stdout_bytes) == (0, skipped)
 
 
+def test_a_library_module_is_skipped_with_what_fails_on_the_target():
+    library = (
+        "import tensorflow as tf\n\n\n"
+        "def train(model, batches, optimizer):\n"
+        "    for x, y in batches:\n"
+        "        with tf.GradientTape() as tape:\n"
+        "            loss = tf.reduce_mean(tf.square(model(x) - y))\n"
+        "        optimizer.apply_gradients(zip(tape.gradient(loss, model.trainable_variables),\n"
+        "                                      model.trainable_variables))\n"
+        "    return tf.estimator.RunConfig()\n"
+    )
+    write("lib/training.py", library)
+    result = sm_migrate("lib", "--report", "report.json")
+    assert result.exit_code == 0, result.output
+    assert "a library module" in result.output and "SM401" in result.output
+    assert Path("lib/training.py").read_text() == library
+    report = json.loads(Path("report.json").read_text())
+    assert [d["code"] for d in report["files"][0]["diagnostics"]] == ["SM401"]
+
+
 def test_out_dir_refuses_two_inputs_written_to_one_place():
     write("a/src/train.py", SCRIPT)
     write("b/src/train.py", SCRIPT.replace("epochs=", "verbose=0, epochs="))

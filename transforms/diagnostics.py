@@ -188,6 +188,8 @@ NO_ESTIMATOR_IN_TARGET = Message(
              "image: use --framework-version 2.14")
 
 # --- notebooks (migrate/notebooks.py: what only makes sense interactively) -----------------------------------
+# What fails on the target TensorFlow itself, wherever the code runs (reported even for a module left alone).
+TARGET_COMPATIBILITY = frozenset({"SM401", "SM402"})
 CODES.update(_codes(
     Code("SM501", "error", "a notebook that can't become a script (not valid nbformat, not a Python kernel, a cell "
                            "that doesn't parse after its magics, a shell or magic value assigned): nothing written"),

@@ -50,9 +50,13 @@ def migrate_source(source: str, options: MigrationOptions | None = None) -> Migr
         rule.plan(ctx)
     ctx.rule = None
     if facts.is_library and set(ctx.changed_by) <= ONLY_STANDARD_ARGUMENTS:
-        return _not_a_training_script(source, "a library module: its training is in functions that nothing here "
-                                      "runs (no __main__ block, no call at module level) and none of it needs a "
-                                      "change; migrate the script that runs it")
+        result = _not_a_training_script(source, "a library module: its training is in functions that nothing here "
+                                        "runs (no __main__ block, no call at module level) and none of it needs a "
+                                        "change; migrate the script that runs it")
+        # what fails on the target TensorFlow fails wherever the module is imported: still said
+        result.diagnostics += sorted((d for d in ctx.diagnostics if d.code in diagnostics.TARGET_COMPATIBILITY),
+                                     key=lambda d: (d.line, d.col, d.code))
+        return result
     ctx.args.render()
     declared_hyperparameters, declared_channels = declared_contract(ctx)
     code = positions.code_of(ctx.apply())

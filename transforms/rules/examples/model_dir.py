@@ -170,4 +170,23 @@ def minimize(loss_fn, variables, steps=100, learning_rate=0.1):
         after=None,
         codes=('SM002',),
     ),
+    # A library module left alone still says what fails on the target TensorFlow wherever it is imported (SM401)
+    Example(
+        before="""\
+# Training helpers other code imports.
+import tensorflow as tf
+
+
+def train(model, batches, steps, rate):
+    optimizer = tf.keras.optimizers.SGD(rate)
+    for _ in range(steps):
+        for x, y in batches:
+            with tf.GradientTape() as tape:
+                loss = tf.reduce_mean(tf.square(model(x) - y))
+            optimizer.apply_gradients(zip(tape.gradient(loss, model.trainable_variables), model.trainable_variables))
+    return tf.estimator.RunConfig()
+""",
+        after=None,
+        codes=('SM002', 'SM401'),
+    ),
 )
