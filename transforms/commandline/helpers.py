@@ -24,11 +24,12 @@ SM_PATH_HELPER = '''def {name}(local_path, sagemaker_path):
 '''
 
 CHIEF_PATH_HELPER = '''def {name}(model_path):
-    """Every worker of a MultiWorkerMirroredStrategy job must save; only the chief's copy goes to the model dir."""
+    """Every worker of a MultiWorkerMirroredStrategy job must save; only the chief's copy goes to the model dir,
+    the others' to a temp dir, under the same name (a `.keras` file stays one)."""
     task = {json}.loads({os}.environ.get("TF_CONFIG", "{{}}")).get("task", {{}})
     if task.get("type", "worker") in ("chief", "worker") and task.get("index", 0) == 0:
         return model_path
-    return {tempfile}.mkdtemp()
+    return {os}.path.join({tempfile}.mkdtemp(), {os}.path.basename(model_path))
 '''
 
 EXPORT_HELPER = '''def {name}(model, version_dir):

@@ -695,7 +695,10 @@ def _reroute_file_save(ctx: PlanContext, save: SaveCall) -> None:
     literal = path_tail(facts, save.path) if isinstance(save.path, cst.SimpleString) else None
     os = ctx.require_import("os", at=save.call)
     basename = quote(literal.rstrip("/").rsplit("/", 1)[-1]) if literal else f"{os}.path.basename({PATH_SLOT})"
-    template = f"{ctx.helper('sm_path')}({PATH_SLOT}, {os}.path.join({_model_dir(ctx, save.call)}, {basename}))"
+    sagemaker_path = f"{os}.path.join({_model_dir(ctx, save.call)}, {basename})"
+    if facts.multi_worker:  # §6: all workers save, non-chief ones into a temp dir, as the export
+        sagemaker_path = f"{ctx.helper('chief_path')}({sagemaker_path})"
+    template = f"{ctx.helper('sm_path')}({PATH_SLOT}, {sagemaker_path})"
     ctx.amend(save.path, functools.partial(_fill, template=template))  # edits inside the path stay
 
 

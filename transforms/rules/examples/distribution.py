@@ -43,11 +43,12 @@ def _sm_path(local_path, sagemaker_path):
 
 
 def _sm_chief_path(model_path):
-    """Every worker of a MultiWorkerMirroredStrategy job must save; only the chief's copy goes to the model dir."""
+    """Every worker of a MultiWorkerMirroredStrategy job must save; only the chief's copy goes to the model dir,
+    the others' to a temp dir, under the same name (a `.keras` file stays one)."""
     task = json.loads(os.environ.get("TF_CONFIG", "{}")).get("task", {})
     if task.get("type", "worker") in ("chief", "worker") and task.get("index", 0) == 0:
         return model_path
-    return tempfile.mkdtemp()
+    return os.path.join(tempfile.mkdtemp(), os.path.basename(model_path))
 
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
@@ -91,7 +92,7 @@ with strategy.scope():
 with strategy.scope():
     model.compile(optimizer="adam", loss="mse")
 model.fit(data[:, :-1], data[:, -1], epochs=EPOCHS)
-model.save(_sm_path("regressor.keras", os.path.join(args.sm_model_dir, "regressor.keras")))
+model.save(_sm_path("regressor.keras", _sm_chief_path(os.path.join(args.sm_model_dir, "regressor.keras"))))
 
 # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
 tf.saved_model.save(model, _sm_chief_path(os.path.join(args.sm_model_dir, "1")))
@@ -233,11 +234,12 @@ def _sm_path(local_path, sagemaker_path):
 
 
 def _sm_chief_path(model_path):
-    """Every worker of a MultiWorkerMirroredStrategy job must save; only the chief's copy goes to the model dir."""
+    """Every worker of a MultiWorkerMirroredStrategy job must save; only the chief's copy goes to the model dir,
+    the others' to a temp dir, under the same name (a `.keras` file stays one)."""
     task = json.loads(os.environ.get("TF_CONFIG", "{}")).get("task", {})
     if task.get("type", "worker") in ("chief", "worker") and task.get("index", 0) == 0:
         return model_path
-    return tempfile.mkdtemp()
+    return os.path.join(tempfile.mkdtemp(), os.path.basename(model_path))
 
 
 def _sm_export(model, version_dir):
@@ -324,11 +326,12 @@ import tempfile
 
 # Helpers for the SageMaker changes below (added by sm-migrate).
 def _sm_chief_path(model_path):
-    """Every worker of a MultiWorkerMirroredStrategy job must save; only the chief's copy goes to the model dir."""
+    """Every worker of a MultiWorkerMirroredStrategy job must save; only the chief's copy goes to the model dir,
+    the others' to a temp dir, under the same name (a `.keras` file stays one)."""
     task = json.loads(os.environ.get("TF_CONFIG", "{}")).get("task", {})
     if task.get("type", "worker") in ("chief", "worker") and task.get("index", 0) == 0:
         return model_path
-    return tempfile.mkdtemp()
+    return os.path.join(tempfile.mkdtemp(), os.path.basename(model_path))
 
 
 def _sm_export(model, version_dir):
