@@ -3,10 +3,11 @@ rewrite it.
 
 A path is followed through literals, module constants (`DATA_DIR = "data"`), a function's local bound once
 (`local_file = os.path.join("data", "x.txt")`), `os.path.join`, `pathlib.Path` and `/`, f-strings with a
-literal start, a folder literal ending in "/" with text appended (`"logs/" + stamp`), the default of an
-existing argparse argument (`args.data_dir`), and one level of function parameters (`load(path)` called with
-a literal). The *root* is the node to rewrite: the literal (or constant value, or argument default) everything
-else is joined onto, so that a `DATA_DIR` constant used by three loaders is rewritten once.
+literal start, both branches of a conditional expression, a folder literal ending in "/" with text appended
+(`"logs/" + stamp`), the default of an existing argparse argument (`args.data_dir`), and function parameters
+(`load(path)` called with a literal, through helpers that pass it on). The *root* is the node to rewrite: the
+literal (or constant value, or argument default) everything else is joined onto, so that a `DATA_DIR` constant
+used by three loaders is rewritten once.
 """
 
 from __future__ import annotations
@@ -79,6 +80,8 @@ def _readings(facts: ScriptFacts, expr: cst.BaseExpression, depth: int) -> list[
         return _concatenated(facts, expr, depth)
     if isinstance(expr, cst.FormattedString):
         return _fstring(facts, expr, depth)
+    if isinstance(expr, cst.IfExp):  # `"ckpt" if chief else tempfile.mkdtemp()`: each branch that is a path
+        return [*resolve(facts, expr.body, depth + 1), *resolve(facts, expr.orelse, depth + 1)]
     if isinstance(expr, cst.Attribute) and isinstance(expr.value, cst.Name):
         return _argument_default(facts, expr)
     return []

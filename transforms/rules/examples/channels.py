@@ -1013,4 +1013,95 @@ model.save(_sm_path("model.keras", os.path.join(args.sm_model_dir, "model.keras"
 _sm_export(model, os.path.join(args.sm_model_dir, "1"))
 ''',
     ),
+    # Each branch of a conditional path is a path: the data file chosen by a flag becomes the channel either way, the chief's checkpoint folder is re-rooted and the temp dir of the others left
+    Example(
+        before="""\
+import tempfile
+
+import numpy as np
+import tensorflow as tf
+
+IS_CHIEF = True
+checkpoint_dir = "checkpoints" if IS_CHIEF else tempfile.mkdtemp()
+data_file = "data/train.npz" if IS_CHIEF else "data/small.npz"
+
+arrays = np.load(data_file)
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+callbacks = [tf.keras.callbacks.ModelCheckpoint(checkpoint_dir + "/best.keras")]
+model.fit(arrays["x"], arrays["y"], epochs=2, callbacks=callbacks)
+model.save("model.keras")
+""",
+        after='''\
+import tempfile
+
+import numpy as np
+import tensorflow as tf
+import argparse
+import os
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_path(local_path, sagemaker_path):
+    """`local_path` when run locally; on SageMaker `sagemaker_path`, under the dirs the job keeps."""
+    if "SM_MODEL_DIR" not in os.environ:
+        return local_path
+    os.makedirs(os.path.dirname(sagemaker_path) or ".", exist_ok=True)
+    return sagemaker_path
+
+
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=2, help="fit(epochs=) in the original script")
+parser.add_argument("--data", type=str, default=os.environ.get("SM_CHANNEL_DATA", "data"),
+                    help="input channel 'data' (SageMaker: SM_CHANNEL_DATA)")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument(
+    "--checkpoint-dir", "--checkpoint_dir",
+    type=str,
+    default=os.path.join(os.path.dirname(os.environ["SM_MODEL_DIR"]), "checkpoints") if "SM_MODEL_DIR" in os.environ else "checkpoints",
+    help="checkpoints (SageMaker: /opt/ml/checkpoints, synced to checkpoint_s3_uri)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+IS_CHIEF = True
+checkpoint_dir = _sm_path("checkpoints", os.path.join(args.checkpoint_dir, "checkpoints/")) if IS_CHIEF else tempfile.mkdtemp()
+data_file = os.path.join(args.data, "train.npz") if IS_CHIEF else os.path.join(args.data, "small.npz")
+
+arrays = np.load(data_file)
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+callbacks = [tf.keras.callbacks.ModelCheckpoint(checkpoint_dir + "/best.keras")]
+model.fit(arrays["x"], arrays["y"], epochs=args.epochs, callbacks=callbacks)
+model.save(_sm_path("model.keras", os.path.join(args.sm_model_dir, "model.keras")))
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+''',
+    ),
 )
