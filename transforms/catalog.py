@@ -456,6 +456,19 @@ def is_library_module(qualified_name: str) -> bool:
 
 
 # Command-line frameworks next to which an argparse parser would fight over sys.argv.
+# TensorFlow 1 names that TensorFlow 2 keeps only under tf.compat.v1 (a script using them with a plain
+# `import tensorflow as tf` fails at once on a TF 2 image), by attribute name: the most common of tf_upgrade_v2's
+# renames, enough to tell a TF 1 script.
+TF1_ONLY_APIS = frozenset({
+    "tensorflow.placeholder", "tensorflow.Session", "tensorflow.InteractiveSession", "tensorflow.ConfigProto",
+    "tensorflow.global_variables_initializer", "tensorflow.local_variables_initializer",
+    "tensorflow.reset_default_graph", "tensorflow.get_variable", "tensorflow.variable_scope",
+    "tensorflow.train.AdamOptimizer", "tensorflow.train.GradientDescentOptimizer",
+    "tensorflow.train.MomentumOptimizer", "tensorflow.train.RMSPropOptimizer", "tensorflow.train.AdagradOptimizer",
+    "tensorflow.train.Saver", "tensorflow.layers.dense", "tensorflow.layers.conv2d",
+    "tensorflow.logging.set_verbosity", "tensorflow.app.run", "tensorflow.summary.FileWriter",
+    "tensorflow.saved_model.simple_save", "tensorflow.saved_model.builder.SavedModelBuilder",
+})
 FOREIGN_CLIS = frozenset({"click", "typer", "fire", "hydra"})
 # Parsers with a parse_args() of their own that have no parse_known_args (or another meaning): left as they are.
 NOT_ARGPARSE = ("jsonargparse.", "tap.")

@@ -45,6 +45,8 @@ CODES = _codes(
     Code("SM401", "warning", "tf.estimator with a framework version that has no estimator"),
     Code("SM402", "warning", "a Keras API the target TensorFlow does not have (Keras 2 only on Keras 3, or gone "
                              "since TF 2.x): reported"),
+    Code("SM408", "warning", "a TensorFlow 1 API (`tf.placeholder`, `tf.Session`, `tf.train.AdamOptimizer`) that TF 2 "
+                             "has only under tf.compat.v1: reported"),
     Code("SM900", "error", "internal error: generated code did not compile (file untouched)"),
 )
 
@@ -183,13 +185,16 @@ REMOTE_DATA = Message(
 PRETRAINED_DOWNLOAD = Message(
     "SM103", "downloads pretrained weights ({what}) at run time: SageMaker jobs may run without internet access; "
              "ship the weights in a channel or with the code, and load them from there")
+TF1_API_ON_TF2 = Message(
+    "SM408", "`{api}` is TensorFlow 1's: TF {version} has it only as `{compat}` (AttributeError at start-up); run "
+             "tf_upgrade_v2 on the script, or train on a TensorFlow 1 image (--framework-version 1.15)")
 NO_ESTIMATOR_IN_TARGET = Message(
     "SM401", "tf.estimator does not exist in TF {version} (removed in 2.16) and SageMaker has no 2.15 training "
              "image: use --framework-version 2.14")
 
 # --- notebooks (migrate/notebooks.py: what only makes sense interactively) -----------------------------------
 # What fails on the target TensorFlow itself, wherever the code runs (reported even for a module left alone).
-TARGET_COMPATIBILITY = frozenset({"SM401", "SM402"})
+TARGET_COMPATIBILITY = frozenset({"SM401", "SM402", "SM408"})
 CODES.update(_codes(
     Code("SM501", "error", "a notebook that can't become a script (not valid nbformat, not a Python kernel, a cell "
                            "that doesn't parse after its magics, a shell or magic value assigned): nothing written"),

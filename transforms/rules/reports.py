@@ -3,7 +3,9 @@
 is built (keras.applications, TF Hub URL handles): a training job may have no internet access, and its data comes
 from channels (docs/sagemaker-contract.md §1); the command line read by position
 (`epochs = int(sys.argv[1])`) and argparse subcommands: a job's command line is `--name value` pairs (§3).
-Keras 2 APIs on a Keras 3 target are the keras3_apis rule's: it renames what it can and reports the rest.
+TensorFlow 1 names under a plain `import tensorflow as tf` (`tf.placeholder`, `tf.Session`) on a TF 2 target
+(docs/tensorflow-and-libcst-notes.md). Keras 2 APIs on a Keras 3 target are the keras3_apis rule's: it renames
+what it can and reports the rest.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import libcst as cst
 from sm_migrate.transforms import catalog, diagnostics
 from sm_migrate.transforms.context import PlanContext
 from sm_migrate.transforms.rules.examples import reports as examples
+from sm_migrate.transforms.versions import release
 
 NETWORK_PREFIXES = tuple(prefix for prefix in catalog.REMOTE_PREFIXES if prefix != "file://")
 
@@ -33,11 +36,25 @@ class ReportsRule:
             what = _downloaded_weights(facts, call)
             if what is not None:
                 ctx.report(call, diagnostics.PRETRAINED_DOWNLOAD, what=what)
+        if release(ctx.options.framework_version) >= (2, 0):
+            _report_tf1_api(ctx)
         for argv in facts.attributes("argv"):
             read = facts.parents.get(argv)
             if isinstance(read, cst.Subscript) and read.value is argv and _positional(read) and \
                     facts.qualified_name(argv) == "sys.argv":
                 ctx.report(read, diagnostics.POSITIONAL_ARGV, code=facts.module.code_for_node(read))
+
+
+def _report_tf1_api(ctx: PlanContext) -> None:
+    """The first TensorFlow 1 name the script reads through plain `tensorflow` (once: a TF 1 script uses dozens)."""
+    facts = ctx.facts
+    uses = [node for api in catalog.TF1_ONLY_APIS for node in facts.attributes(api.rsplit(".", 1)[-1])
+            if facts.qualified_name(node) == api]
+    if uses:
+        first = min(uses, key=facts.position)
+        api = "tf." + facts.qualified_name(first).removeprefix("tensorflow.")
+        ctx.report(first, diagnostics.TF1_API_ON_TF2, api=api, compat=api.replace("tf.", "tf.compat.v1.", 1),
+                   version=ctx.options.framework_version)
 
 
 def _downloaded_weights(facts, call: cst.Call) -> str | None:

@@ -1268,7 +1268,7 @@ model.fit([[0.0, 1.0]], [0.0], epochs=args.epochs)
 # a Keras model for TensorFlow Serving, the TF1 way
 _sm_export(model, _sm_path("export/1", os.path.join(args.sm_model_dir, "1")))
 ''',
-        codes=('SM204',),
+        codes=('SM204', 'SM408'),
     ),
     Example(
         before="""\
@@ -2933,5 +2933,6 @@ with tf.Session() as sess:
                                          signature_def_map={"serving_default": signature})
     builder.save()
 ''',
+        codes=('SM408',),
     ),
 )
