@@ -267,8 +267,9 @@ class ScriptFacts:
     @property
     def is_library(self) -> bool:
         """Is this a module of training code that nothing in it runs: no `if __name__ == "__main__":` block, no
-        training call at module level, no module-level call of a function or class it defines? (A trainer
-        package's model.py, a library's optimizer: whoever imports it runs the training.)"""
+        training call at module level, no module-level call of a function or class it defines or that is handed
+        one (`app.run(main)`, `fire.Fire(train)`)? (A trainer package's model.py, a library's optimizer: whoever
+        imports it runs the training.)"""
         defined = {statement.name.value for statement in self.module.body
                    if isinstance(statement, (cst.FunctionDef, cst.ClassDef))}
         training = {fit.call for fit in self.fit_calls} | {*self.tape_calls, *self.session_calls,
@@ -279,8 +280,11 @@ class ScriptFacts:
             if isinstance(statement, cst.If) and _is_main_guard(statement.test):
                 return False
             for node in walk(statement):
-                if node in training or (isinstance(node, cst.Call) and isinstance(node.func, cst.Name)
-                                        and node.func.value in defined):
+                if node in training or node in self.absl_runs:
+                    return False
+                if isinstance(node, cst.Call) and any(  # `main()`, `Trainer().fit()`, `fire.Fire(train)`
+                        isinstance(part, cst.Name) and part.value in defined
+                        for part in (node.func, *(arg.value for arg in node.args))):
                     return False
         return True
 
