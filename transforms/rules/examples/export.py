@@ -1726,7 +1726,7 @@ import argparse
 
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
-parser = argparse.ArgumentParser(allow_abbrev=False, add_help=False)
+parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument("--learning_rate", "--learning-rate", type=float, default=0.1,
                     help="optimizer learning rate in the original script")
 parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
