@@ -267,9 +267,9 @@ class ScriptFacts:
     @property
     def is_library(self) -> bool:
         """Is this a module of training code that nothing in it runs: no `if __name__ == "__main__":` block, no
-        training call at module level, no module-level call of a function or class it defines or that is handed
-        one (`app.run(main)`, `fire.Fire(train)`)? (A trainer package's model.py, a library's optimizer: whoever
-        imports it runs the training.)"""
+        loop or `with` block at module level, no training call at module level, no module-level call of a
+        function or class it defines or that is handed one (`app.run(main)`, `fire.Fire(train)`)? (A trainer
+        package's model.py, a library's optimizer: whoever imports it runs the training.)"""
         defined = {statement.name.value for statement in self.module.body
                    if isinstance(statement, (cst.FunctionDef, cst.ClassDef))}
         training = {fit.call for fit in self.fit_calls} | {*self.tape_calls, *self.session_calls,
@@ -277,8 +277,9 @@ class ScriptFacts:
         for statement in self.module.body:
             if isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
                 continue
-            if isinstance(statement, cst.If) and _is_main_guard(statement.test):
-                return False
+            if isinstance(statement, (cst.For, cst.While, cst.With)) or \
+                    (isinstance(statement, cst.If) and _is_main_guard(statement.test)):
+                return False  # a loop or a `with` block at module level is a script's work
             for node in walk(statement):
                 if node in training or node in self.absl_runs:
                     return False
