@@ -33,7 +33,7 @@ def migrate_source(source: str, options: MigrationOptions | None = None) -> Migr
     facts = analyse(module, positions)
     if not facts.imports_tensorflow:
         return _not_a_training_script(source, "no TensorFlow or Keras import: nothing to migrate")
-    parses_command_line = bool(facts.parse_calls or facts.absl_defines)
+    parses_command_line = bool(facts.parse_calls or facts.unnamed_parser_parses or facts.absl_defines)
     if not facts.trains and not (options.trained_in and parses_command_line):
         result = _not_a_training_script(source, "imports TensorFlow but trains nothing (no fit, GradientTape loop, "
                                         "session or estimator): left alone")
@@ -43,13 +43,13 @@ def migrate_source(source: str, options: MigrationOptions | None = None) -> Migr
 
     ctx = PlanContext(facts, options)
     if not facts.trains:
-        entry = facts.parse_calls[0].call if facts.parse_calls else facts.absl_defines[0]
+        entry = (*(parse.call for parse in facts.parse_calls), *facts.unnamed_parser_parses, *facts.absl_defines)[0]
         ctx.report(entry, diagnostics.PACKAGE_ENTRY_POINT, modules=", ".join(options.trained_in))
     for rule in RULES:
         ctx.rule = rule.name
         rule.plan(ctx)
     ctx.rule = None
-    if facts.is_library and set(ctx.changed_by) <= ONLY_STANDARD_ARGUMENTS:
+    if facts.is_library and not parses_command_line and set(ctx.changed_by) <= ONLY_STANDARD_ARGUMENTS:
         result = _not_a_training_script(source, "a library module: its training is in functions that nothing here "
                                         "runs (no __main__ block, no call at module level) and none of it needs a "
                                         "change; migrate the script that runs it")

@@ -797,8 +797,9 @@ class _FactsCollector:
             self._note_default(option_dest(node), _argument(node, None, ("default",)))
         elif method == "add_subparsers" and "argparse" in facts.imported_modules:
             facts.subcommand_parsers.append(node)
-        elif method == "parse_args" and isinstance(receiver, cst.Call) and "argparse" in facts.imported_modules:
-            facts.unnamed_parser_parses.append(node)
+        elif method == "parse_args" and isinstance(receiver, cst.Call) and \
+                not (facts.qualified_name(receiver.func) or "").startswith(catalog.NOT_ARGPARSE):
+            facts.unnamed_parser_parses.append(node)  # (the parser may be built in another module)
         elif method in ("parse_args", "parse_known_args") and isinstance(receiver, cst.Name):
             statement = facts.statement_of(node)
             small = facts.enclosing(node, cst.BaseSmallStatement)

@@ -1255,4 +1255,126 @@ fire.Fire(train)
 ''',
         codes=('SM304', 'SM101', 'SM101'),
     ),
+    # build_parser().parse_args() with the helper imported from another module (no argparse import here): parse_known_args on the first run, and the added parser leaves --help to it
+    Example(
+        before="""\
+import numpy as np
+import tensorflow as tf
+
+from helpers import build_parser
+
+
+def main():
+    args = build_parser().parse_args()
+    model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+    model.compile(optimizer="adam", loss="mse")
+    model.fit(np.ones((8, 3)), np.ones((8, 1)), epochs=args.epochs)
+    model.save("model.keras")
+
+
+if __name__ == "__main__":
+    main()
+""",
+        after='''\
+import numpy as np
+import tensorflow as tf
+
+from helpers import build_parser
+import argparse
+import os
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_path(local_path, sagemaker_path):
+    """`local_path` when run locally; on SageMaker `sagemaker_path`, under the dirs the job keeps."""
+    if "SM_MODEL_DIR" not in os.environ:
+        return local_path
+    os.makedirs(os.path.dirname(sagemaker_path) or ".", exist_ok=True)
+    return sagemaker_path
+
+
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False, add_help=False)
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+sm_args, _ = parser.parse_known_args()
+
+
+def main():
+    args = build_parser().parse_known_args()[0]
+    model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+    model.compile(optimizer="adam", loss="mse")
+    model.fit(np.ones((8, 3)), np.ones((8, 1)), epochs=args.epochs)
+    model.save(_sm_path("model.keras", os.path.join(sm_args.sm_model_dir, "model.keras")))
+
+    # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+    _sm_export(model, os.path.join(sm_args.sm_model_dir, "1"))
+
+
+if __name__ == "__main__":
+    main()
+''',
+        codes=('SM301',),
+    ),
+    # A flat entry point that parses at module level and trains through an imported module is a package entry, never a library: parse_known_args and --model_dir
+    Example(
+        before="""\
+import argparse
+
+import numpy as np
+import tensorflow as tf
+
+import lib_train
+
+parser = argparse.ArgumentParser(description="runner")
+parser.add_argument("--epochs", type=int, default=2)
+args = parser.parse_args()
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+lib_train.train(model, np.ones((8, 3)), np.ones((8, 1)), args.epochs)
+""",
+        after='''\
+import argparse
+
+import numpy as np
+import tensorflow as tf
+
+import lib_train
+
+parser = argparse.ArgumentParser(description="runner")
+parser.add_argument("--epochs", type=int, default=2)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+lib_train.train(model, np.ones((8, 3)), np.ones((8, 1)), args.epochs)
+''',
+        codes=('SM003',),
+        options={"trained_in": ("lib_train",)},
+    ),
 )
