@@ -79,6 +79,8 @@ LEARNING_RATE_KEYWORDS = ("learning_rate", "lr")
 # Learning-rate schedules: the rate they start from is the learning rate (first positional or this keyword).
 LEARNING_RATE_SCHEDULE_MODULE = "keras.optimizers.schedules."
 SCHEDULE_RATE_KEYWORD = "initial_learning_rate"
+# Schedules whose first argument is not the initial rate: no single rate to lift.
+SCHEDULES_WITHOUT_INITIAL_RATE = frozenset({"keras.optimizers.schedules.PiecewiseConstantDecay"})
 # TF1 graph optimizers (`tf.compat.v1.train.AdamOptimizer(0.01)`): the same learning-rate argument.
 TF1_OPTIMIZER_MODULES = ("tensorflow.compat.v1.train.", "tensorflow.train.")
 # `train_op = optimizer.minimize(loss)`: the op a TF1 session runs to train.

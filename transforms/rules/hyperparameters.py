@@ -109,6 +109,10 @@ def _training_arguments(ctx: PlanContext) -> list[TrainingArgument]:
             continue
         keywords = {arg.keyword.value for arg in fit.call.args if arg.keyword is not None}
         for arg in fit.call.args:
+            if arg.star == "**" and not keywords & set(catalog.FIT_HYPERPARAMETERS):  # silently unread otherwise
+                ctx.report(arg.value, diagnostics.NOT_LIFTED, target=f"{fit.method}(**{_code(ctx, arg.value)})",
+                           why="its training arguments come from a mapping unpacked into the call; lift them where "
+                               "it is built, or pass them as keywords")
             keyword = arg.keyword.value if arg.keyword is not None else None
             dest = catalog.KERAS2_FIT_KEYWORDS.get(keyword, keyword)  # Keras 1's `nb_epoch=` is epochs...
             if dest == "epochs" and fit.call in facts.epoch_loop_fits:
@@ -231,11 +235,14 @@ def _learning_rate_argument(call: cst.Call) -> cst.BaseExpression | None:
 def _schedule_rate(facts: ScriptFacts, value: cst.BaseExpression | None) -> cst.BaseExpression | None:
     """A learning-rate schedule's initial rate (`Adam(ExponentialDecay(0.01, ...))`, or through the name the schedule
     is bound to once): the value to lift, so that an override changes where the schedule starts instead of
-    replacing it with a constant. Anything else is the learning rate itself."""
+    replacing it with a constant; None for a schedule with no such rate. Anything else is the learning rate
+    itself."""
     schedule = facts.only_value(value) if isinstance(value, cst.Name) else value
     if not (isinstance(schedule, cst.Call) and
             (facts.qualified_name(schedule.func) or "").startswith(catalog.LEARNING_RATE_SCHEDULE_MODULE)):
         return value
+    if facts.qualified_name(schedule.func) in catalog.SCHEDULES_WITHOUT_INITIAL_RATE:
+        return None  # `PiecewiseConstantDecay(boundaries, values)`: a list of rates, not one to override
     for index, arg in enumerate(schedule.args):
         if arg.keyword is not None and arg.keyword.value == catalog.SCHEDULE_RATE_KEYWORD:
             return arg.value
@@ -274,7 +281,7 @@ def _bindings(ctx: PlanContext, argument: TrainingArgument) -> tuple[tuple, list
                        why=f"{name.value!r} is changed in place (`{name.value} {operator} ...`); give it one value "
                            "to lift")
             return None
-        if value is None or (isinstance(statement, cst.Assign) and len(statement.targets) != 1):
+        if value is None:
             return None  # a loop variable, `with ... as`, unpacking from a call: not one value
         if _reads_arguments(ctx, value):
             return None  # lifted already
@@ -458,8 +465,9 @@ def _lift_literal(ctx: PlanContext, value: cst.BaseExpression, name: str, target
     if literal is None or ctx.claimed(value):
         return
     default, type_name = literal
-    if expected_type == "float" and type_name == "int":
-        type_name = "float"  # `lr = 1` still takes `--learning_rate 0.5`
+    if type_name == "int" and (expected_type == "float" or
+                               any(catalog.number_type(spelling, "int") == "float" for spelling in (name, *aliases))):
+        type_name = "float"  # `lr = 1`, `DROPOUT = 0` still take `--learning_rate 0.5`, `--dropout 0.2`
     dest = _dest_for(ctx, name, None if shared else default, type_name, aliases)
     reference = ctx.args.reference(value, dest)
     parsed_later = reference is None and binding is not None and _read_only_after_parse(ctx, binding)
