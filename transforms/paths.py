@@ -290,7 +290,7 @@ def _overlaps(read: PathUseSite, written: str) -> bool:
 
 def path_tail(facts: ScriptFacts, path: cst.BaseExpression | None, depth: int = 0) -> str | None:
     """The last static part of a path, enough to tell a file (`m.keras`) from a folder: a literal, a module
-    string constant, or the literal end of an `os.path.join`, f-string or pathlib `/`."""
+    string constant, or the literal end of an `os.path.join`, f-string, pathlib `/` or text appended with `+`."""
     if depth > MAX_DEPTH:  # `p = p`: a constant defined by itself
         return None
     if isinstance(path, cst.SimpleString):
@@ -302,6 +302,6 @@ def path_tail(facts: ScriptFacts, path: cst.BaseExpression | None, depth: int = 
         return path_tail(facts, path.args[-1].value, depth + 1)
     if isinstance(path, cst.FormattedString) and path.parts and isinstance(path.parts[-1], cst.FormattedStringText):
         return path.parts[-1].value
-    if isinstance(path, cst.BinaryOperation) and isinstance(path.operator, cst.Divide):
-        return path_tail(facts, path.right, depth + 1)
+    if isinstance(path, cst.BinaryOperation) and isinstance(path.operator, (cst.Divide, cst.Add)):
+        return path_tail(facts, path.right, depth + 1)  # `folder / "m.keras"`, `args.out + "/m.keras"`
     return None

@@ -1059,6 +1059,14 @@ import shutil
 
 
 # Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_path(local_path, sagemaker_path):
+    """`local_path` when run locally; on SageMaker `sagemaker_path`, under the dirs the job keeps."""
+    if "SM_MODEL_DIR" not in os.environ:
+        return local_path
+    os.makedirs(os.path.dirname(sagemaker_path) or ".", exist_ok=True)
+    return sagemaker_path
+
+
 def _sm_export(model, version_dir):
     """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
     Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
@@ -1101,12 +1109,11 @@ def build_model():
 def train_and_evaluate(features, labels, output_dir):
     model = build_model()
     model.fit(features, labels, epochs=args.epochs, batch_size=args.batch_size)
+    model.save(_sm_path(output_dir + "/model.keras", os.path.join(args.sm_model_dir, os.path.basename(output_dir + "/model.keras"))))
 
     # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
     _sm_export(model, os.path.join(args.sm_model_dir, "1"))
-    model.save(output_dir + "/model.keras")
 ''',
-        codes=('SM201',),
     ),
     # A parser built in another module (parser = training_parser()) parses with parse_known_args, so SageMaker's arguments don't stop it; the added parser leaves --help to it
     Example(

@@ -2935,4 +2935,76 @@ with tf.Session() as sess:
 ''',
         codes=('SM408',),
     ),
+    # A .keras file saved under the script's own --model-dir (args.model_dir + '/m.keras') stays a .keras file locally; on SageMaker it goes to the model dir, and the export is added
+    Example(
+        before="""\
+import argparse
+
+import numpy as np
+import tensorflow as tf
+
+EPOCHS = 2
+p = argparse.ArgumentParser()
+p.add_argument("--epochs", type=int, default=EPOCHS)
+p.add_argument("--model-dir", default="out")
+args = p.parse_args()
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.ones((8, 3)), np.ones((8, 1)), epochs=args.epochs)
+model.save(args.model_dir + "/m.keras")
+""",
+        after='''\
+import argparse
+
+import numpy as np
+import tensorflow as tf
+import os
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_path(local_path, sagemaker_path):
+    """`local_path` when run locally; on SageMaker `sagemaker_path`, under the dirs the job keeps."""
+    if "SM_MODEL_DIR" not in os.environ:
+        return local_path
+    os.makedirs(os.path.dirname(sagemaker_path) or ".", exist_ok=True)
+    return sagemaker_path
+
+
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+EPOCHS = 2
+p = argparse.ArgumentParser()
+p.add_argument("--epochs", type=int, default=EPOCHS)
+p.add_argument("--model-dir", "--model_dir", default="out")
+p.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+args, _ = p.parse_known_args()
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(np.ones((8, 3)), np.ones((8, 1)), epochs=args.epochs)
+model.save(_sm_path(args.model_dir + "/m.keras", os.path.join(args.sm_model_dir, os.path.basename(args.model_dir + "/m.keras"))))
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+''',
+        codes=('SM205',),
+    ),
 )
