@@ -49,7 +49,7 @@ def migrate_source(source: str, options: MigrationOptions | None = None) -> Migr
         ctx.rule = rule.name
         rule.plan(ctx)
     ctx.rule = None
-    if facts.is_library and not parses_command_line and set(ctx.changed_by) <= ONLY_STANDARD_ARGUMENTS:
+    if set(ctx.changed_by) <= ONLY_STANDARD_ARGUMENTS and not parses_command_line and facts.is_library:
         result = _not_a_training_script(source, "a library module: its training is in functions that nothing here "
                                         "runs (no __main__ block, no call at module level) and none of it needs a "
                                         "change; migrate the script that runs it")

@@ -6,6 +6,7 @@ code generation (transforms/positions.py); the rules never walk the tree for the
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 import libcst as cst
@@ -264,30 +265,26 @@ class ScriptFacts:
         """Does the script train a model itself (Keras fit, a GradientTape loop, a TF1 session, an estimator)?"""
         return bool(self.fit_calls or self.tape_calls or self.session_calls or self.estimator_training)
 
-    @property
+    @functools.cached_property
     def is_library(self) -> bool:
         """Is this a module of training code that nothing in it runs: no `if __name__ == "__main__":` block, no
-        loop or `with` block at module level, no training call at module level, no module-level call of a
-        function or class it defines or that is handed one (`app.run(main)`, `fire.Fire(train)`)? (A trainer
-        package's model.py, a library's optimizer: whoever imports it runs the training.)"""
-        defined = {statement.name.value for statement in self.module.body
-                   if isinstance(statement, (cst.FunctionDef, cst.ClassDef))}
-        training = {fit.call for fit in self.fit_calls} | {*self.tape_calls, *self.session_calls,
-                                                             *self.estimator_training}
+        loop or `with` block at module level, no training call at module level, no module-level read of a
+        function or class it defines (`main()`, `Trainer().fit()`, `app.run(main)`, `fire.Fire(train)`)? (A
+        trainer package's model.py, a library's optimizer: whoever imports it runs the training.)"""
+        module_scope = self.global_scope
         for statement in self.module.body:
-            if isinstance(statement, (cst.FunctionDef, cst.ClassDef)):
-                continue
             if isinstance(statement, (cst.For, cst.While, cst.With)) or \
                     (isinstance(statement, cst.If) and _is_main_guard(statement.test)):
                 return False  # a loop or a `with` block at module level is a script's work
-            for node in walk(statement):
-                if node in training or node in self.absl_runs:
-                    return False
-                if isinstance(node, cst.Call) and any(  # `main()`, `Trainer().fit()`, `fire.Fire(train)`
-                        isinstance(part, cst.Name) and part.value in defined
-                        for part in (node.func, *(arg.value for arg in node.args))):
-                    return False
-        return True
+        training = [*(fit.call for fit in self.fit_calls), *self.tape_calls, *self.session_calls,
+                    *self.estimator_training, *self.absl_runs]
+        if any(self.scopes.get(call) is module_scope for call in training):
+            return False
+        defined = [statement.name.value for statement in self.module.body
+                   if isinstance(statement, (cst.FunctionDef, cst.ClassDef))]
+        return not any(self.scopes.get(read) is module_scope
+                       for name in defined for assignment in module_scope.assignments[name]
+                       for read in assignment.references)
 
     def only_value(self, name: cst.Name) -> cst.BaseExpression | None:
         """The value of the one binding the name reads, where that is a `name = value`; else None."""
