@@ -9,8 +9,8 @@ Rules:
 - Files named explicitly on the command line are always processed and go to the engine without the import
   pre-filter (like black), unless `force_exclude` is set (pre-commit passes every staged file): then the
   built-in excludes, `--include`/`--exclude` (relative to the working directory) and the pre-filter apply too.
-- `prefilter()` decides from bytes alone whether a file can be a TF training script (and honours the
-  `# sm-migrate: skip` pragma), so non-TF modules never reach libcst.
+- `prefilter()` decides from bytes alone whether a file can be a TF training script or a package's entry point
+  (a command line parsed), and honours the `# sm-migrate: skip` pragma, so other modules never reach libcst.
 """
 
 from __future__ import annotations
@@ -33,6 +33,9 @@ _TF_IMPORT = re.compile(
     rb"^[ \t]*(?:from[ \t]+(?:tensorflow|keras|tf_keras)\b|import[ \t]+[^\r\n#]*\b(?:tensorflow|keras|tf_keras)\b)",
     re.MULTILINE,
 )
+# A command line parsed (argparse, absl): without a TF import, still maybe the entry point of a package whose
+# modules train (`trainer/task.py`), which only the engine and the files beside it can tell.
+_COMMAND_LINE = re.compile(rb"\b(?:parse_args|parse_known_args)[ \t]*\(|\bflags\.DEFINE_")
 _SKIP_PRAGMA = re.compile(rb"^[ \t]*#[ \t]*sm-migrate:[ \t]*skip[ \t]*\r?$", re.MULTILINE)
 
 SKIP_PRAGMA_REASON = "has a '# sm-migrate: skip' pragma"
@@ -43,7 +46,7 @@ def prefilter(data: bytes, check_imports: bool = True) -> str | None:
     """Return why a file is skipped without parsing it, or None if it must go to the engine."""
     if _SKIP_PRAGMA.search(data):
         return SKIP_PRAGMA_REASON
-    if check_imports and not _TF_IMPORT.search(data):
+    if check_imports and not _TF_IMPORT.search(data) and not _COMMAND_LINE.search(data):
         return NOT_TF_REASON
     return None
 

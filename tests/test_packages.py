@@ -23,6 +23,25 @@ FILES = ("task.py", "model.py")
 SDK_MODEL_DIR = "s3://bucket/job/model"
 
 
+# The sample's entry point seeds TensorFlow; many import nothing of it and leave TensorFlow to the module.
+TF_LINES = ("import tensorflow as tf\n", "    tf.random.set_seed(7)\n")
+
+
+def without_tensorflow(entry_point: str) -> str:
+    assert all(line in entry_point for line in TF_LINES)
+    for line in TF_LINES:
+        entry_point = entry_point.replace(line, "")
+    return entry_point
+
+
+def package_without_tensorflow_in_its_entry_point(tmp_path: Path) -> Path:
+    package = tmp_path / "package"
+    package.mkdir()
+    shutil.copy2(SAMPLE / "model.py", package / "model.py")
+    (package / "task.py").write_text(without_tensorflow((SAMPLE / "task.py").read_text()))
+    return package
+
+
 def migrated_package(tmp_path: Path) -> Path:
     """The sample's package copied to `tmp_path/package` and migrated there in place, as a user would."""
     package = tmp_path / "package"
@@ -49,6 +68,31 @@ def test_the_entry_point_is_reported_with_the_module_that_trains(tmp_path: Path)
     result = CliRunner().invoke(app, ["--check", str(package / "task.py")])
     assert result.exit_code == 1, result.output
     assert "task.py:17:12: SM003 entry point of a package that trains in model:" in result.output
+
+
+def test_an_entry_point_without_a_tensorflow_import_is_migrated_too(tmp_path: Path):
+    """Found in a folder walk although it imports no TensorFlow: its strict parse_args would stop the job."""
+    package = package_without_tensorflow_in_its_entry_point(tmp_path)
+    result = CliRunner().invoke(app, [str(package)])
+    assert result.exit_code == 0, result.output
+    assert "2 files migrated" in result.output, result.output
+    expected = without_tensorflow((SAMPLE / "expected" / "task.py").read_text())
+    assert (package / "task.py").read_text() == expected
+    assert (package / "model.py").read_text() == (SAMPLE / "expected" / "model.py").read_text()
+    assert CliRunner().invoke(app, ["--check", str(package)]).exit_code == 0
+
+
+def test_a_command_line_tool_without_tensorflow_is_left_alone(tmp_path: Path):
+    folder = tmp_path / "tools"
+    folder.mkdir()
+    shutil.copy2(SAMPLE / "model.py", folder / "model.py")
+    tool = "import argparse\n\nparser = argparse.ArgumentParser()\nparser.add_argument('--rows', type=int)\n" \
+           "print(parser.parse_args().rows)\n"
+    (folder / "count_rows.py").write_text(tool)
+    result = CliRunner().invoke(app, [str(folder)])
+    assert result.exit_code == 0, result.output
+    assert "1 file migrated" in result.output, result.output
+    assert (folder / "count_rows.py").read_text() == tool
 
 
 def test_a_second_run_changes_nothing(tmp_path: Path):
@@ -87,8 +131,14 @@ def test_help_is_the_entry_points_own(tmp_path: Path):
 
 @pytest.mark.e2e
 @pytest.mark.toolkit
-def test_the_migrated_package_runs_as_a_sagemaker_job(tmp_path: Path, sagemaker_job):
-    package = migrated_package(tmp_path)
+@pytest.mark.parametrize("entry_point_imports_tensorflow", [True, False])
+def test_the_migrated_package_runs_as_a_sagemaker_job(tmp_path: Path, sagemaker_job,
+                                                      entry_point_imports_tensorflow: bool):
+    if entry_point_imports_tensorflow:
+        package = migrated_package(tmp_path)
+    else:
+        package = package_without_tensorflow_in_its_entry_point(tmp_path)
+        assert CliRunner().invoke(app, [str(package)]).exit_code == 0
     job = sagemaker_job(package / "task.py", {}, {"epochs": 2}, model_dir=SDK_MODEL_DIR, install_requirements=False)
     assert job.succeeded, job.failure or job.log[-3000:]
     assert logged_epochs(job.log, "Epoch {epoch}/{epochs}", 2) == [1, 2]

@@ -31,9 +31,14 @@ def migrate_source(source: str, options: MigrationOptions | None = None) -> Migr
     options = options or MigrationOptions()
     module, positions = _parse_exactly(source)
     facts = analyse(module, positions)
-    if not facts.imports_tensorflow:
-        return _not_a_training_script(source, "no TensorFlow or Keras import: nothing to migrate")
     parses_command_line = bool(facts.parse_calls or facts.unnamed_parser_parses or facts.absl_defines)
+    # a package's entry point need not import TensorFlow itself: `trainer/task.py` parses the command line and
+    # calls `model.train_and_evaluate(args)`, and SageMaker runs it
+    if not facts.imports_tensorflow and not (options.trained_in and parses_command_line):
+        result = _not_a_training_script(source, "no TensorFlow/Keras import")
+        if parses_command_line:
+            result.package_imports = package_imports(facts)
+        return result
     if not facts.trains and not (options.trained_in and parses_command_line):
         result = _not_a_training_script(source, "imports TensorFlow but trains nothing (no fit, GradientTape loop, "
                                         "session or estimator): left alone")
