@@ -42,13 +42,63 @@ SKIP_PRAGMA_REASON = "has a '# sm-migrate: skip' pragma"
 NOT_TF_REASON = "no TensorFlow/Keras import"
 
 
-def prefilter(data: bytes, check_imports: bool = True) -> str | None:
-    """Return why a file is skipped without parsing it, or None if it must go to the engine."""
+# `from .x import y, z`, `from pkg.mod import (y,`, `import a.b as c, d`: enough to find the modules a file may load.
+_IMPORT = re.compile(rb"^[ \t]*(?:from[ \t]+(\.*)[ \t]*([\w.]*)[ \t]+import[ \t]+([^\r\n#]*)|import[ \t]+([^\r\n#]*))",
+                     re.MULTILINE)
+
+PACKAGE_DEPTH = 3  # folders above a script an absolute import of its own package may start from
+
+
+def prefilter(data: bytes, check_imports: bool = True, path: str | None = None) -> str | None:
+    """Return why a file is skipped without parsing it, or None if it must go to the engine.
+
+    A file without a TF import goes to the engine only when it parses a command line and imports a module that
+    exists beside it (`path` given): a package's entry point, whose modules may train.
+    """
     if _SKIP_PRAGMA.search(data):
         return SKIP_PRAGMA_REASON
-    if check_imports and not _TF_IMPORT.search(data) and not _COMMAND_LINE.search(data):
-        return NOT_TF_REASON
+    if check_imports and not _TF_IMPORT.search(data):
+        if path is None or not _COMMAND_LINE.search(data) or not _imports_a_module_beside(path, data):
+            return NOT_TF_REASON
     return None
+
+
+def _imports_a_module_beside(path: str, data: bytes) -> bool:
+    folder = os.path.dirname(os.path.abspath(path))
+    for match in _IMPORT.finditer(data):
+        dots, module, names, plain = (group.decode("utf-8", "replace") if group else "" for group in match.groups())
+        if plain:
+            found = (module_files(folder, 0, name.split(" as ")[0].strip(), ()) for name in plain.split(","))
+        else:
+            imported = tuple(name.split(" as ")[0].strip(" \t()\\") for name in names.split(","))
+            found = [module_files(folder, len(dots), module, tuple(name for name in imported if name.isidentifier()))]
+        if any(next(files, None) for files in found):
+            return True
+    return False
+
+
+def module_files(folder: str, level: int, module: str, names: tuple[str, ...]):
+    """(the module as the importing script in `folder` names it, its file) for each module that the import
+    `from <level dots><module> import <names>` (or `import <module>`) may load and that exists, looked up as
+    Python would when the script's package is run (`python -m trainer.task` from the folder holding `trainer/`)."""
+    if level:
+        bases = [folder]
+        for _ in range(level - 1):
+            bases = [os.path.dirname(bases[0])]
+    else:
+        bases, current = [], folder
+        for _ in range(PACKAGE_DEPTH + 1):
+            bases.append(current)
+            current = os.path.dirname(current)
+    dots = "." * level
+    modules = [module] if module else []
+    modules += [f"{module}.{name}" if module else name for name in names]
+    for base in bases:
+        for dotted in modules:
+            relative = os.path.join(*dotted.split("."))
+            for candidate in (os.path.join(base, relative + ".py"), os.path.join(base, relative, "__init__.py")):
+                if os.path.isfile(candidate):
+                    yield dots + dotted, candidate
 
 
 @dataclass(frozen=True)

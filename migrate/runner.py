@@ -137,7 +137,10 @@ def settle_without_engine(job: FileJob, settings: RunSettings) -> tuple[FileOutc
             data = handle.read()
     except OSError as exc:
         return FileOutcome(job.path, "failed", reason=f"cannot read: {exc.strerror or exc}"), b""
-    skip_reason = (notebook_prefilter if is_notebook(job.path) else prefilter)(data, check_imports=not job.explicit)
+    if is_notebook(job.path):
+        skip_reason = notebook_prefilter(data, check_imports=not job.explicit)
+    else:
+        skip_reason = prefilter(data, check_imports=not job.explicit, path=job.path)
     if skip_reason:
         return _keep_original(job, settings, data, FileOutcome(job.path, "skipped", reason=skip_reason)), data
     return None, data

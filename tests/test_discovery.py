@@ -61,6 +61,29 @@ def test_prefilter_skips_files_without_a_tf_import(text):
     assert prefilter(text.encode()) == NOT_TF_REASON
 
 
+@pytest.mark.parametrize(
+    ("imports", "module_file", "passes"),
+    [
+        ("import model\n", "trainer/model.py", True),
+        ("from . import model\n", "trainer/model.py", True),
+        ("from .model import train_and_evaluate\n", "trainer/model.py", True),
+        ("from trainer import model as m, util\n", "trainer/util.py", True),
+        ("from trainer import (\n    model,\n)\n", "trainer/model.py", True),  # the package itself is found
+        ("import trainer.model\n", "trainer/model.py", True),
+        ("import pandas\n", "trainer/model.py", False),  # nothing of its own
+        ("import model\n", "elsewhere/model.py", False),
+    ],
+)
+def test_prefilter_passes_a_command_line_that_imports_its_own_package(tmp_path, imports, module_file, passes):
+    """A package's entry point may import no TensorFlow: its modules train (a file beside it, or its package)."""
+    touch(tmp_path, module_file, "trainer/__init__.py")
+    entry = tmp_path / "trainer" / "task.py"
+    data = f"import argparse\n{imports}\nargs = argparse.ArgumentParser().parse_args()\n".encode()
+    assert (prefilter(data, path=str(entry)) is None) is passes
+    assert prefilter(data) == NOT_TF_REASON  # without its path, nothing says what is beside it
+    assert prefilter(data.replace(b"parse_args()", b"print()"), path=str(entry)) == NOT_TF_REASON
+
+
 def test_prefilter_pragma_and_explicit_files():
     assert prefilter(b"import tensorflow as tf\n# sm-migrate: skip\n") == SKIP_PRAGMA_REASON
     assert prefilter(b"import tensorflow as tf\nx = 1  # sm-migrate: skip this line? no: own line only\n") is None
