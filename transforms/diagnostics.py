@@ -41,6 +41,8 @@ CODES = _codes(
     Code("SM301", "warning", "the script's command line needed care (type=bool, store_true, required options, "
                              "absl booleans, several parsers, sys.argv read by position)"),
     Code("SM302", "warning", "a file written and read back by the script: stays in the working dir"),
+    Code("SM303", "warning", "the entry point of a package whose modules train, with no TensorFlow import: its "
+                             "strict command line reported, not changed"),
     Code("SM304", "warning", "a typer/fire/hydra command line: make it accept SageMaker's arguments by hand"),
     Code("SM401", "warning", "tf.estimator with a framework version that has no estimator"),
     Code("SM402", "warning", "a Keras API the target TensorFlow does not have (Keras 2 only on Keras 3, or gone "
@@ -69,6 +71,10 @@ NOT_TRAINING = Message("SM002", "{reason}")
 PACKAGE_ENTRY_POINT = Message(
     "SM003", "entry point of a package that trains in {modules}: its command line takes SageMaker's arguments; "
              "the model is exported where those modules train")
+ENTRY_POINT_WITHOUT_TENSORFLOW = Message(
+    "SM303", "entry point of a package that trains in {modules}: left unchanged, as every file without a "
+             "TensorFlow import; SageMaker's TensorFlow estimator (SDK v2) passes --model_dir, which this strict "
+             "parse refuses: parse with parse_known_args()")
 GENERATED_CODE_INVALID = Message("SM900", "internal error, generated code does not compile: {reason}")
 
 # --- hyperparameters and channels ----------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from sm_migrate.transforms import diagnostics
 from sm_migrate.transforms.commandline.declared import declared_contract
 from sm_migrate.transforms.context import PlanContext
 from sm_migrate.transforms.contract import MigrationError, MigrationOptions, MigrationResult
-from sm_migrate.transforms.facts import analyse
+from sm_migrate.transforms.facts import ScriptFacts, analyse
 from sm_migrate.transforms.package import package_imports
 from sm_migrate.transforms.positions import SourcePositions
 from sm_migrate.transforms.rules import RULES
@@ -32,13 +32,8 @@ def migrate_source(source: str, options: MigrationOptions | None = None) -> Migr
     module, positions = _parse_exactly(source)
     facts = analyse(module, positions)
     parses_command_line = bool(facts.parse_calls or facts.unnamed_parser_parses or facts.absl_defines)
-    # a package's entry point need not import TensorFlow itself: `trainer/task.py` parses the command line and
-    # calls `model.train_and_evaluate(args)`, and SageMaker runs it
-    if not facts.imports_tensorflow and not (options.trained_in and parses_command_line):
-        result = _not_a_training_script(source, "no TensorFlow/Keras import")
-        if parses_command_line:
-            result.package_imports = package_imports(facts)
-        return result
+    if not facts.imports_tensorflow:
+        return _without_tensorflow(source, facts, options)
     if not facts.trains and not (options.trained_in and parses_command_line):
         result = _not_a_training_script(source, "imports TensorFlow but trains nothing (no fit, GradientTape loop, "
                                         "session or estimator): left alone")
@@ -133,6 +128,23 @@ def _first_difference_line(a: str, b: str) -> int:
         if left != right:
             return number
     return min(len(a.splitlines()), len(b.splitlines())) + 1
+
+
+def _without_tensorflow(source: str, facts: ScriptFacts, options: MigrationOptions) -> MigrationResult:
+    """Nothing of TensorFlow here: left alone. A package's entry point need not import TensorFlow, though
+    (`trainer/task.py` parsing the command line for `model.train_and_evaluate(args)`): a file with no TensorFlow
+    is never changed, but where its modules train (`options.trained_in`, told by the caller from the package
+    imports listed here) a strict parse is reported."""
+    result = _not_a_training_script(source, "no TensorFlow/Keras import")
+    strict = [*(parse.call for parse in facts.parse_calls if not parse.known), *facts.unnamed_parser_parses,
+              *facts.absl_defines]
+    if strict and options.trained_in:
+        line, col = facts.position(strict[0])
+        result.diagnostics.append(diagnostics.ENTRY_POINT_WITHOUT_TENSORFLOW.at(
+            line, col, modules=", ".join(options.trained_in)))
+    elif strict:
+        result.package_imports = package_imports(facts)
+    return result
 
 
 def _not_a_training_script(source: str, reason: str) -> MigrationResult:
