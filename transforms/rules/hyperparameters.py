@@ -65,30 +65,41 @@ class HyperparametersRule:
 
     def plan(self, ctx: PlanContext) -> None:
         arguments = [found for argument in _training_arguments(ctx) for found in _per_split(argument, ctx)]
-        lifts: list[tuple[tuple[int, int], Callable[[], None]]] = []  # in source order of the values lifted
+        lifts: list[tuple[tuple[bool, int, int], Callable[[], None]]] = []  # in source order of the values lifted
         seen: set = set()
+        fed: set[str] = set()  # the training arguments a lifted binding sets
+        constants = dict(filter(None, map(functools.partial(_hyperparameter_constant, ctx), ctx.facts.module.body)))
         for argument in arguments:
             if isinstance(argument.value, cst.Name):
                 found = _bindings(ctx, argument)
                 if found is not None and found[0] not in seen:
                     seen.add(found[0])
+                    fed.add(argument.dest)
                     bindings = found[1]
-                    lifts.append((ctx.facts.position(bindings[0].statement),
+                    lifts.append(((False, *ctx.facts.position(bindings[0].statement)),
                                   functools.partial(_lift_name, ctx, argument.value.value, bindings, argument)))
             elif isinstance(argument.value, (cst.Subscript, cst.Attribute)):
                 setting = setting_of(ctx.facts, argument.value)
                 if setting is not None:
-                    lifts.append((ctx.facts.position(setting.value),
+                    fed.add(argument.dest)
+                    lifts.append(((False, *ctx.facts.position(setting.value)),
                                   functools.partial(_lift_setting, ctx, setting, argument)))
                 else:
                     why = _why_setting_not_lifted(ctx, argument.value)
                     if why is not None:
                         ctx.report(argument.value, diagnostics.NOT_LIFTED, target=argument.target, why=why)
-        for statement in ctx.facts.module.body:
-            constant = _hyperparameter_constant(ctx, statement)
-            if constant is not None and (id(ctx.facts.global_scope), constant[0]) not in seen:
-                lifts.append((ctx.facts.position(statement),
-                              functools.partial(_lift_name, ctx, constant[0], [constant[1]], None)))
+            elif _computed_from(ctx, argument, constants):
+                fed.add(argument.dest)
+                binding = Binding(argument.value, argument.value)
+                lifts.append(((False, *ctx.facts.position(argument.value)),
+                              functools.partial(_lift_name, ctx, argument.target, [binding], argument)))
+        for name, binding in constants.items():
+            if (id(ctx.facts.global_scope), name) not in seen:
+                # `NUM_EPOCHS = 10` read through `epochs = NUM_EPOCHS // 2` into fit(epochs=): `--epochs` is the
+                # value the call takes, so the constant comes after and keeps a flag of its own name
+                deferred = _canonical_name(name) in fed
+                lifts.append(((deferred, *ctx.facts.position(binding.statement)),
+                              functools.partial(_lift_name, ctx, name, [binding], None)))
         for _, lift in sorted(lifts, key=lambda lift: lift[0]):
             lift()
         exclusive = _exclusive_literals(ctx, arguments)
@@ -366,6 +377,18 @@ def _module_of_the_user(qualified_name: str) -> bool:
     return "." in qualified_name and not catalog.is_library_module(qualified_name)
 
 
+def _computed_from(ctx: PlanContext, argument: TrainingArgument, constants: dict[str, Binding]) -> bool:
+    """`fit(epochs=NUM_EPOCHS // 2)`: a training argument computed from a constant that stands for the same
+    argument. Lifting only the constant would make `--epochs 4` train 2 epochs: the value itself is overridden."""
+    if not isinstance(argument.value, (cst.BinaryOperation, cst.UnaryOperation)):
+        return False
+    call = ctx.facts.parents.get(ctx.facts.parents.get(argument.value))
+    if isinstance(call, cst.Call) and ctx.facts.qualified_name(call.func) == "builtins.range":
+        return False  # `range(1, EPOCHS + 1)` counts EPOCHS epochs
+    return any(isinstance(node, cst.Name) and node.value in constants and _canonical_name(node.value) == argument.dest
+               and ctx.facts.structure.resolved.get(node) is ctx.facts.global_scope for node in walk(argument.value))
+
+
 def _hyperparameter_constant(ctx: PlanContext, statement: cst.BaseStatement) -> tuple[str, Binding] | None:
     """`DROPOUT = 0.2`: a module constant whose name says it is a hyperparameter, holding a simple literal."""
     if not (isinstance(statement, cst.SimpleStatementLine) and len(statement.body) == 1):
@@ -408,7 +431,7 @@ def _lift_name(ctx: PlanContext, name: str, bindings: list[Binding], argument: T
         return
     literals = [literal_value(value) for value in values]
     lower = name.lower()
-    canonical = argument.dest if argument is not None else catalog.CANONICAL_HYPERPARAMETER_NAMES.get(lower, lower)
+    canonical = argument.dest if argument is not None else _canonical_name(name)
     aliases = (lower,) if canonical != lower and lower.isidentifier() else ()
     expected_type = argument.type_name if argument is not None else None
     if len(values) == 1 and literals[0] is not None:
@@ -430,6 +453,11 @@ def _lift_name(ctx: PlanContext, name: str, bindings: list[Binding], argument: T
     how = "bound more than once" if len(values) > 1 else "computed at run time"
     _declare(ctx, HyperParameter(dest, None, type_name, line, name), aliases,
              f"{name} in the original script ({how}; default: the script's value)", "None")
+
+
+def _canonical_name(name: str) -> str:
+    """The argument a constant's name stands for (`NUM_EPOCHS` -> epochs)."""
+    return catalog.CANONICAL_HYPERPARAMETER_NAMES.get(name.lower(), name.lower())
 
 
 def _through_setting(ctx: PlanContext, argument: TrainingArgument) -> TrainingArgument:
