@@ -87,6 +87,8 @@ TF1_OPTIMIZER_MODULES = ("tensorflow.compat.v1.train.", "tensorflow.train.")
 TF1_TRAINING_OPS = frozenset({"minimize"})
 
 # `Model.fit` keywords that are training hyperparameters, with the argparse type of their value.
+# Conversions a script wraps a setting in at the call (`epochs=int(EPOCHS)`): the setting is what is lifted.
+NUMBER_CONVERSIONS = frozenset({"builtins.int", "builtins.float"})
 FIT_HYPERPARAMETERS = {
     "epochs": "int",
     "batch_size": "int",

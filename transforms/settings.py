@@ -1,8 +1,8 @@
-"""Settings kept in a dict or a class: `params = {"epochs": 10}` read as `params["epochs"]`, `class Config:
-EPOCHS = 10` read as `Config.EPOCHS`, `self.epochs = epochs` in `__init__` read as `self.epochs`. Where a
-training argument reads one of them, the value to lift is the entry's own expression, provided nothing else sets
-it (`params["epochs"] = 5`, `params.update(...)`, `Config.EPOCHS = 5`): then a change of that one expression
-reaches every read.
+"""Settings kept in a dict or a class: `params = {"epochs": 10}` read as `params["epochs"]` or
+`params.get("epochs", 1)`, `class Config: EPOCHS = 10` read as `Config.EPOCHS`, `self.epochs = epochs` in
+`__init__` read as `self.epochs`. Where a training argument reads one of them, the value to lift is the entry's
+own expression, provided nothing else sets it (`params["epochs"] = 5`, `params.update(...)`, `Config.EPOCHS = 5`):
+then a change of that one expression reaches every read.
 """
 
 from __future__ import annotations
@@ -28,8 +28,8 @@ def setting_of(facts: ScriptFacts, read: cst.BaseExpression) -> Setting | None:
     """The literal entry `read` (`params["epochs"]`, `Config.EPOCHS`) reads, or None when it is something else or
     set anywhere but there."""
     key = setting_key(read)
-    if key is not None and isinstance(read.value, cst.Name):
-        return _dict_entry(facts, read.value, key)
+    if key is not None and isinstance(_container(read), cst.Name):
+        return _dict_entry(facts, _container(read), key)
     if isinstance(read, cst.Attribute) and isinstance(read.value, cst.Name):
         if read.value.value == "self":
             return _instance_attribute(facts, read)
@@ -39,12 +39,22 @@ def setting_of(facts: ScriptFacts, read: cst.BaseExpression) -> Setting | None:
 
 
 def setting_key(read: cst.BaseExpression) -> str | None:
-    """`config["epochs"]`: "epochs", a setting read by name from a container (not `x.shape[0]`); else None."""
+    """`config["epochs"]` or `config.get("epochs", 5)`: "epochs", a setting read by name from a container (not
+    `x.shape[0]`, not `os.environ.get(...)`); else None."""
     if isinstance(read, cst.Subscript) and len(read.slice) == 1 and isinstance(read.slice[0].slice, cst.Index):
         index = read.slice[0].slice.value
         if isinstance(index, cst.SimpleString) and isinstance(index.evaluated_value, str):
             return index.evaluated_value
+    if isinstance(read, cst.Call) and isinstance(read.func, cst.Attribute) and read.func.attr.value == "get" and \
+            isinstance(read.func.value, cst.Name) and read.args and read.args[0].keyword is None:
+        key = read.args[0].value
+        if isinstance(key, cst.SimpleString) and isinstance(key.evaluated_value, str):
+            return key.evaluated_value
     return None
+
+
+def _container(read: cst.Subscript | cst.Call) -> cst.BaseExpression:
+    return read.func.value if isinstance(read, cst.Call) else read.value
 
 
 def _object_attribute(facts: ScriptFacts, name: cst.Name, attribute: str, depth: int = 0) -> Setting | None:

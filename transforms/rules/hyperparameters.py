@@ -78,7 +78,7 @@ class HyperparametersRule:
                     bindings = found[1]
                     lifts.append(((False, *ctx.facts.position(bindings[0].statement)),
                                   functools.partial(_lift_name, ctx, argument.value.value, bindings, argument)))
-            elif isinstance(argument.value, (cst.Subscript, cst.Attribute)):
+            elif isinstance(argument.value, (cst.Subscript, cst.Attribute)) or setting_key(argument.value):
                 setting = setting_of(ctx.facts, argument.value)
                 if setting is not None:
                     fed.add(argument.dest)
@@ -151,7 +151,17 @@ def _training_arguments(ctx: PlanContext) -> list[TrainingArgument]:
                                               "int", f"{short}({arg.keyword.value}=)"))
     for value, target, dest, type_name in facts.training_name_arguments:
         found.append(TrainingArgument(value, dest, type_name, target, pipeline=dest == "batch_size"))
-    return [_unscaled(facts, argument) for argument in found]
+    return [_unscaled(facts, _uncast(facts, argument)) for argument in found]
+
+
+def _uncast(facts: ScriptFacts, argument: TrainingArgument) -> TrainingArgument:
+    """`epochs=int(EPOCHS)`: the value converted is the hyperparameter (an override arrives converted already)."""
+    value = argument.value
+    if isinstance(value, cst.Call) and facts.qualified_name(value.func) in catalog.NUMBER_CONVERSIONS and \
+            len(value.args) == 1 and value.args[0].keyword is None and not value.args[0].star and \
+            literal_value(value.args[0].value) is None:  # (`int("2")`: no setting to lift)
+        return dataclasses.replace(argument, value=value.args[0].value)
+    return argument
 
 
 def _unscaled(facts: ScriptFacts, argument: TrainingArgument) -> TrainingArgument:
