@@ -283,7 +283,8 @@ def _overlaps(read: PathUseSite, written: str) -> bool:
         if fnmatch.fnmatchcase(read.path.full, template) or is_within(read.path.full, posixpath.dirname(template)) \
                 and read.role == "read_dir":
             return True
-    listing = read.role == "read_dir" or not read.path.complete  # a folder listing or a glob may pick it up
+    # a folder listing or a glob (`"ckpts/*.keras"`) may pick it up
+    listing = read.role == "read_dir" or not read.path.complete or any(char in read.path.full for char in "*?[")
     folder = folder_of(read.path, read.role)
     return listing and folder not in ("", ".") and is_within(written, folder)
 
