@@ -43,6 +43,7 @@ CODES = _codes(
     Code("SM302", "warning", "a file written and read back by the script: stays in the working dir"),
     Code("SM303", "warning", "the entry point of a package whose modules train, with no TensorFlow import: its "
                              "strict command line reported, not changed"),
+    Code("SM307", "warning", "a relative import in the script SageMaker runs as a file: it fails there"),
     Code("SM304", "warning", "a typer/fire/hydra command line: make it accept SageMaker's arguments by hand"),
     Code("SM401", "warning", "tf.estimator with a framework version that has no estimator"),
     Code("SM402", "warning", "a Keras API the target TensorFlow does not have (Keras 2 only on Keras 3, or gone "
@@ -86,6 +87,10 @@ DOWNLOADS_DATA = Message(
     "SM103", "downloads its data set at run time: SageMaker jobs may run without internet access; upload the data "
              "to S3 and read it from a channel (--channel NAME=LOCAL_PATH)")
 
+RELATIVE_IMPORT_IN_ENTRY_POINT = Message(
+    "SM307", "`{code}`: SageMaker runs the entry point as a file (`python trainer/task.py`), where a relative import "
+             "fails; import from the package by name (`from trainer import model`) and make the package's parent "
+             "folder the job's source dir")
 # --- saves and exports ---------------------------------------------------------------------------------------
 CALLBACK_SAVES = Message(
     "SM201", "a callback saves the model during training: its files stay where they are (on SageMaker, point it at "

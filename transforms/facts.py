@@ -265,6 +265,11 @@ class ScriptFacts:
         """Does the script train a model itself (Keras fit, a GradientTape loop, a TF1 session, an estimator)?"""
         return bool(self.fit_calls or self.tape_calls or self.session_calls or self.estimator_training)
 
+    @property
+    def runs_as_script(self) -> bool:
+        """Has it an `if __name__ == "__main__":` block?"""
+        return any(isinstance(statement, cst.If) and _is_main_guard(statement.test) for statement in self.module.body)
+
     @functools.cached_property
     def is_library(self) -> bool:
         """Is this a module of training code that nothing in it runs: no `if __name__ == "__main__":` block, no

@@ -4,7 +4,9 @@ is built (keras.applications, TF Hub URL handles): a training job may have no in
 from channels (docs/sagemaker-contract.md §1); the command line read by position
 (`epochs = int(sys.argv[1])`) and argparse subcommands: a job's command line is `--name value` pairs (§3).
 TensorFlow 1 names under a plain `import tensorflow as tf` (`tf.placeholder`, `tf.Session`) on a TF 2 target
-(docs/tensorflow-and-libcst-notes.md). Keras 2 APIs on a Keras 3 target are the keras3_apis rule's: it renames
+(docs/tensorflow-and-libcst-notes.md). A relative import in the script SageMaker runs (one with a `__main__` block,
+or a package's entry point): the toolkit runs it as a file, `python trainer/task.py`, where `from . import model`
+fails (§4). Keras 2 APIs on a Keras 3 target are the keras3_apis rule's: it renames
 what it can and reports the rest.
 """
 
@@ -38,6 +40,10 @@ class ReportsRule:
                 ctx.report(call, diagnostics.PRETRAINED_DOWNLOAD, what=what)
         if release(ctx.options.framework_version) >= (2, 0):
             _report_tf1_api(ctx)
+        relative = next((node for node in facts.structure.imports
+                         if isinstance(node, cst.ImportFrom) and node.relative), None)
+        if relative is not None and (facts.runs_as_script or not facts.trains):  # (not training: an entry point)
+            ctx.report(relative, diagnostics.RELATIVE_IMPORT_IN_ENTRY_POINT, code=facts.module.code_for_node(relative))
         for argv in facts.attributes("argv"):
             read = facts.parents.get(argv)
             if isinstance(read, cst.Subscript) and read.value is argv and _positional(read) and \
