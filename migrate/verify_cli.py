@@ -12,6 +12,7 @@ The work is done by `migrate.verify` (the same harness the end-to-end tests use)
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import sys
@@ -192,7 +193,10 @@ def _verify(
     if local:
         local_dir = scratch / "local"
         shutil.copytree(source, local_dir)
-        local_run = verify.run_local(local_dir / script.relative_to(source), timeout=timeout, log=stream)
+        # the code folder on the import path, as in the job: a package's `from trainer import model` resolves
+        python_path = os.pathsep.join(filter(None, (str(local_dir), os.environ.get("PYTHONPATH"))))
+        local_run = verify.run_local(local_dir / script.relative_to(source), env={"PYTHONPATH": python_path},
+                                     timeout=timeout, log=stream)
     if as_json:
         report = dict(result.to_dict(), notes=notes, local_run=_local_dict(local_run))
         report["warnings"] = warnings + report["warnings"]
@@ -319,7 +323,12 @@ def format_report(
         rows.append(("servable model", f"model/{model.path}  {model.signature_text()}"))
     if not result.servable_models:
         rows.append(("servable model", "NONE"))
-    rows += [("not servable", finding) for finding in result.non_servable]
+    kept_beside = result.keras_files if result.servable_models else []  # a .keras kept with the export: no problem
+    rows += [("not servable", finding) for finding in result.non_servable
+             if finding.split(":", 1)[0].removeprefix("model/") not in kept_beside]
+    if kept_beside:
+        rows.append(("also in model/", f"{verify.short_list(kept_beside)} (Keras files, packed with the model; "
+                                       "TF Serving loads the SavedModel)"))
     rows.append(("output/data", verify.short_list(result.output_data_files) or "-"))
     rows.append(("checkpoints", verify.short_list(result.checkpoint_files) or "-"))
     lost = f"WARNING {len(result.code_dir_writes)} file(s) written, lost on SageMaker: "

@@ -9,6 +9,7 @@ real toolkit with an overridden `epochs` that reaches the module's fit, and a se
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from sm_migrate.cli import app
+from sm_migrate.verify_cli import format_report, verify_app
 from test_samples_local import SAMPLES_DIR, logged_epochs, run_python
 
 SAMPLE = SAMPLES_DIR / "trainer_package"
@@ -142,3 +144,28 @@ def test_the_migrated_package_runs_as_a_sagemaker_job(tmp_path: Path, sagemaker_
     served = [model for model in job.saved_models if model.servable]
     assert served and all("serving_default" in model.signatures for model in served), job.saved_models
     assert "regressor.keras" in job.keras_files
+    table = format_report(job)  # the .keras kept beside the export is no finding next to a servable model/1
+    assert "also in model/  regressor.keras" in table and "not servable" not in table, table
+
+
+@pytest.mark.e2e
+@pytest.mark.toolkit
+def test_verify_runs_a_package_locally_with_its_code_folder_importable(tmp_path: Path):
+    """`from trainer import model` resolves in the job (the code folder is on PYTHONPATH): locally too."""
+    source = tmp_path / "source"
+    (source / "trainer").mkdir(parents=True)
+    (source / "trainer" / "__init__.py").write_text("")
+    shutil.copy2(SAMPLE / "model.py", source / "trainer" / "model.py")
+    entry_point = (SAMPLE / "task.py").read_text()
+    assert "\nimport model\n" in entry_point
+    absolute = entry_point.replace("\nimport model\n", "\nfrom trainer import model\n")
+    (source / "trainer" / "task.py").write_text(absolute)
+    assert CliRunner().invoke(app, [str(source)]).exit_code == 0
+
+    result = CliRunner().invoke(verify_app, [str(source / "trainer" / "task.py"), "--source-dir", str(source),
+                                             "--local", "--hp", "epochs=1", "--no-install", "--json"])
+
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["ok"] and report["local_run"]["ok"], report["local_run"]
+    assert report["hyperparameters"]["epochs"] == 1
