@@ -14,6 +14,7 @@ import pytest
 
 from sm_migrate import MigrationError, MigrationOptions, migrate_source
 from sm_migrate.transforms import catalog
+from sm_migrate.transforms.rules.hyperparameters import ANOTHER_MODULES_CALL
 
 
 def migrate(source: str, **options):
@@ -150,6 +151,26 @@ def test_only_hyperparameters_are_lifted_and_a_name_bound_twice_gets_one_overrid
     # NUM_CLASSES, DATA_FILE and the unused dropout stay; STEPS, bound twice, gets one override (default None)
     assert [(hp.name, hp.default) for hp in result.hyperparameters] == [
         ("epochs", 3), ("optimizer", "adam"), ("steps_per_epoch", None)]
+
+
+def test_settings_of_a_function_only_another_module_calls_are_reported_as_such():
+    """A trainer package's `model.train_and_evaluate(args)`: its values come from task.py, not from this file."""
+    result = migrate("""\
+        import tensorflow as tf
+        def train_and_evaluate(args, batch_size):
+            model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+            model.compile(optimizer="adam", loss="mse")
+            model.fit([[0.0]], [0.0], epochs=args.num_epochs, batch_size=batch_size)
+    """)
+
+    reports = [d.message for d in result.diagnostics if d.code == "SM101"]
+    assert reports == [
+        "hyperparameter fit(epochs=) not lifted: args.num_epochs reads a parameter of train_and_evaluate(), "
+        + ANOTHER_MODULES_CALL,
+        "hyperparameter fit(batch_size=) not lifted: 'batch_size' is a parameter of train_and_evaluate(), "
+        + ANOTHER_MODULES_CALL,
+    ]
+    assert ANOTHER_MODULES_CALL.startswith("which only another module calls")
 
 
 def test_booleans_use_a_converter_never_type_bool():

@@ -291,8 +291,10 @@ def _bindings(ctx: PlanContext, argument: TrainingArgument) -> tuple[tuple, list
         if isinstance(assignment.node, cst.Param):
             if name.value in facts.argument_defaults:
                 return None  # a command-line option already (a click command's parameter)
-            ctx.report(name, diagnostics.NOT_LIFTED, target=argument.target,
-                       why=f"{name.value!r} is a parameter of a function; lift it where its value is set")
+            function = _called_from_another_module(ctx, assignment.node)
+            why = f"{name.value!r} is a parameter of {function}(), {ANOTHER_MODULES_CALL}" if function else \
+                f"{name.value!r} is a parameter of a function; lift it where its value is set"
+            ctx.report(name, diagnostics.NOT_LIFTED, target=argument.target, why=why)
             return None
         value, statement = facts.assigned_value(assignment.node)
         changed = facts.parents.get(assignment.node)
@@ -345,9 +347,27 @@ def _why_setting_not_lifted(ctx: PlanContext, read: cst.BaseExpression) -> str |
     code = _code(ctx, read)
     if root.value == "self" and read.value is root and ctx.facts.enclosing(read, cst.ClassDef) is not None:
         return f"{code} is not set once, in `__init__`; lift it where its value is set"
+    root_binding = assignments[0].node if len(assignments) == 1 else None
+    function = _called_from_another_module(ctx, root_binding) if isinstance(root_binding, cst.Param) else None
+    if function is not None:
+        return f"{code} reads a parameter of {function}(), {ANOTHER_MODULES_CALL}"
     if _holds_settings(ctx, root):
         return f"{code} is not a literal setting the script sets once; lift it where its value is set"
     return None  # (`shape.rank`, `generator.samples`: data, not a setting)
+
+
+ANOTHER_MODULES_CALL = ("which only another module calls: where that module passes its own parsed command line, "
+                        "SageMaker's hyperparameter reaches it there; else lift it where that module sets it")
+
+
+def _called_from_another_module(ctx: PlanContext, param: cst.Param) -> str | None:
+    """The name of the module-level function `param` belongs to, where nothing in this file mentions that
+    function (a trainer package's `model.train_and_evaluate(args)`, called by its task.py)."""
+    function = ctx.facts.enclosing(param, cst.FunctionDef)
+    if function is None or ctx.facts.scopes.get(function) is not ctx.facts.global_scope:
+        return None
+    assignments = ctx.facts.global_scope.assignments[function.name.value]
+    return function.name.value if not any(assignment.references for assignment in assignments) else None
 
 
 def _holds_settings(ctx: PlanContext, name: cst.Name, depth: int = 0) -> bool:
