@@ -20,6 +20,7 @@ from sm_migrate.discovery import prefilter
 from sm_migrate.files import SourceError, SourceText, decode_source, write_atomic
 from sm_migrate.notebooks import is_notebook, migrate_notebook, notebook_prefilter
 from sm_migrate.packages import training_modules
+from sm_migrate.transforms import diagnostics
 from sm_migrate.transforms.contract import Diagnostic, MigrationError, MigrationOptions, MigrationResult
 from sm_migrate.transforms.engine import migrate_source
 
@@ -227,14 +228,22 @@ def apply_emitted(outcomes: list[FileOutcome], mode: str) -> None:
     """Write (or diff, or just list) the emitted files of a whole run, after every script is done.
 
     Two scripts whose emitted files land on the same path (two training scripts in one folder) would overwrite
-    each other: neither gets that file, and both are marked failed with the reason.
+    each other: neither gets that file, and both are marked failed with the reason. A package's entry point and
+    the modules it imports are one job, though: the entry point's files are the job's (its requirements cover the
+    modules it imports), and the modules emit none of their own.
     """
     owners: dict[str, list[FileOutcome]] = {}
     for outcome in outcomes:
         for emitted in outcome.emitted_files:
             owners.setdefault(emitted.path, []).append(outcome)
     for path, claimants in owners.items():
-        if len(claimants) > 1:
+        entry_points = [outcome for outcome in claimants
+                        if any(d.code == diagnostics.PACKAGE_ENTRY_POINT.code for d in outcome.diagnostics)]
+        if len(claimants) > 1 and len(entry_points) == 1:
+            for module in claimants:
+                if module is not entry_points[0]:
+                    module.emitted_files = [emitted for emitted in module.emitted_files if emitted.path != path]
+        elif len(claimants) > 1:
             names = ", ".join(sorted(o.path for o in claimants))
             for outcome in claimants:
                 outcome.status = "failed"

@@ -99,6 +99,19 @@ def test_a_command_line_tool_without_tensorflow_is_left_alone(tmp_path: Path):
     assert (folder / "count_rows.py").read_text() == tool
 
 
+def test_emitted_files_are_the_entry_points(tmp_path: Path):
+    """One job: the launcher starts task.py, and model.py's own launcher would only collide with it."""
+    package = tmp_path / "package"
+    package.mkdir()
+    for name in FILES:
+        shutil.copy2(SAMPLE / name, package / name)
+    result = CliRunner().invoke(app, ["--emit", "launcher", "--emit", "requirements", str(package)])
+    assert result.exit_code == 0, result.output
+    assert "2 files migrated" in result.output and "conflict" not in result.output, result.output
+    assert "ENTRY_SCRIPT = 'task.py'" in (package / "launch_sagemaker.py").read_text()
+    assert "imports of task.py and the local modules it imports" in (package / "requirements.txt").read_text()
+
+
 def test_a_second_run_changes_nothing(tmp_path: Path):
     package = migrated_package(tmp_path)
     result = CliRunner().invoke(app, ["--check", str(package)])
