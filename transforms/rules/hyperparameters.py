@@ -78,6 +78,14 @@ class HyperparametersRule:
                     bindings = found[1]
                     lifts.append(((False, *ctx.facts.position(bindings[0].statement)),
                                   functools.partial(_lift_name, ctx, argument.value.value, bindings, argument)))
+                    for part, part_bindings in _settings_it_is_computed_from(ctx, bindings, argument):
+                        if part in seen:
+                            continue
+                        seen.add(part)
+                        own = dataclasses.replace(argument, dest=part[1].lower(), value=part_bindings[0].value,
+                                                  target=part[1])  # its own flag: the computed value has the dest
+                        lifts.append(((False, *ctx.facts.position(part_bindings[0].statement)),
+                                      functools.partial(_lift_name, ctx, part[1], part_bindings, own)))
             elif isinstance(argument.value, (cst.Subscript, cst.Attribute)) or setting_key(argument.value):
                 setting = setting_of(ctx.facts, argument.value)
                 if setting is not None:
@@ -405,6 +413,21 @@ def _module_of_the_user(qualified_name: str) -> bool:
     """Is `config.EPOCHS` / `.config.EPOCHS` a name imported from one of the user's own modules (relative, or a
     package neither the standard library's nor a machine-learning library's)?"""
     return "." in qualified_name and not catalog.is_library_module(qualified_name)
+
+
+def _settings_it_is_computed_from(ctx: PlanContext, bindings: list[Binding], argument: TrainingArgument):
+    """`total_epochs = initial_epochs + fine_tune_epochs`: the names a computed training value reads that are set
+    once to a literal and named for the same setting (`*_epochs`), each with its bindings: settings of their own,
+    which the override of the computed value leaves alone."""
+    for binding in bindings:
+        if literal_value(binding.value) is not None:
+            continue
+        for node in walk(binding.value):
+            if isinstance(node, cst.Name) and node.value.lower().endswith(argument.dest) and \
+                    node.value.lower() != argument.dest:
+                found = _bindings(ctx, dataclasses.replace(argument, value=node))
+                if found is not None and len(found[1]) == 1 and literal_value(found[1][0].value) is not None:
+                    yield found
 
 
 def _computed_from(ctx: PlanContext, argument: TrainingArgument, constants: dict[str, Binding]) -> bool:

@@ -1706,6 +1706,8 @@ model.fit({LABEL_COLUMN: [[0.0]]}, [0.0])
 _sm_export(model, os.path.join(args.sm_model_dir, "1"))
 ''',
     ),
+    # Fine-tuning after training (TensorFlow's transfer-learning tutorial): each part of the computed total is a
+    # setting of its own, and --total_epochs overrides the total
     Example(
         before="""\
 import tensorflow as tf
@@ -1747,6 +1749,8 @@ def _sm_export(model, version_dir):
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument("--epochs", "--initial_epochs", "--initial-epochs", type=int, default=2,
                     help="initial_epochs in the original script")
+parser.add_argument("--fine_tune_epochs", "--fine-tune-epochs", type=int, default=2,
+                    help="fine_tune_epochs in the original script")
 parser.add_argument("--total_epochs", "--total-epochs", type=int, default=None,
                     help="total_epochs in the original script (computed at run time; default: the script's value)")
 parser.add_argument(
@@ -1760,7 +1764,7 @@ parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
 args, _ = parser.parse_known_args()
 
 initial_epochs = args.epochs
-fine_tune_epochs = 2
+fine_tune_epochs = args.fine_tune_epochs
 total_epochs = args.total_epochs if args.total_epochs is not None else initial_epochs + fine_tune_epochs
 model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
 model.compile("adam", "mse")
@@ -2616,7 +2620,8 @@ model.save(_sm_path("model.keras", os.path.join(args.sm_model_dir, "model.keras"
 _sm_export(model, os.path.join(args.sm_model_dir, "1"))
 ''',
     ),
-    # A value computed from a constant whose flag is spelled --num_epochs too gets a flag of its own name that no other argument spells
+    # A value computed from a constant (num_epochs = steps(NUM_EPOCHS) // 2): --epochs is the value fit takes, the
+    # constant keeps --num_epochs, and no option string is given to two arguments
     Example(
         before="""\
 import numpy as np
@@ -2672,9 +2677,9 @@ def _sm_export(model, version_dir):
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
 parser = argparse.ArgumentParser(allow_abbrev=False)
-parser.add_argument("--epochs", "--num_epochs", "--num-epochs", type=int, default=30,
+parser.add_argument("--num_epochs", "--num-epochs", type=int, default=30,
                     help="NUM_EPOCHS in the original script")
-parser.add_argument("--num_epochs_2", "--num-epochs-2", type=int, default=None,
+parser.add_argument("--epochs", type=int, default=None,
                     help="num_epochs in the original script (computed at run time; default: the script's value)")
 parser.add_argument(
     "--sm-model-dir", "--sm_model_dir",
@@ -2686,14 +2691,14 @@ parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
                     help="checkpoints; an S3 URI on SageMaker (never the final model)")
 args, _ = parser.parse_known_args()
 
-NUM_EPOCHS = args.epochs
+NUM_EPOCHS = args.num_epochs
 
 
 def steps(n):
     return n * 2
 
 
-num_epochs = args.num_epochs_2 if args.num_epochs_2 is not None else steps(NUM_EPOCHS) // 2
+num_epochs = args.epochs if args.epochs is not None else steps(NUM_EPOCHS) // 2
 model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
 model.compile(optimizer="adam", loss="mse")
 model.fit(np.ones((8, 3)), np.ones((8, 1)), epochs=num_epochs)
@@ -3103,10 +3108,10 @@ def _sm_export(model, version_dir):
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
 parser = argparse.ArgumentParser(allow_abbrev=False)
-parser.add_argument("--epochs", type=int, default=None,
-                    help="epochs in the original script (computed at run time; default: the script's value)")
 parser.add_argument("--num_epochs", "--num-epochs", type=int, default=10,
                     help="NUM_EPOCHS in the original script")
+parser.add_argument("--epochs", type=int, default=None,
+                    help="epochs in the original script (computed at run time; default: the script's value)")
 parser.add_argument(
     "--sm-model-dir", "--sm_model_dir",
     type=str,
