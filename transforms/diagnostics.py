@@ -329,6 +329,9 @@ KERAS1_NOT_REWRITTEN = Message(
 KERAS2_NOT_REWRITTEN = Message(
     "SM402", "`{api}` is Keras 2 only and fails on Keras 3 (TF {version}): {why}; rewrite it by hand, or keep Keras 2 "
              "with --keras 2 (TF_USE_LEGACY_KERAS=1 and tf-keras)")
+DIR_SAVE_READ_BACK = Message(
+    "SM402", "`{call}(dir)` raises on Keras 3 (TF {version}), and the script loads what it saves: save to a `.keras` "
+             "file and load that, or keep Keras 2 with --keras 2")
 KERAS_API_REMOVED = Message(
     "SM402", "`{api}` does not exist on TF {version} (gone since TF {since}): the script fails there; {instead}")
 KERAS3_PACKAGE_LACKS = Message(

@@ -101,6 +101,10 @@ def _export_model(ctx: PlanContext, model_code: str, model: TrainedModel, traini
         if kind != "unknown" and save.call in ctx.paths.read_back_saves:
             # the script loads it again: re-rooting the save alone would split it from its load
             ctx.report(save.call, diagnostics.READ_BACK, path=path_tail(facts, save.path) or "the model")
+            if kind == "dir" and _needs_export_call(ctx, save) and ctx.options.keras != "2":
+                # (rewritten to an export, its load would fail)
+                ctx.report(save.call, diagnostics.DIR_SAVE_READ_BACK, call=facts.module.code_for_node(save.call.func),
+                           version=ctx.options.framework_version)
             kept.append(save)
         elif kind == "file":
             file_saves.append(save)
