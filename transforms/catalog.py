@@ -436,6 +436,9 @@ CHECKPOINT_OBJECT_METHODS = {"save": PathSpec("checkpoint", 0, ("file_prefix",))
                              "read": PathSpec("checkpoint", 0, ("save_path",))}
 # A checkpoint's save and the restore that resumes from it move together (a restore left behind would silently
 # start from scratch on SageMaker): both are "checkpoint" uses.
+# Checkpoint uses that only read (restore what a save wrote): the save is where a path that can't be re-rooted
+# is reported.
+CHECKPOINT_READS = frozenset({"restore", "read", "latest_checkpoint"})
 SAVER_METHODS = {"save": PathSpec("checkpoint", 1, ("save_path",)),
                  "restore": PathSpec("checkpoint", 1, ("save_path",))}
 # keras.datasets.<name>.load_data() downloads its data set.

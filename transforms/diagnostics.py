@@ -95,6 +95,9 @@ RELATIVE_IMPORT_IN_ENTRY_POINT = Message(
 CALLBACK_SAVES = Message(
     "SM201", "a callback saves the model during training: its files stay where they are (on SageMaker, point it at "
              "/opt/ml/checkpoints or the model dir by hand)")
+CHECKPOINT_PATH_AT_RUN_TIME = Message(
+    "SM201", "checkpoints written to a path built at run time: left as is; on SageMaker only /opt/ml/checkpoints "
+             "(--checkpoint-dir) outlives the job and is restored, so point it there by hand")
 SAVE_PATH_AT_RUN_TIME = Message(
     "SM201", "model saved to a path built at run time: left as is; make sure the final model also reaches the model "
              "dir")

@@ -55,6 +55,14 @@ class ExportRule:
             if callback not in rerooted and not any(marker in code for marker in KEPT_MARKERS) and \
                     not any(ctx.claimed(node) for node in walk(callback)):  # (its folder re-rooted by another rule)
                 ctx.report(callback, diagnostics.CALLBACK_SAVES)
+        resolved = {site.call for site in (*ctx.paths.writes, *ctx.paths.scratch)}
+        for use in facts.path_uses:  # `CheckpointManager(ckpt, self.ckpt_dir)`: nothing to re-root, so said
+            function = use.call.func.attr.value if isinstance(use.call.func, cst.Attribute) else \
+                getattr(use.call.func, "value", None)
+            if use.role == "checkpoint" and use.call not in resolved and use.call not in facts.saving_callbacks \
+                    and function not in catalog.CHECKPOINT_READS \
+                    and not any(marker in facts.module.code_for_node(use.call) for marker in KEPT_MARKERS):
+                ctx.report(use.call, diagnostics.CHECKPOINT_PATH_AT_RUN_TIME)
         handled = [save for save in facts.save_calls
                    if save.call not in facts.wrapped_saves and _already_handled(ctx, save.path)]
         if handled:  # exported to the model dir already (a migrated or SageMaker-ready script)
