@@ -1,4 +1,5 @@
-"""Every option of the script's own argparse parser also takes `--<dest>`, the spelling SageMaker passes.
+"""Every option of the script's own argparse parser also takes `--<dest>`, the spelling SageMaker passes (and
+`--epochs` for `--num-epochs`, `--learning_rate` for `--lr`: the names launchers use).
 
 SageMaker passes each hyperparameter as `--<name> <value>` under the name the launcher gives it
 (docs/sagemaker-contract.md §3), and the contract names an option by its dest. argparse matches flags exactly:
@@ -16,12 +17,15 @@ import functools
 
 import libcst as cst
 
+from sm_migrate.transforms import catalog
 from sm_migrate.transforms.commandline import existing_add_argument_calls
 from sm_migrate.transforms.commandline.declared import SAGEMAKER_ARGUMENTS
 from sm_migrate.transforms.context import PlanContext
 from sm_migrate.transforms.edits import with_comma
 from sm_migrate.transforms.facts import option_dest, option_flags
 from sm_migrate.transforms.rules.examples import option_spellings as examples
+
+AMBIGUOUS_NAMES = frozenset({"epoch", "batch"})
 
 
 class OptionSpellingsRule:
@@ -39,11 +43,24 @@ class OptionSpellingsRule:
                 continue  # plumbing read from SM_* variables: SageMaker never passes it
             if ctx.facts.sagemaker_aware and dest != "model_dir":
                 continue  # a script already run on SageMaker is launched with its own spellings
-            spelling = "--" + dest
-            if spelling not in taken and spelling.isascii() and spelling[2:].isidentifier():
-                taken.add(spelling)
-                # amended, not replaced: other rules may rewrite inside the call (its default, its type)
-                ctx.amend(call, functools.partial(_with_spelling, spelling=spelling))
+            for spelling in ("--" + dest, *_standard_spelling(dest, calls)):
+                if spelling not in taken and spelling.isascii() and spelling[2:].isidentifier():
+                    taken.add(spelling)
+                    # amended, not replaced: other rules may rewrite inside the call (its default, its type)
+                    ctx.amend(call, functools.partial(_with_spelling, spelling=spelling))
+
+
+def _standard_spelling(dest: str, calls: list[cst.Call]) -> tuple[str, ...]:
+    """`--num-epochs` (dest num_epochs) also takes `--epochs`, the name a launcher's `epochs` hyperparameter
+    arrives under, where no other option of the script stands for epochs. (Not `--epoch` or `--batch`: a start
+    epoch and a batch index go by those names too.)"""
+    standard = catalog.CANONICAL_HYPERPARAMETER_NAMES.get(dest)
+    if standard is None or dest in AMBIGUOUS_NAMES:
+        return ()
+    if sum(catalog.CANONICAL_HYPERPARAMETER_NAMES.get(option_dest(call), option_dest(call)) == standard
+           for call in calls) > 1:
+        return ()
+    return ("--" + standard,)
 
 
 def _last_flag(call: cst.Call) -> int:

@@ -119,7 +119,7 @@ def _sm_export(model, version_dir):
 
 def parse_args():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--lr", type=float, default=0.1)
+    parser.add_argument("--lr", "--learning_rate", type=float, default=0.1)
     parser.add_argument("--epochs", type=int, default=2, help="fit(epochs=) in the original script")
     parser.add_argument(
         "--sm-model-dir", "--sm_model_dir",
@@ -868,7 +868,7 @@ def _sm_export(model, version_dir):
 parser = argparse.ArgumentParser()
 parser.add_argument("data_dir")
 parser.add_argument("--epochs", type=int, default=3, help="passes over the data")
-parser.add_argument("--lr", type=float, default=0.01)
+parser.add_argument("--lr", "--learning_rate", type=float, default=0.01)
 parser.add_argument("--resume", action="store_true")
 parser.add_argument("--weight-decay", "--weight_decay", type=float, default=0)
 parser.add_argument(

@@ -2175,7 +2175,7 @@ def main(args):
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--epochs", type=int, default=EPOCHS)
-    parser.add_argument("--lr", type=float, default=LEARNING_RATE)
+    parser.add_argument("--lr", "--learning_rate", type=float, default=LEARNING_RATE)
     parser.add_argument(
         "--sm-model-dir", "--sm_model_dir",
         type=str,
