@@ -8,7 +8,10 @@ parsed arguments are visible:
   `fit(epochs=1)` run by a loop over the epochs is not a second epochs), an estimator's step count. Its binding
   becomes `args.<name>`; the script keeps its own names, so the rest of the code is untouched. Where the name
   is bound more than once (the two branches of an `if`) or computed at run time (`epochs = int(12 / hvd.size())`),
-  one argument with default `None` overrides every binding and otherwise keeps the script's value;
+  one argument with default `None` overrides every binding and otherwise keeps the script's value. That argument
+  has the training argument's flag: in `epochs = NUM_EPOCHS // 2` `--epochs` sets the value fit takes and the
+  constant keeps a flag of its own name; the literal parts of such a value named for the same setting
+  (`total_epochs = initial_epochs + fine_tune_epochs`) are settings of their own;
 - module constants holding simple literals whose names say they are hyperparameters (`DROPOUT = 0.2`);
 - literal training arguments (`epochs=2` -> `epochs=args.epochs`; one argument for literals in the two
   branches of an `if`).
