@@ -179,6 +179,10 @@ POSITIONAL_ARGUMENT = Message(
 POSITIONAL_ARGV = Message(
     "SM301", "`{code}` reads the command line by position: a SageMaker job passes `--name value` pairs (and "
              "`--model_dir`), so there it holds an option's name or value; read it from an option instead")
+POSITIONAL_ARGV_LIFTED = Message(
+    "SM301", "{name} was read from the command line by position, where a SageMaker job has an option's name or "
+             "value: it is {flag} now (default {default}, the script's); pass `{flag} N` where you passed it by "
+             "position")
 REQUIRED_OPTION = Message(
     "SM301", "{flag} is required: a SageMaker job passes only the estimator's hyperparameters, so the job fails "
              "unless they include {name!r}; pass it there, or give the option a default (an SM_CHANNEL_* or "

@@ -493,6 +493,10 @@ def _lift_name(ctx: PlanContext, name: str, bindings: list[Binding], argument: T
     if len(values) == 1 and literals[0] is not None:
         _lift_literal(ctx, values[0], canonical, name, expected_type, aliases=aliases, binding=bindings[0])
         return
+    fallback = _positional_fallback(ctx, values[0]) if len(values) == 1 else None
+    if fallback is not None:  # `int(sys.argv[1]) if len(sys.argv) > 1 else 3`: the option replaces the position
+        _lift_positional(ctx, name, values[0], fallback, canonical, expected_type, aliases)
+        return
     literal_types = {literal[1] for literal in literals if literal is not None}
     type_name = expected_type or (literal_types.pop() if len(literal_types) == 1 else None)
     computed = any(literal is None for literal in literals)
@@ -509,6 +513,36 @@ def _lift_name(ctx: PlanContext, name: str, bindings: list[Binding], argument: T
     how = "bound more than once" if len(values) > 1 else "computed at run time"
     _declare(ctx, HyperParameter(dest, None, type_name, line, name), aliases,
              f"{name} in the original script ({how}; default: the script's value)", "None")
+
+
+def _positional_fallback(ctx: PlanContext, value: cst.BaseExpression) -> cst.BaseExpression | None:
+    """The literal of `int(sys.argv[1]) if len(sys.argv) > 1 else 3`: the script's own value where its command
+    line is read by position. On SageMaker that position holds an option's name or value (`--epochs`, `1`), so an
+    override that fell back to the read would take one of those."""
+    if not (isinstance(value, cst.IfExp) and literal_value(value.orelse) is not None):
+        return None
+    reads_argv = any(isinstance(node, cst.Attribute) and ctx.facts.qualified_name(node) == "sys.argv"
+                     for node in walk(value.body))
+    return value.orelse if reads_argv else None
+
+
+def _lift_positional(ctx: PlanContext, name: str, value: cst.BaseExpression, fallback: cst.BaseExpression,
+                     canonical: str, expected_type: str | None, aliases: tuple[str, ...]) -> None:
+    default, type_name = literal_value(fallback)
+    if type_name == "int" and expected_type == "float":
+        type_name = "float"
+    dest = _dest_for(ctx, canonical, default, type_name, aliases)
+    reference = ctx.args.reference(value, dest)
+    if reference is None:
+        ctx.report(value, diagnostics.NOT_LIFTED, target=name, why=ctx.args.out_of_reach())
+        return
+    ctx.replace(value, reference)
+    ctx.report(value, diagnostics.POSITIONAL_ARGV_LIFTED, name=name, flag=f"--{dest}",
+               default=ctx.facts.module.code_for_node(fallback))
+    line, _ = ctx.facts.position(value)
+    if not ctx.contract.lifted(dest):
+        _declare(ctx, HyperParameter(dest, default, type_name, line, name), aliases,
+                 f"{name} in the original script (read by position there)", ctx.facts.module.code_for_node(fallback))
 
 
 def _canonical_name(name: str) -> str:

@@ -47,8 +47,17 @@ class ReportsRule:
         for argv in facts.attributes("argv"):
             read = facts.parents.get(argv)
             if isinstance(read, cst.Subscript) and read.value is argv and _positional(read) and \
-                    facts.qualified_name(argv) == "sys.argv":
+                    facts.qualified_name(argv) == "sys.argv" and not _replaced(ctx, read):
                 ctx.report(read, diagnostics.POSITIONAL_ARGV, code=facts.module.code_for_node(read))
+
+
+def _replaced(ctx: PlanContext, node: cst.CSTNode) -> bool:
+    """Is `node` inside code another rule rewrites (a positional read the hyperparameters rule replaced)?"""
+    while node is not None:
+        if ctx.rewritten(node):
+            return True
+        node = ctx.facts.parents.get(node)
+    return False
 
 
 def _report_tf1_api(ctx: PlanContext) -> None:

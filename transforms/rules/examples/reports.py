@@ -64,6 +64,8 @@ _sm_export(model, os.path.join(args.sm_model_dir, "1"))
 ''',
         codes=('SM103',),
     ),
+    # The command line read by position: a setting with a literal fallback becomes an option with that default (an
+    # override falling back to the position would read SageMaker's `--epochs`/`1` there); other reads reported
     Example(
         before="""\
 import sys
@@ -105,8 +107,8 @@ def _sm_export(model, version_dir):
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
 parser = argparse.ArgumentParser(allow_abbrev=False)
-parser.add_argument("--epochs", type=int, default=None,
-                    help="epochs in the original script (computed at run time; default: the script's value)")
+parser.add_argument("--epochs", type=int, default=3,
+                    help="epochs in the original script (read by position there)")
 parser.add_argument(
     "--sm-model-dir", "--sm_model_dir",
     type=str,
@@ -117,7 +119,7 @@ parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
                     help="checkpoints; an S3 URI on SageMaker (never the final model)")
 args, _ = parser.parse_known_args()
 
-epochs = args.epochs if args.epochs is not None else (int(sys.argv[1]) if len(sys.argv) > 1 else 3)
+epochs = args.epochs
 model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
 model.compile("adam", "mse")
 model.fit([[0.0]], [0.0], epochs=epochs)
