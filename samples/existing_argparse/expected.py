@@ -24,7 +24,7 @@ def parse_args():
     parser = argparse.ArgumentParser(description="Train the flower classifier.")
     parser.add_argument("--epochs", type=int, default=3, help="passes over the training data")
     parser.add_argument("--batch-size", "--batch_size", type=int, default=16)
-    parser.add_argument("--lr", type=float, default=0.005, help="Adam learning rate")
+    parser.add_argument("--lr", "--learning_rate", type=float, default=0.005, help="Adam learning rate")
     parser.add_argument("--data-dir", "--data_dir", default=os.environ.get("SM_CHANNEL_DATA", "data"), help="folder holding train.csv")
     parser.add_argument("--validation_split", "--validation-split", type=float, default=0.2,
                         help="fit(validation_split=) in the original script")

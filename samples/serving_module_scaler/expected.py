@@ -39,7 +39,7 @@ class NormalisedRegressor(tf.Module):
 parser = argparse.ArgumentParser()
 parser.add_argument("--epochs", type=int, default=3)
 parser.add_argument("--batch-size", "--batch_size", type=int, default=16)
-parser.add_argument("--lr", type=float, default=0.01)
+parser.add_argument("--lr", "--learning_rate", type=float, default=0.01)
 parser.add_argument("--sensors", type=str, default=os.environ.get("SM_CHANNEL_SENSORS", "sensors"),
                     help="input channel 'sensors' (SageMaker: SM_CHANNEL_SENSORS)")
 parser.add_argument(
