@@ -72,6 +72,9 @@ class ParseCall:
     args_name: str | None  # the name the parsed namespace is bound to (None: not found)
     args_scope: Scope | None
     known: bool  # already parse_known_args
+    # the statement after which `args_name` holds the parsed namespace in `args_scope`: the parse itself, or the
+    # caller's `args = parse_args()` of a `return parser.parse_args()` (None: bound as a parameter)
+    bound_by: cst.BaseStatement | None = None
 
 
 @dataclass
@@ -1007,6 +1010,7 @@ def _resolve_parse_calls(facts: ScriptFacts) -> None:
                 parse.args_name, parse.args_scope = target.value, facts.scopes.get(small)
             elif isinstance(target, cst.Tuple) and isinstance(target.elements[0].value, cst.Name):
                 parse.args_name, parse.args_scope = target.elements[0].value.value, facts.scopes.get(small)
+            parse.bound_by = parse.statement
         elif (param := _parameter_receiving(facts, parse.call)) is not None:  # `main(parser.parse_args())`
             parse.args_name, parse.args_scope = param.name.value, facts.scopes.get(param)
         elif isinstance(small, cst.Return) and small.value is parse.call:  # (not `return vars(p.parse_args())`)
@@ -1019,6 +1023,7 @@ def _resolve_parse_calls(facts: ScriptFacts) -> None:
                     name = _first_target_name(assign.targets[0].target, tuple_result=parse.known)
                     if name is not None:
                         parse.args_name, parse.args_scope = name, facts.scopes.get(assign)
+                        parse.bound_by = facts.parents.get(assign)
                         break
 
 

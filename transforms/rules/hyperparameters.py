@@ -595,7 +595,7 @@ def _lift_literal(ctx: PlanContext, value: cst.BaseExpression, name: str, target
     code = ctx.facts.module.code_for_node(value)
     if parsed_later:  # the value stays the script's; the parsed one replaces it as soon as there is one
         parse = ctx.args.target.parse
-        ctx.insert_after(parse.statement, parse_statements(f"{target} = {parse.args_name}.{dest}\n"))
+        ctx.insert_after(parse.bound_by, parse_statements(f"{target} = {parse.args_name}.{dest}\n"))
     elif shared:
         ctx.replace(value, _overridden(ctx, reference, value))
     else:
@@ -620,7 +620,7 @@ def _read_only_after_parse(ctx: PlanContext, binding: Binding) -> bool:
         return False
     facts, parse, statement = ctx.facts, ctx.args.target.parse, binding.statement
     scope = facts.scopes.get(statement)
-    parsed_at = facts.position(parse.statement)
+    parsed_at = facts.position(parse.bound_by)
     name = statement.targets[0].target.value
     for assignment in scope.assignments[name]:
         for read in assignment.references:
@@ -646,10 +646,11 @@ def _why_not_visible(ctx: PlanContext, binding: Binding | None) -> str:
 def _above_parse(ctx: PlanContext, binding: Binding) -> bool:
     """Is the binding a `name = value` above the script's own parse, in the scope that parses?"""
     facts, parse, statement = ctx.facts, ctx.args.target.parse, binding.statement
-    if parse is None or parse.args_name is None or not isinstance(statement, cst.Assign) or \
+    if parse is None or parse.bound_by is None or not isinstance(statement, cst.Assign) or \
             not isinstance(statement.targets[0].target, cst.Name):
         return False
-    return facts.scopes.get(statement) is parse.args_scope and facts.position(statement) < facts.position(parse.call)
+    return facts.scopes.get(statement) is parse.args_scope and \
+        facts.position(statement) < facts.position(parse.bound_by)
 
 
 def _outermost_function(facts, node: cst.CSTNode, scope) -> cst.FunctionDef | None:

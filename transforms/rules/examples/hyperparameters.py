@@ -3260,4 +3260,81 @@ model.fit(x_train, y_train, epochs=int(EPOCHS))
 _sm_export(model, os.path.join(args.sm_model_dir, "1"))
 ''',
     ),
+    # a constant above a parser returned by a function: re-bound after the caller's args = parse_args(), not after the return
+    Example(
+        before="""\
+import argparse
+
+import tensorflow as tf
+
+EPOCHS = 5
+
+
+def train(args):
+    model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+    model.compile("adam", "mse")
+    model.fit(x_train, y_train, epochs=EPOCHS)
+
+
+def parse_args():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--verbose", type=int, default=2)
+    return parser.parse_args()
+
+
+if __name__ == "__main__":
+    args = parse_args()
+    train(args)
+""",
+        after='''\
+import argparse
+
+import tensorflow as tf
+import os
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+EPOCHS = 5
+
+
+def train(args):
+    model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+    model.compile("adam", "mse")
+    model.fit(x_train, y_train, epochs=EPOCHS)
+
+    # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+    _sm_export(model, os.path.join(os.environ.get("SM_MODEL_DIR", "sm_model"), "1"))
+
+
+def parse_args():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--verbose", type=int, default=2)
+    parser.add_argument("--epochs", type=int, default=5, help="EPOCHS in the original script")
+    parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                        help="checkpoints; an S3 URI on SageMaker (never the final model)")
+    return parser.parse_known_args()[0]
+
+
+if __name__ == "__main__":
+    args = parse_args()
+    EPOCHS = args.epochs
+    train(args)
+''',
+    ),
 )
