@@ -24,9 +24,17 @@ from dataclasses import dataclass
 import libcst as cst
 
 from sm_migrate.transforms import catalog, diagnostics
+from sm_migrate.transforms.commandline import existing_add_argument_calls
 from sm_migrate.transforms.context import PlanContext
-from sm_migrate.transforms.edits import parse_expression, parse_statements
-from sm_migrate.transforms.facts import FILE_SAVE_KINDS, MAX_DERIVATION, SaveCall, is_model_constructor, walk
+from sm_migrate.transforms.edits import keyword_arg, parse_expression, parse_statements, with_comma
+from sm_migrate.transforms.facts import (
+    FILE_SAVE_KINDS,
+    MAX_DERIVATION,
+    SaveCall,
+    is_model_constructor,
+    option_dest,
+    walk,
+)
 from sm_migrate.transforms.graph_signature import GraphSignature, graph_signature
 from sm_migrate.transforms.literals import quote
 from sm_migrate.transforms.loop_functions import loop_function
@@ -105,6 +113,7 @@ def _export_model(ctx: PlanContext, model_code: str, model: TrainedModel, traini
         kind = _path_kind(ctx, save)
         if _reads_model_dir(facts, save.path):  # an S3 URI on SageMaker: the save goes to the model dir there
             ctx.report(save.call, diagnostics.SAVED_TO_MODEL_DIR)
+            _default_model_dir_locally(ctx)
             kind = "file" if kind == "file" else "dir"
         if kind != "unknown" and save.call in ctx.paths.read_back_saves:
             # the script loads it again: re-rooting the save alone would split it from its load
@@ -408,6 +417,26 @@ def _version_literal(node: cst.CSTNode) -> bool:
     if isinstance(node, cst.FormattedStringText):
         return any(part.isdigit() for part in node.value.split("/"))
     return False
+
+
+LOCAL_MODEL_DIR = '"model"'  # where a save to --model_dir goes when no --model_dir is passed
+
+
+def _default_model_dir_locally(ctx: PlanContext) -> None:
+    """A save whose path is built from the script's own `--model_dir` with no default: SDK v3 passes no
+    `--model_dir`, nor does a local run, and `os.path.join(None, "1")` raises before the save's path is chosen.
+    The option gets a local folder as its default (SDK v2 still passes its S3 URI, which the save never uses)."""
+    for call in existing_add_argument_calls(ctx, ctx.args.target):
+        default = next((arg.value for arg in call.args if arg.keyword is not None and
+                        arg.keyword.value in ("default", "required")), None)
+        if option_dest(call) == "model_dir" and (default is None or
+                                                 isinstance(default, cst.Name) and default.value == "None"):
+            ctx.amend(call, _with_local_model_dir)
+
+
+def _with_local_model_dir(call: cst.Call) -> cst.Call:
+    args = [arg for arg in call.args if not (arg.keyword is not None and arg.keyword.value == "default")]
+    return call.with_changes(args=[*with_comma(args), keyword_arg("default", parse_expression(LOCAL_MODEL_DIR))])
 
 
 def _reads_model_dir(facts, path: cst.CSTNode | None) -> bool:

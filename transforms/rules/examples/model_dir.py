@@ -45,7 +45,7 @@ def _sm_export(model, version_dir):
         shutil.rmtree(version_dir, ignore_errors=True)
         tf.saved_model.save(model, version_dir)
 parser = argparse.ArgumentParser()
-parser.add_argument("--model_dir", type=str)
+parser.add_argument("--model_dir", type=str, default="model")
 parser.add_argument(
     "--sm-model-dir", "--sm_model_dir",
     type=str,
