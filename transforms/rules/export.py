@@ -73,11 +73,11 @@ class ExportRule:
                 ctx.report(use.call, diagnostics.CHECKPOINT_PATH_AT_RUN_TIME)
         handled = [save for save in facts.save_calls
                    if save.call not in facts.wrapped_saves and _already_handled(ctx, save.path)]
-        if handled:  # exported to the model dir already (a migrated or SageMaker-ready script)
-            for save in handled:
-                _reroot_literal_model_dir(ctx, save)
-                _repair_handled_export(ctx, save)
-            return
+        for save in handled:  # saved into the model dir already (a migrated or SageMaker-ready script)
+            _reroot_literal_model_dir(ctx, save)
+            _repair_handled_export(ctx, save)
+        if any(_path_kind(ctx, save) != "file" for save in handled):
+            return  # exported: a `.h5`/`.keras` file alone in the model dir is not servable, so it gets an export
         if not facts.fit_calls and not facts.tape_calls:
             if facts.trains:  # (else a package's entry point: its modules export)
                 _export_graph_script(ctx)
@@ -111,6 +111,9 @@ def _export_model(ctx: PlanContext, model_code: str, model: TrainedModel, traini
     file_saves, dir_saves, kept = [], [], []
     for save in saves:
         kind = _path_kind(ctx, save)
+        if _already_handled(ctx, save.path):  # a file in the model dir already: stays, the export goes after it
+            kept.append(save)
+            continue
         if _reads_model_dir(facts, save.path):  # an S3 URI on SageMaker: the save goes to the model dir there
             ctx.report(save.call, diagnostics.SAVED_TO_MODEL_DIR)
             _default_model_dir_locally(ctx)

@@ -3140,4 +3140,58 @@ _sm_export(model, os.path.join(args.sm_model_dir, "1"))
 ''',
         codes=('SM201',),
     ),
+    # a SageMaker-era script saving only a .h5 file into the model dir: TF Serving can't serve it, so the export follows
+    Example(
+        before="""\
+import argparse
+import os
+
+import tensorflow as tf
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--epochs", type=int, default=2)
+parser.add_argument("--sm-model-dir", type=str, default=os.environ.get("SM_MODEL_DIR", "out"))
+args, _ = parser.parse_known_args()
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile("adam", "mse")
+model.fit(x_train, y_train, epochs=args.epochs)
+model.save(os.path.join(args.sm_model_dir, "model.h5"))
+""",
+        after='''\
+import argparse
+import os
+
+import tensorflow as tf
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--epochs", type=int, default=2)
+parser.add_argument("--sm-model-dir", type=str, default=os.environ.get("SM_MODEL_DIR", "out"))
+args, _ = parser.parse_known_args()
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile("adam", "mse")
+model.fit(x_train, y_train, epochs=args.epochs)
+model.save(os.path.join(args.sm_model_dir, "model.h5"))
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+''',
+    ),
 )
