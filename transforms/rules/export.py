@@ -573,7 +573,8 @@ def _loaded_and_saved_last(ctx: PlanContext, receiver: cst.BaseExpression,
     if not (isinstance(value, cst.Call) and facts.qualified_name(value.func) in catalog.MODEL_LOADERS):
         return None
     binding = facts.statement_of(value)
-    if facts.position(binding) < facts.position(anchor) or facts.scopes.get(binding) is not facts.scopes.get(anchor):
+    if facts.position(binding) < facts.position(anchor) or facts.scopes.get(binding) is not facts.scopes.get(anchor) \
+            or not _always_after(facts, binding, anchor):
         return None
     return model, facts.statement_after_loops(binding)
 
@@ -589,9 +590,20 @@ def _rebound_model(ctx: PlanContext, receiver: cst.BaseExpression, anchor: cst.C
     for assignment in scope.assignments[receiver.value] if scope is not None else ():
         value, assign = facts.assigned_value(assignment.node)
         if isinstance(assign, cst.Assign) and is_model_constructor(facts, value) and \
-                facts.position(assign) > facts.position(anchor):
+                facts.position(assign) > facts.position(anchor) and _always_after(facts, assign, anchor):
             last = assign
     return facts.statement_after_loops(last) if last is not None else None
+
+
+def _always_after(facts, later: cst.CSTNode, anchor: cst.CSTNode) -> bool:
+    """Does `later` run whenever `anchor` has run: it is in the anchor's block or a block around it, not in a
+    branch of its own (`if args.train: ...fit...` then `if args.predict: model = load_model(...)`)?"""
+    statement = facts.statement_of(later)
+    around, node = set(), anchor
+    while node is not None:
+        around.add(id(node))
+        node = facts.parents.get(node)
+    return id(facts.parents.get(statement)) in around
 
 
 def _tape_trained_models(ctx: PlanContext) -> tuple[dict[str, TrainedModel], cst.BaseStatement, cst.CSTNode] | None:
