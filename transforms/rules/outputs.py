@@ -9,7 +9,9 @@ On SageMaker only `/opt/ml/model`, `/opt/ml/output/data` and `/opt/ml/checkpoint
 - files written into the folder the model is saved in (a tokenizer, a scaler) go to the model dir with the model;
 - a folder that is the default of the script's own option (`--log-dir`, default "logs") has that default
   re-rooted, so the option keeps working.
-An f-string's literal folder is re-rooted and the rest joined onto it. Locally each keeps its original path.
+An f-string's literal folder is re-rooted and the rest joined onto it. Locally each keeps its original path. A
+path already under a folder SageMaker keeps (`/opt/ml/checkpoints`, `/opt/ml/output/tensorboard`, which the SDK's
+TensorBoard output syncs) is left as it is: moving it would take it away from what syncs or restores it.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import posixpath
 
 import libcst as cst
 
+from sm_migrate.transforms import catalog
 from sm_migrate.transforms.commandline.standard import CHECKPOINT_DEFAULT
 from sm_migrate.transforms.context import PlanContext
 from sm_migrate.transforms.edits import parse_expression
@@ -44,8 +47,8 @@ class OutputsRule:
         whole = {site.path.full for site in ctx.paths.writes if site.role == "checkpoint"}
         for site in ctx.paths.writes:
             root = site.path.root
-            if ctx.claimed(root):
-                continue
+            if ctx.claimed(root) or catalog.kept_by_sagemaker(site.path.full):
+                continue  # (`/opt/ml/checkpoints`, `/opt/ml/output/tensorboard`: where SageMaker keeps it already)
             if site.path.is_default and root is ctx.facts.argument_defaults.get("model_dir"):
                 continue  # SageMaker always passes --model_dir (S3): the model_dir_artefacts rule re-roots its uses
             beside = _model_folder_of(site, model_folders)
