@@ -194,6 +194,11 @@ def _keras3_only(ctx: PlanContext, reports: list):
         if why is not None:
             reports.append((callback.func, "ModelCheckpoint", why, KERAS2))
     for save in facts.save_calls:
+        if save.kind == "save_weights" and _weights_file_refused(facts, save.path):
+            reports.append((save.call.func, f"save_weights({facts.module.code_for_node(save.path)})",
+                            f"Keras 3 writes weights only to a "
+                            f"{catalog.CHECKPOINT_WEIGHTS_SUFFIX} file; rename the file here and where it is loaded",
+                            KERAS2))
         if save.kind != "save" or ctx.rewritten(save.call):  # (the export rule's rewrite takes no save_format=)
             continue
         for arg in save.call.args:
@@ -202,6 +207,14 @@ def _keras3_only(ctx: PlanContext, reports: list):
                 reports.append((arg.keyword, f"{arg.keyword.value}=",
                                 "its path has no .keras/.h5 extension, and which file is meant can't be told", KERAS2))
     return renames, reports
+
+
+def _weights_file_refused(facts, path: cst.BaseExpression | None) -> bool:
+    """`model.save_weights("weights.h5")`: a literal file name Keras 3 refuses (ValueError), not `.weights.h5`."""
+    if isinstance(path, cst.Name):
+        path = facts.constants.get(path.value)
+    name = path.evaluated_value if isinstance(path, cst.SimpleString) else None
+    return isinstance(name, str) and not name.endswith(catalog.CHECKPOINT_WEIGHTS_SUFFIX)
 
 
 def _checkpoint_file_refused(facts, callback: cst.Call) -> str | None:
