@@ -118,6 +118,7 @@ STANDALONE_KERAS3_REMOVED = {
                                           "keras.layers.TextVectorization",
     "keras.preprocessing.sequence.TimeseriesGenerator": "use keras.utils.timeseries_dataset_from_array",
     "keras.utils.np_utils.to_categorical": "use keras.utils.to_categorical",
+    "keras.utils.np_utils": "use keras.utils.to_categorical",  # `from keras.utils import np_utils`
     "keras.wrappers.scikit_learn.KerasClassifier": "use the scikeras package",
     "keras.wrappers.scikit_learn.KerasRegressor": "use the scikeras package",
 }
