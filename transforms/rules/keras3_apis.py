@@ -35,6 +35,7 @@ from libcst.helpers import get_full_name_for_node
 from sm_migrate.transforms import catalog, diagnostics
 from sm_migrate.transforms.context import PlanContext
 from sm_migrate.transforms.edits import is_import, parse_expression, parse_statements
+from sm_migrate.transforms.paths import path_tail
 from sm_migrate.transforms.rules.examples import keras3_apis as examples
 from sm_migrate.transforms.versions import release
 
@@ -261,11 +262,10 @@ def _why_not_renamed(facts, call: cst.Call, replacement: str, fit_receivers: set
 
 
 def _names_its_format(facts, path: cst.BaseExpression | None) -> bool:
-    """A literal path (or the module constant holding one) that ends in .keras/.h5: Keras 3 only warns then."""
-    if isinstance(path, cst.Name):
-        path = facts.constants.get(path.value)
-    return isinstance(path, cst.SimpleString) and isinstance(path.evaluated_value, str) and \
-        path.evaluated_value.lower().endswith(catalog.KERAS3_SAVE_FORMAT_SUFFIXES)
+    """A path whose literal end (`"m.h5"`, a constant holding one, `os.path.join(out, "m.h5")`, `out + "/m.keras"`)
+    is .keras/.h5: Keras 3 only warns then."""
+    tail = path_tail(facts, path)
+    return tail is not None and tail.lower().endswith(catalog.KERAS3_SAVE_FORMAT_SUFFIXES)
 
 
 def _rewritable(ctx: PlanContext, node: cst.CSTNode) -> bool:
