@@ -206,6 +206,10 @@ PRETRAINED_DOWNLOAD = Message(
 TF1_API_ON_TF2 = Message(
     "SM408", "`{api}` is TensorFlow 1's: TF {version} has it only as `{compat}` (AttributeError at start-up); run "
              "tf_upgrade_v2 on the script, or train on a TensorFlow 1 image (--framework-version 1.15)")
+TF_CONTRIB_ON_TF2 = Message(
+    "SM408", "`{api}` is from tf.contrib, which TF 2 removed (not even tf.compat.v1 has it): TF {version} fails "
+             "there; replace it (tf_upgrade_v2 lists the replacements), or train on a TensorFlow 1 image "
+             "(--framework-version 1.15)")
 NO_ESTIMATOR_IN_TARGET = Message(
     "SM401", "tf.estimator does not exist in TF {version} (removed in 2.16) and SageMaker has no 2.15 training "
              "image: use --framework-version 2.14")

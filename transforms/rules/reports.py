@@ -61,8 +61,16 @@ def _replaced(ctx: PlanContext, node: cst.CSTNode) -> bool:
 
 
 def _report_tf1_api(ctx: PlanContext) -> None:
-    """The first TensorFlow 1 name the script reads through plain `tensorflow` (once: a TF 1 script uses dozens)."""
+    """The first TensorFlow 1 name the script reads through plain `tensorflow` (once: a TF 1 script uses dozens),
+    and the first use of tf.contrib, which no TF 2 has under any name."""
     facts = ctx.facts
+    contrib = [node for node in facts.attributes("contrib") if facts.qualified_name(node) == "tensorflow.contrib"]
+    if contrib:
+        first = facts.parents.get(contrib[0])
+        while isinstance(facts.parents.get(first), cst.Attribute) and facts.parents.get(first).value is first:
+            first = facts.parents.get(first)  # the whole dotted name: `tf.contrib.saved_model.save_keras_model`
+        ctx.report(first, diagnostics.TF_CONTRIB_ON_TF2, api=facts.module.code_for_node(first),
+                   version=ctx.options.framework_version)
     uses = [node for api in catalog.TF1_ONLY_APIS for node in facts.attributes(api.rsplit(".", 1)[-1])
             if facts.qualified_name(node) == api]
     if uses:
