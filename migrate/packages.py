@@ -16,9 +16,8 @@ _trains_cache: dict[tuple[str, int, int], bool] = {}
 
 def training_modules(script: str, imports: list[ModuleImport]) -> tuple[str, ...]:
     """The imports of `script` that are files of its package which train, as the script spells them."""
-    found = []
+    found, folder = [], os.path.dirname(os.path.abspath(script))
     for imported in imports:
-        folder = os.path.dirname(os.path.abspath(script))
         for spelling, path in module_files(folder, imported.level, imported.module, imported.names):
             if os.path.realpath(path) != os.path.realpath(script) and _trains(path) and spelling not in found:
                 found.append(spelling)
