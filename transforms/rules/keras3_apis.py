@@ -210,12 +210,19 @@ def _keras3_only(ctx: PlanContext, reports: list):
     return renames, reports
 
 
-def _weights_file_refused(facts, path: cst.BaseExpression | None) -> bool:
-    """`model.save_weights("weights.h5")`: a literal file name Keras 3 refuses (ValueError), not `.weights.h5`."""
+def _literal_file_name(facts, path: cst.BaseExpression | None) -> str | None:
+    """The file name a path spells as a literal, or through the module constant holding one (Keras compares the
+    suffix as written)."""
     if isinstance(path, cst.Name):
         path = facts.constants.get(path.value)
     name = path.evaluated_value if isinstance(path, cst.SimpleString) else None
-    return isinstance(name, str) and not name.endswith(catalog.CHECKPOINT_WEIGHTS_SUFFIX)
+    return name if isinstance(name, str) else None
+
+
+def _weights_file_refused(facts, path: cst.BaseExpression | None) -> bool:
+    """`model.save_weights("weights.h5")`: a literal file name Keras 3 refuses (ValueError), not `.weights.h5`."""
+    name = _literal_file_name(facts, path)
+    return name is not None and not name.endswith(catalog.CHECKPOINT_WEIGHTS_SUFFIX)
 
 
 def _checkpoint_file_refused(facts, callback: cst.Call) -> str | None:
@@ -223,13 +230,11 @@ def _checkpoint_file_refused(facts, callback: cst.Call) -> str | None:
     if facts.qualified_name(callback.func) != "keras.callbacks.ModelCheckpoint":
         return None
     path = next((arg.value for arg in callback.args if arg.keyword is None or arg.keyword.value == "filepath"), None)
-    if isinstance(path, cst.Name):
-        path = facts.constants.get(path.value)
-    if not (isinstance(path, cst.SimpleString) and isinstance(path.evaluated_value, str)):
+    name = _literal_file_name(facts, path)
+    if name is None:
         return None
     weights_only = any(arg.keyword is not None and arg.keyword.value == "save_weights_only" and
                        isinstance(arg.value, cst.Name) and arg.value.value == "True" for arg in callback.args)
-    name = path.evaluated_value  # (Keras compares the suffix as written)
     if weights_only and not name.endswith(catalog.CHECKPOINT_WEIGHTS_SUFFIX):
         return f"Keras 3 writes weights only to a {catalog.CHECKPOINT_WEIGHTS_SUFFIX} file; rename the file here and " \
                "where it is loaded"
