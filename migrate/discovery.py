@@ -57,10 +57,14 @@ def prefilter(data: bytes, check_imports: bool = True, path: str | None = None) 
     """
     if _SKIP_PRAGMA.search(data):
         return SKIP_PRAGMA_REASON
-    if check_imports and not _TF_IMPORT.search(data):
+    if check_imports and not imports_tensorflow(data):
         if path is None or not _COMMAND_LINE.search(data) or not _imports_a_module_beside(path, data):
             return NOT_TF_REASON
     return None
+
+
+def imports_tensorflow(data: bytes) -> bool:
+    return bool(_TF_IMPORT.search(data))
 
 
 def _imports_a_module_beside(path: str, data: bytes) -> bool:

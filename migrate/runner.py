@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from sm_migrate.discovery import prefilter
+from sm_migrate.discovery import NOT_TF_REASON, imports_tensorflow, prefilter
 from sm_migrate.files import SourceError, SourceText, decode_source, write_atomic
 from sm_migrate.notebooks import is_notebook, migrate_notebook, notebook_prefilter
 from sm_migrate.packages import training_modules
@@ -178,11 +178,13 @@ def _run_engine(job: FileJob, settings: RunSettings, data: bytes) -> FileOutcome
             trained_in = training_modules(job.path, result.package_imports)
             if trained_in:
                 result = migrate_text(source, dataclasses.replace(settings.options, trained_in=trained_in))
-    except SourceError as exc:
-        return FileOutcome(job.path, "failed", reason=str(exc))
-    except FileFailure as exc:
-        diagnostics = [exc.diagnostic] if exc.diagnostic else []
-        return FileOutcome(job.path, "failed", reason=exc.reason, diagnostics=diagnostics)
+    except (SourceError, FileFailure) as exc:
+        if not job.explicit and not imports_tensorflow(data):  # only a possible package entry point: not ours
+            return FileOutcome(job.path, "skipped", reason=NOT_TF_REASON)
+        if isinstance(exc, SourceError):
+            return FileOutcome(job.path, "failed", reason=str(exc))
+        reported = [exc.diagnostic] if exc.diagnostic else []
+        return FileOutcome(job.path, "failed", reason=exc.reason, diagnostics=reported)
     if not result.is_training_script:
         reason = next((d.message for d in result.diagnostics if d.code == "SM002"), "not a TensorFlow training script")
         return FileOutcome(job.path, "skipped", reason=reason,

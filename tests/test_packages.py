@@ -112,6 +112,19 @@ def test_emitted_files_are_the_entry_points(tmp_path: Path):
     assert "imports of task.py and the local modules it imports" in (package / "requirements.txt").read_text()
 
 
+def test_a_command_line_without_tensorflow_that_is_not_python_3_is_skipped_not_failed(tmp_path: Path):
+    """It reaches the engine only as a possible entry point: a file that is not ours fails no run."""
+    folder = tmp_path / "tools"
+    folder.mkdir()
+    (folder / "helper.py").write_text("ROWS = 3\n")
+    legacy = "import argparse\nimport helper\nprint 'rows', helper.ROWS\nargparse.ArgumentParser().parse_args()\n"
+    (folder / "legacy.py").write_text(legacy)
+    result = CliRunner().invoke(app, [str(folder)])
+    assert result.exit_code == 0, result.output
+    assert "2 files skipped" in result.output and "failed" not in result.output, result.output
+    assert (folder / "legacy.py").read_text() == legacy
+
+
 def test_a_second_run_changes_nothing(tmp_path: Path):
     package = migrated_package(tmp_path)
     result = CliRunner().invoke(app, ["--check", str(package)])
