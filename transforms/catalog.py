@@ -117,10 +117,65 @@ STANDALONE_KERAS3_REMOVED = {
     "keras.preprocessing.text.Tokenizer": "import it from tensorflow.keras.preprocessing.text, or use "
                                           "keras.layers.TextVectorization",
     "keras.preprocessing.sequence.TimeseriesGenerator": "use keras.utils.timeseries_dataset_from_array",
-    "keras.utils.np_utils.to_categorical": "use keras.utils.to_categorical",
-    "keras.utils.np_utils": "use keras.utils.to_categorical",  # `from keras.utils import np_utils`
     "keras.wrappers.scikit_learn.KerasClassifier": "use the scikeras package",
     "keras.wrappers.scikit_learn.KerasRegressor": "use the scikeras package",
+}
+# Keras 2's implementation modules that Keras 3 (TF >= 2.16) has none of -> the public modules that held the same
+# names in Keras 2 already (`keras.layers.core.Dense` is `keras.layers.Dense`; the preprocessing layers left
+# `layers.experimental.preprocessing` in TF 2.6). Where several are listed, the first that has every imported name.
+KERAS2_MODULE_MOVES = {
+    **{f"keras.layers.{module}": ("keras.layers",) for module in (
+        "core", "convolutional", "convolutional_recurrent", "normalization", "merge", "recurrent", "embeddings",
+        "advanced_activations", "pooling", "wrappers", "noise", "local", "cudnn_recurrent", "dense_attention",
+        "experimental", "experimental.preprocessing")},
+    **{f"keras.utils.{module}": ("keras.utils",) for module in (
+        "vis_utils", "np_utils", "data_utils", "generic_utils", "layer_utils", "io_utils", "conv_utils")},
+    **{module: ("keras.layers", "keras.models", "keras.utils") for module in (
+        "keras.engine", "keras.engine.topology", "keras.engine.base_layer", "keras.engine.input_layer",
+        "keras.engine.input_spec", "keras.engine.training", "keras.engine.sequential", "keras.engine.functional")},
+}
+# The public names of those modules in Keras 3 (keras 3.x as TF 2.21 installs it; a test checks them against the
+# installed package): a moved name is rewritten only where Keras 3 has it, else reported.
+KERAS3_PUBLIC_NAMES = {
+    "keras.layers": frozenset({"Activation", "ActivityRegularization", "AdaptiveAveragePooling1D",
+        "AdaptiveAveragePooling2D", "AdaptiveAveragePooling3D", "AdaptiveMaxPooling1D", "AdaptiveMaxPooling2D",
+        "AdaptiveMaxPooling3D", "Add", "AdditiveAttention", "AlphaDropout", "Attention", "AugMix", "AutoContrast",
+        "Average", "AveragePooling1D", "AveragePooling2D", "AveragePooling3D", "AvgPool1D", "AvgPool2D", "AvgPool3D",
+        "BatchNormalization", "Bidirectional", "CategoryEncoding", "CenterCrop", "Concatenate",
+        "ContrastLimitedAdaptiveHistogramEqualization", "Conv1D", "Conv1DTranspose", "Conv2D", "Conv2DTranspose",
+        "Conv3D", "Conv3DTranspose", "ConvLSTM1D", "ConvLSTM2D", "ConvLSTM3D", "Convolution1D",
+        "Convolution1DTranspose", "Convolution2D", "Convolution2DTranspose", "Convolution3D",
+        "Convolution3DTranspose", "Cropping1D", "Cropping2D", "Cropping3D", "CutMix", "Dense", "DepthwiseConv1D",
+        "DepthwiseConv2D", "Discretization", "Dot", "Dropout", "ELU", "EinsumDense", "Embedding", "Equalization",
+        "Flatten", "FlaxLayer", "GRU", "GRUCell", "GaussianDropout", "GaussianNoise", "GlobalAveragePooling1D",
+        "GlobalAveragePooling2D", "GlobalAveragePooling3D", "GlobalAvgPool1D", "GlobalAvgPool2D", "GlobalAvgPool3D",
+        "GlobalMaxPool1D", "GlobalMaxPool2D", "GlobalMaxPool3D", "GlobalMaxPooling1D", "GlobalMaxPooling2D",
+        "GlobalMaxPooling3D", "GroupNormalization", "GroupQueryAttention", "HashedCrossing", "Hashing", "Identity",
+        "Input", "InputLayer", "InputSpec", "IntegerLookup", "JaxLayer", "LSTM", "LSTMCell", "Lambda", "Layer",
+        "LayerNormalization", "LeakyReLU", "Masking", "MaxNumBoundingBoxes", "MaxPool1D", "MaxPool2D", "MaxPool3D",
+        "MaxPooling1D", "MaxPooling2D", "MaxPooling3D", "Maximum", "MelSpectrogram", "Minimum", "MixUp",
+        "MultiHeadAttention", "Multiply", "Normalization", "PReLU", "Permute", "Pipeline", "RMSNormalization", "RNN",
+        "RandAugment", "RandomBrightness", "RandomColorDegeneration", "RandomColorJitter", "RandomContrast",
+        "RandomCrop", "RandomElasticTransform", "RandomErasing", "RandomFlip", "RandomGaussianBlur",
+        "RandomGrayscale", "RandomHue", "RandomInvert", "RandomPerspective", "RandomPosterization", "RandomRotation",
+        "RandomSaturation", "RandomSharpness", "RandomShear", "RandomTranslation", "RandomZoom", "ReLU",
+        "RepeatVector", "Rescaling", "Reshape", "Resizing", "ReversibleEmbedding", "STFTSpectrogram",
+        "SeparableConv1D", "SeparableConv2D", "SeparableConvolution1D", "SeparableConvolution2D", "SimpleRNN",
+        "SimpleRNNCell", "Softmax", "Solarization", "SpatialDropout1D", "SpatialDropout2D", "SpatialDropout3D",
+        "SpectralNormalization", "StackedRNNCells", "StringLookup", "Subtract", "TFSMLayer", "TextVectorization",
+        "TimeDistributed", "TorchModuleWrapper", "UnitNormalization", "UpSampling1D", "UpSampling2D", "UpSampling3D",
+        "Wrapper", "ZeroPadding1D", "ZeroPadding2D", "ZeroPadding3D", "add", "average", "concatenate", "deserialize",
+        "dot", "maximum", "minimum", "multiply", "serialize", "subtract"}),
+    "keras.utils": frozenset({"Config", "CustomObjectScope", "FeatureSpace", "Progbar", "PyDataset", "Sequence",
+        "array_to_img", "audio_dataset_from_directory", "clear_session", "custom_object_scope",
+        "deserialize_keras_object", "disable_interactive_logging", "enable_interactive_logging", "get_custom_objects",
+        "get_file", "get_registered_name", "get_registered_object", "get_source_inputs",
+        "image_dataset_from_directory", "img_to_array", "is_interactive_logging_enabled", "is_keras_tensor",
+        "load_img", "model_to_dot", "normalize", "pack_x_y_sample_weight", "pad_sequences", "plot_model",
+        "register_keras_serializable", "save_img", "serialize_keras_object", "set_random_seed", "split_dataset",
+        "standardize_dtype", "text_dataset_from_directory", "timeseries_dataset_from_array", "to_categorical",
+        "unpack_x_y_sample_weight"}),
+    "keras.models": frozenset({"Model", "Sequential", "clone_model", "load_model", "model_from_json", "save_model"}),
 }
 # Keras 3's ModelCheckpoint writes only these files: a whole model, or its weights (save_weights_only=True).
 CHECKPOINT_MODEL_SUFFIXES = (".keras", ".h5")

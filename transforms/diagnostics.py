@@ -302,6 +302,8 @@ CODES.update(_codes(
     Code("SM406", "warning", "--keras 2: TF_USE_LEGACY_KERAS=1 set before TensorFlow is imported (needs tf-keras)"),
     Code("SM407", "warning", "an optimizer's Keras 2 `decay=`, which TF 2.11+ rejects or Keras 3 silently ignores: "
                              "rewritten as the InverseTimeDecay schedule it stood for"),
+    Code("SM409", "warning", "a Keras 2 module Keras 3 has not (`keras.layers.core`, `layers.experimental."
+                             "preprocessing`): the name imported from the public module that holds it"),
 ))
 SM_VARIABLE_FALLBACK = Message(
     "SM305", "os.environ[{variable!r}] raises KeyError off SageMaker: reads it with the local fallback {fallback!r}")
@@ -345,6 +347,15 @@ DIR_SAVE_READ_BACK = Message(
              "file and load that, or keep Keras 2 with --keras 2")
 KERAS_API_REMOVED = Message(
     "SM402", "`{api}` does not exist on TF {version} (gone since TF {since}): the script fails there; {instead}")
+KERAS2_MODULE_MOVED = Message(
+    "SM409", "`{old}` is a Keras 2 module (TF {version} has Keras 3, without it): now `{new}`, which has the same "
+             "names")
+KERAS2_MODULE_GONE = Message(
+    "SM402", "`{module}` is a Keras 2 module and Keras 3 (TF {version}) has no public {names}: the script fails "
+             "there; replace it by hand")
+KERAS2_MODULE_USED_AS_VALUE = Message(
+    "SM402", "`{module}` is a Keras 2 module that Keras 3 (TF {version}) has not: the script fails there; import "
+             "the names it uses from the public module by hand")
 KERAS3_PACKAGE_LACKS = Message(
     "SM402", "`{api}` is not in the keras 3 package TF {version} installs: the script fails there; {instead}")
 LEGACY_KERAS_BY_HAND = Message(

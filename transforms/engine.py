@@ -20,6 +20,8 @@ from sm_migrate.transforms.rules import RULES
 # Rules whose edits only make a command line take SageMaker's standard arguments: alone, of no use to a module
 # that never parses its command line itself.
 ONLY_STANDARD_ARGUMENTS = frozenset({"model_dir"})
+# Rules whose edits make code run on the target TensorFlow, wherever it runs: all a library module gets.
+TARGET_COMPATIBILITY_RULES = frozenset({"keras3_modules", "keras3_apis"})
 
 
 def migrate_source(source: str, options: MigrationOptions | None = None) -> MigrationResult:
@@ -49,14 +51,9 @@ def migrate_source(source: str, options: MigrationOptions | None = None) -> Migr
         ctx.rule = rule.name
         rule.plan(ctx)
     ctx.rule = None
-    if set(ctx.changed_by) <= ONLY_STANDARD_ARGUMENTS and not parses_command_line and facts.is_library:
-        result = _not_a_training_script(source, "a library module: its training is in functions that nothing here "
-                                        "runs (no __main__ block, no call at module level) and none of it needs a "
-                                        "change; migrate the script that runs it")
-        # what fails on the target TensorFlow fails wherever the module is imported: still said
-        result.diagnostics += sorted((d for d in ctx.diagnostics if d.code in diagnostics.TARGET_COMPATIBILITY),
-                                     key=lambda d: (d.line, d.col, d.code))
-        return result
+    if set(ctx.changed_by) <= ONLY_STANDARD_ARGUMENTS | TARGET_COMPATIBILITY_RULES and not parses_command_line \
+            and facts.is_library:
+        return _library_module(source, facts, options, ctx)
     ctx.args.render()
     declared_hyperparameters, declared_channels = declared_contract(ctx)
     code = positions.code_of(ctx.apply())
@@ -145,6 +142,29 @@ def _without_tensorflow(source: str, facts: ScriptFacts, options: MigrationOptio
     elif strict:
         result.package_imports = package_imports(facts)
     return result
+
+
+def _library_module(source: str, facts: ScriptFacts, options: MigrationOptions, ctx: PlanContext) -> MigrationResult:
+    """A module of training code that nothing in it runs, imported by the script that trains: no command line
+    or export of its own, but what fails on the target TensorFlow fails wherever it is imported, so the
+    compatibility rules' rewrites are made (planned again, alone) and their reports kept."""
+    compatible = PlanContext(facts, options)
+    for rule in RULES:
+        if rule.name in TARGET_COMPATIBILITY_RULES:
+            compatible.rule = rule.name
+            rule.plan(compatible)
+    compatible.rule = None
+    # (the whole plan's reports of what fails on the target, from other rules too: estimators, TF 1 names)
+    failing = (d for d in ctx.diagnostics if d.code in diagnostics.TARGET_COMPATIBILITY)
+    reports = sorted({*compatible.diagnostics, *failing}, key=lambda d: (d.line, d.col, d.code))
+    if not compatible.changed_by:
+        result = _not_a_training_script(source, "a library module: its training is in functions that nothing here "
+                                        "runs (no __main__ block, no call at module level) and none of it needs a "
+                                        "change; migrate the script that runs it")
+        result.diagnostics += reports
+        return result
+    code = facts.positions.code_of(compatible.apply())
+    return MigrationResult(source=source, code=code, diagnostics=reports, transforms=compatible.changed_by)
 
 
 def _not_a_training_script(source: str, reason: str) -> MigrationResult:

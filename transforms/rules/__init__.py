@@ -15,6 +15,7 @@ from sm_migrate.transforms.rules.estimator import EstimatorRule
 from sm_migrate.transforms.rules.export import ExportRule
 from sm_migrate.transforms.rules.hyperparameters import HyperparametersRule
 from sm_migrate.transforms.rules.keras3_apis import Keras3ApisRule
+from sm_migrate.transforms.rules.keras3_modules import Keras3ModulesRule
 from sm_migrate.transforms.rules.model_dir import ModelDirRule
 from sm_migrate.transforms.rules.model_dir_artefacts import ModelDirArtefactsRule
 from sm_migrate.transforms.rules.option_spellings import OptionSpellingsRule
@@ -33,6 +34,7 @@ RULES: tuple[Rule, ...] = (
     ModelDirArtefactsRule(),
     ExportRule(),
     SmEnvironmentFallbacksRule(),
+    Keras3ModulesRule(),
     Keras3ApisRule(),
     ReportsRule(),
 )
