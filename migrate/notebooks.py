@@ -788,6 +788,9 @@ def migrate_notebook(job, settings, data: bytes):
         return FileOutcome(job.path, "would_migrate", output=script, diff=diff, **fields)
     if previous is not None and is_read_only(script):
         return FileOutcome(job.path, "failed", reason=f"read-only file: {script} not modified", **fields)
+    if settings.emit is not None:  # written with the emitted files, unless they clash with another script's
+        return FileOutcome(job.path, "migrated", output=script,
+                           deferred_write=(script, new, script if previous is not None else job.path), **fields)
     try:
         write_like(script, new, script if previous is not None else job.path)
     except OSError as exc:

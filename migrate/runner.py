@@ -61,6 +61,9 @@ class FileOutcome:
     emitted: list[str] = field(default_factory=list)  # emitted files written (or, with --check/--diff, pending)
     emit_notes: list[str] = field(default_factory=list)
     emitted_files: list[EmittedFile] = field(default_factory=list)  # built by the worker, written by `apply_emitted`
+    # With --emit, the migrated script's (destination, bytes, original path) waits for `apply_emitted` too: a
+    # file whose emitted files clash with another's fails untouched.
+    deferred_write: tuple[str, bytes, str] | None = None
     diff: str = ""
     seconds: float = 0.0
     candidate: bool = False  # passed the pre-filter and reached the engine
@@ -208,6 +211,9 @@ def _run_engine(job: FileJob, settings: RunSettings, data: bytes) -> FileOutcome
     destination = job.output or os.path.realpath(job.path)  # in place through a symlink keeps the symlink
     if job.output is None and is_read_only(destination):
         return FileOutcome(job.path, "failed", reason="read-only file: not modified", **fields)
+    if settings.emit is not None:
+        return FileOutcome(job.path, "migrated", output=job.output,
+                           deferred_write=(destination, source.encode(result.code), job.path), **fields)
     try:
         write_like(destination, source.encode(result.code), job.path)
     except OSError as exc:
@@ -230,7 +236,8 @@ def apply_emitted(outcomes: list[FileOutcome], mode: str) -> None:
     """Write (or diff, or just list) the emitted files of a whole run, after every script is done.
 
     Two scripts whose emitted files land on the same path (two training scripts in one folder) would overwrite
-    each other: neither gets that file, and both are marked failed with the reason. A package's entry point and
+    each other: neither gets that file, and both fail with the reason, left as they were (their migrated text is
+    written here, once no clash is left: `FileOutcome.deferred_write`). A package's entry point and
     the modules it imports are one job, though: the entry point's files are the job's (its requirements cover the
     modules it imports), and the modules emit none of their own.
     """
@@ -253,6 +260,14 @@ def apply_emitted(outcomes: list[FileOutcome], mode: str) -> None:
     for outcome in outcomes:
         if outcome.status == "failed":
             continue
+        if outcome.deferred_write is not None:
+            destination, data, like = outcome.deferred_write
+            try:
+                write_like(destination, data, like)
+            except OSError as exc:
+                outcome.status = "failed"
+                outcome.reason = f"cannot write {destination}: {exc.strerror or exc}"
+                continue
         for emitted in outcome.emitted_files:
             if not emitted.changed:
                 continue

@@ -331,6 +331,8 @@ def test_emit_conflict_between_two_scripts_in_one_folder():
     assert result.exit_code == 3
     assert result.stderr.count("emit conflict") == 2
     assert not Path("job/requirements.txt").exists()
+    # failed means untouched: neither script is rewritten without its requirements
+    assert Path("job/train_a.py").read_text() == SCRIPT and Path("job/train_b.py").read_text() == SCRIPT
 
 
 def test_pre_commit_style_run_filters_the_named_files():
