@@ -463,6 +463,9 @@ PATH_FUNCTIONS = {
     # data fetched at run time
     **_rows("download", ["keras.utils.get_file"], ("fname",)),
     **_rows("download", ["tensorflow_datasets.load"], ("name",)),
+    "urllib.request.urlretrieve": PathSpec("download", 1, ("filename",)),
+    "wget.download": PathSpec("download", 1, ("out",)),
+    **_rows("download", ["urllib.request.urlopen", "requests.get"], ("url",)),
 }
 # Methods recognised by name when the receiver's type can't be resolved statically.
 PATH_METHODS = {

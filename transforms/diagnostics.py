@@ -195,6 +195,15 @@ FOREIGN_CLI = Message(
 READ_BACK = Message(
     "SM302", "{path!r} is written and read back by the script: it stays in the working dir (on SageMaker it is lost "
              "when the job ends)")
+SERVABLE_READ_BACK = Message(
+    "SM302", "{path!r}, the script's own SavedModel (its signatures), is written and read back by the script: it "
+             "stays in the working dir, lost on SageMaker, and model/1 is the trained model's export with Keras' "
+             "default signature instead; save it to <sm-model-dir>/1 and load it from there to serve it")
+READ_BACK_IN_CHANNEL = Message(
+    "SM302", "{path!r} is written and read back by the script: it stays in the working dir, apart from the rest of "
+             "{folder!r}, which is input channel {channel!r} on SageMaker: there it is made in the code dir (which "
+             "needs the folder) or read from a copy shipped with the code, not from the channel's data; write it "
+             "outside {folder!r}, or upload it with the channel and only read it")
 
 # --- framework versions --------------------------------------------------------------------------------------
 REMOTE_DATA = Message(

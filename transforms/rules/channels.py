@@ -59,10 +59,17 @@ class ChannelsRule:
         paths = ctx.paths
         for call in paths.downloads:
             ctx.report(call, diagnostics.DOWNLOADS_DATA)
+        channels = _group(ctx, paths.reads)
         for site in paths.scratch:
             if site.role in ("output", "checkpoint") and not catalog.kept_by_sagemaker(site.path.full):
-                ctx.report(site.call, diagnostics.READ_BACK, path=site.path.full)
-        for channel in _group(ctx, paths.reads):
+                # a cache beside the input files (`data/vocab.json` by `data/text.txt`) parts from them there
+                beside = next((c for c in channels if c.folder and is_within(site.path.full, c.folder)), None)
+                if beside is None:
+                    ctx.report(site.call, diagnostics.READ_BACK, path=site.path.full)
+                else:
+                    ctx.report(site.call, diagnostics.READ_BACK_IN_CHANNEL, path=site.path.full,
+                               folder=beside.local_default, channel=beside.name)
+        for channel in channels:
             _rewrite(ctx, channel)
             ctx.contract.channel(channel.name, channel.source)
 
@@ -72,7 +79,10 @@ def _group(ctx: PlanContext, reads: list[PathUseSite]) -> list[Channel]:
     channels: list[Channel] = []
     folders = {site: folder_of(site.path, site.role) for site in reads}
     for site in reads:  # one root (a DATA_DIR constant) rewritten once: its reads share one channel at the root
-        if len({folders[other] for other in reads if other.path.root is site.path.root}) > 1:
+        sharing = [other for other in reads if other.path.root is site.path.root]
+        # (a root naming the working dir, `ROOT = "."`, is one channel too: the working dir)
+        if len({folders[other] for other in sharing}) > 1 or \
+                (not folders[site] and len({other.path.full for other in sharing}) > 1):
             folders[site] = posixpath.normpath(site.path.root_text)
     located = sorted(folders.items(), key=lambda item: len(item[1]))
     for site, folder in located:

@@ -1165,4 +1165,234 @@ best = tf.keras.models.load_model(sorted(glob.glob("ckpts/*.keras"))[-1])
 ''',
         codes=('SM201', 'SM302'),
     ),
+    # One root naming the working dir, read in two folders: one channel, the working dir (a root is rewritten once)
+    Example(
+        before="""\
+import os
+import pandas as pd
+import tensorflow as tf
+
+ROOT = "."
+train = pd.read_csv(os.path.join(ROOT, "train", "train.csv"))
+test = pd.read_csv(os.path.join(ROOT, "test", "test.csv"))
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(loss="mse", optimizer="adam")
+model.fit(train.values, train.values[:, :1], epochs=2)
+""",
+        after='''\
+import os
+import pandas as pd
+import tensorflow as tf
+import argparse
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=2, help="fit(epochs=) in the original script")
+parser.add_argument("--data", type=str, default=os.environ.get("SM_CHANNEL_DATA", "."),
+                    help="input channel 'data' (SageMaker: SM_CHANNEL_DATA)")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+ROOT = args.data
+train = pd.read_csv(os.path.join(ROOT, "train", "train.csv"))
+test = pd.read_csv(os.path.join(ROOT, "test", "test.csv"))
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(loss="mse", optimizer="adam")
+model.fit(train.values, train.values[:, :1], epochs=args.epochs)
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+''',
+    ),
+    # A file fetched with urllib when it is missing: reported as a download; its folder is still a channel
+    Example(
+        before="""\
+import os
+import urllib.request
+
+import numpy as np
+import tensorflow as tf
+
+URL = "https://example.com/housing.npz"
+LOCAL = os.path.join("downloads", "housing.npz")
+if not os.path.exists(LOCAL):
+    os.makedirs("downloads", exist_ok=True)
+    urllib.request.urlretrieve(URL, LOCAL)
+d = np.load(LOCAL)
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(loss="mse", optimizer="adam")
+model.fit(d["x"], d["y"], epochs=2)
+""",
+        after='''\
+import os
+import urllib.request
+
+import numpy as np
+import tensorflow as tf
+import argparse
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=2, help="fit(epochs=) in the original script")
+parser.add_argument(
+    "--downloads",
+    type=str,
+    default=os.environ.get("SM_CHANNEL_DOWNLOADS", "downloads"),
+    help="input channel 'downloads' (SageMaker: SM_CHANNEL_DOWNLOADS)",
+)
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+URL = "https://example.com/housing.npz"
+LOCAL = os.path.join(args.downloads, "housing.npz")
+if not os.path.exists(LOCAL):
+    os.makedirs("downloads", exist_ok=True)
+    urllib.request.urlretrieve(URL, LOCAL)
+d = np.load(LOCAL)
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(loss="mse", optimizer="adam")
+model.fit(d["x"], d["y"], epochs=args.epochs)
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+''',
+        codes=('SM103',),
+    ),
+    # A cache made beside the input files: left in the working dir with its read-back, and said to part from the channel
+    Example(
+        before="""\
+import json
+import os
+
+import numpy as np
+import tensorflow as tf
+
+TEXT = "corpus/text.txt"
+VOCAB = "corpus/vocab.json"
+lines = [line for line in open(TEXT).read().splitlines() if line]
+if not os.path.exists(VOCAB):
+    with open(VOCAB, "w") as f:
+        json.dump(sorted({w for line in lines for w in line.split()}), f)
+with open(VOCAB) as f:
+    vocab = json.load(f)
+x = np.array([[len(line), len(vocab)] for line in lines], dtype="float32")
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(loss="mse", optimizer="adam")
+model.fit(x, x[:, :1], epochs=2)
+""",
+        after='''\
+import json
+import os
+
+import numpy as np
+import tensorflow as tf
+import argparse
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=2, help="fit(epochs=) in the original script")
+parser.add_argument("--corpus", type=str, default=os.environ.get("SM_CHANNEL_CORPUS", "corpus"),
+                    help="input channel 'corpus' (SageMaker: SM_CHANNEL_CORPUS)")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+TEXT = os.path.join(args.corpus, "text.txt")
+VOCAB = "corpus/vocab.json"
+lines = [line for line in open(TEXT).read().splitlines() if line]
+if not os.path.exists(VOCAB):
+    with open(VOCAB, "w") as f:
+        json.dump(sorted({w for line in lines for w in line.split()}), f)
+with open(VOCAB) as f:
+    vocab = json.load(f)
+x = np.array([[len(line), len(vocab)] for line in lines], dtype="float32")
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(loss="mse", optimizer="adam")
+model.fit(x, x[:, :1], epochs=args.epochs)
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+''',
+        codes=('SM302',),
+    ),
 )
