@@ -27,7 +27,7 @@ _DIAGNOSTIC_SCHEMA = {
         "col": {"type": "integer", "minimum": 0},
         "code": {"type": "string", "pattern": "^SM[0-9]{3}$"},
         "message": {"type": "string"},
-        "severity": {"enum": ["warning", "error"]},
+        "severity": {"enum": ["warning", "error", "info"]},
     },
 }
 _COUNT = {"type": "integer", "minimum": 0}

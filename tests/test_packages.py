@@ -13,10 +13,12 @@ import json
 import shutil
 from pathlib import Path
 
+import jsonschema
 import pytest
 from typer.testing import CliRunner
 
 from sm_migrate.cli import app
+from sm_migrate.summary import REPORT_SCHEMA
 from sm_migrate.verify_cli import format_report, verify_app
 from test_samples_local import SAMPLES_DIR, logged_epochs, run_python
 
@@ -70,6 +72,18 @@ def test_the_entry_point_is_reported_with_the_module_that_trains(tmp_path: Path)
     result = CliRunner().invoke(app, ["--check", str(package / "task.py")])
     assert result.exit_code == 1, result.output
     assert "task.py:17:12: SM003 entry point of a package that trains in model:" in result.output
+
+
+def test_the_json_report_of_a_package_keeps_to_its_schema(tmp_path: Path):
+    """The entry point's SM003 is of severity "info": the report's schema allows it."""
+    package = tmp_path / "package"
+    shutil.copytree(SAMPLE, package)
+    result = CliRunner().invoke(app, ["--check", "--report", str(tmp_path / "report.json"), str(package)])
+    assert result.exit_code == 1, result.output
+    report = json.loads((tmp_path / "report.json").read_text())
+    jsonschema.validate(report, REPORT_SCHEMA)
+    severities = {d["code"]: d["severity"] for f in report["files"] for d in f["diagnostics"]}
+    assert severities["SM003"] == "info"
 
 
 def test_an_entry_point_without_a_tensorflow_import_is_reported_not_changed(tmp_path: Path):
