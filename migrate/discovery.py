@@ -15,6 +15,7 @@ Rules:
 
 from __future__ import annotations
 
+import codecs
 import errno
 import os
 import re
@@ -27,24 +28,27 @@ BUILTIN_EXCLUDES = frozenset(
 )
 DEFAULT_INCLUDE = ("*.py",)
 
+# The start of a line, whichever line ending: "\n", "\r\n" or an old Mac's "\r" alone.
+_LINE_START = rb"(?:^|(?<=\r))"
 # An import of TensorFlow or Keras at the start of a line (`import tensorflow as tf`, `import os, keras`,
 # `from tensorflow.keras import layers`, `from keras.models import Sequential`, `import tf_keras`).
 _TF_IMPORT = re.compile(
-    rb"^[ \t]*(?:from[ \t]+(?:tensorflow|keras|tf_keras)\b|import[ \t]+[^\r\n#]*\b(?:tensorflow|keras|tf_keras)\b)",
+    _LINE_START + rb"[ \t]*(?:from[ \t]+(?:tensorflow|keras|tf_keras)\b|"
+                  rb"import[ \t]+[^\r\n#]*\b(?:tensorflow|keras|tf_keras)\b)",
     re.MULTILINE,
 )
 # A command line parsed (argparse, absl): without a TF import, still maybe the entry point of a package whose
 # modules train (`trainer/task.py`), which only the engine and the files beside it can tell.
 _COMMAND_LINE = re.compile(rb"\b(?:parse_args|parse_known_args)[ \t]*\(|\bflags\.DEFINE_")
-_SKIP_PRAGMA = re.compile(rb"^[ \t]*#[ \t]*sm-migrate:[ \t]*skip[ \t]*\r?$", re.MULTILINE)
+_SKIP_PRAGMA = re.compile(_LINE_START + rb"[ \t]*#[ \t]*sm-migrate:[ \t]*skip[ \t]*(?:\r|$)", re.MULTILINE)
 
 SKIP_PRAGMA_REASON = "has a '# sm-migrate: skip' pragma"
 NOT_TF_REASON = "no TensorFlow/Keras import"
 
 
 # `from .x import y, z`, `from pkg.mod import (y,`, `import a.b as c, d`: enough to find the modules a file may load.
-_IMPORT = re.compile(rb"^[ \t]*(?:from[ \t]+(\.*)[ \t]*([\w.]*)[ \t]+import[ \t]+([^\r\n#]*)|import[ \t]+([^\r\n#]*))",
-                     re.MULTILINE)
+_IMPORT = re.compile(_LINE_START + rb"[ \t]*(?:from[ \t]+(\.*)[ \t]*([\w.]*)[ \t]+import[ \t]+([^\r\n#]*)|"
+                                   rb"import[ \t]+([^\r\n#]*))", re.MULTILINE)
 
 PACKAGE_DEPTH = 3  # folders above a script an absolute import of its own package may start from
 
@@ -55,6 +59,7 @@ def prefilter(data: bytes, check_imports: bool = True, path: str | None = None) 
     A file without a TF import goes to the engine only when it parses a command line and imports a module that
     exists beside it (`path` given): a package's entry point, whose modules may train.
     """
+    data = _searchable(data)
     if _SKIP_PRAGMA.search(data):
         return SKIP_PRAGMA_REASON
     if check_imports and not imports_tensorflow(data):
@@ -64,7 +69,17 @@ def prefilter(data: bytes, check_imports: bool = True, path: str | None = None) 
 
 
 def imports_tensorflow(data: bytes) -> bool:
-    return bool(_TF_IMPORT.search(data))
+    return bool(_TF_IMPORT.search(_searchable(data)))
+
+
+def _searchable(data: bytes) -> bytes:
+    """The bytes the patterns read: a UTF-16/32 file (a BOM says so) as UTF-8, so that a script saved that way is
+    told from one without TensorFlow, and the engine says it can't be read as Python source."""
+    for bom, encoding in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return data.decode(encoding, "replace").encode("utf-8")
+    return data
 
 
 def _imports_a_module_beside(path: str, data: bytes) -> bool:

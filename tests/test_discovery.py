@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import codecs
 import os
 from pathlib import Path
 
 import pytest
 
-from sm_migrate.discovery import NOT_TF_REASON, SKIP_PRAGMA_REASON, DiscoverySettings, discover, prefilter
+from sm_migrate.discovery import (
+    NOT_TF_REASON,
+    SKIP_PRAGMA_REASON,
+    DiscoverySettings,
+    discover,
+    imports_tensorflow,
+    prefilter,
+)
 
 
 def touch(root: Path, *relpaths: str, text: str = "") -> None:
@@ -45,6 +53,17 @@ def skipped(root: Path) -> dict[str, str]:
 )
 def test_prefilter_passes_tf_imports(text):
     assert prefilter(text.encode()) is None
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_prefilter_reads_a_script_in_old_mac_line_endings_or_utf_16(encoding):
+    script = "import numpy as np\nimport tensorflow as tf\n# sm-migrate: skip\n"
+    assert prefilter(script.replace("\n", "\r").encode()) == SKIP_PRAGMA_REASON
+    assert imports_tensorflow(script.replace("\n", "\r").encode())
+    data = script.encode(encoding)
+    if encoding == "utf-16-be":
+        data = codecs.BOM_UTF16_BE + data
+    assert prefilter(data) == SKIP_PRAGMA_REASON and imports_tensorflow(data)
 
 
 @pytest.mark.parametrize(

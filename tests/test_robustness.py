@@ -89,6 +89,15 @@ def test_valid_python_that_libcst_cannot_parse_is_refused_as_such(source, line):
         assert diagnostic.message == f"libcst cannot parse this file: form feed in indentation at line {line}"
 
 
+def test_a_null_byte_is_invalid_python_wherever_it_is():
+    """CPython refuses a NUL anywhere, libcst takes one in a comment: refused where it is, never an internal error."""
+    for source, position in [("import tensorflow\n# a\0b\n", (2, 4)), ("import tensorflow\nx = 1\0\n", (2, 6))]:
+        with pytest.raises(MigrationError) as refused:
+            migrate_source(source)
+        diagnostic = refused.value.diagnostic
+        assert (diagnostic.code, diagnostic.line, diagnostic.col) == ("SM001", *position)
+
+
 @pytest.mark.parametrize("binding", ["import tensorflow.compat.v1 as tf", "import os as tf", "tf = None"])
 def test_tf_bound_twice_gets_one_export(binding):
     code = migrated(MODEL + f"model.fit(x, y)\n{binding}\n")

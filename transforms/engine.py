@@ -87,6 +87,11 @@ def _parse_exactly(source: str) -> tuple[cst.Module, SourcePositions]:
     """Parse, and refuse input libcst would not give back byte for byte (docs/tensorflow-and-libcst-notes.md).
 
     The code generation that checks this also notes where each node starts (transforms/positions.py)."""
+    if "\0" in source:  # libcst takes a NUL in a comment, CPython refuses the whole file
+        offset = source.index("\0")
+        line_start = source.rfind("\n", 0, offset) + 1
+        raise MigrationError(diagnostics.NOT_PYTHON.at(source.count("\n", 0, offset) + 1, offset - line_start + 1,
+                                                       reason="source code cannot contain null bytes"))
     try:
         module = cst.parse_module(source)
     except cst.ParserSyntaxError as exc:
