@@ -405,6 +405,11 @@ class _Converter:
             for statement in body:
                 if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call):
                     function = notebook_names.qualified(statement.value.func)
+                    if _calls_ipython(statement.value, notebook_names):  # what nbconvert writes for a magic
+                        edits.append((statement, None, body))
+                        _report(self.found, diagnostics.IPYTHON_CALL_COMMENTED, cell.number, statement.lineno,
+                                statement.col_offset + 1, text=ast.get_source_segment(code, statement))
+                        continue
                     if function == "display":
                         edits.append((statement, None, body))
                         _report(self.found, diagnostics.DISPLAY_COMMENTED, cell.number, statement.lineno,
@@ -455,6 +460,17 @@ class _Converter:
             _comment_out(lines, first, last, keep_block=alone_in_block and bool(_indent(lines[first])))
         else:  # shares its line with other statements (`a; display(a)`): only this statement goes
             lines[first:last + 1] = [before + "pass" + after] + [""] * (last - first)
+
+
+# get_ipython as IPython puts it in the builtins of a notebook, or imported
+IPYTHON_SHELL = frozenset({"IPython.get_ipython", "IPython.core.getipython.get_ipython"})
+
+
+def _calls_ipython(call: ast.Call, notebook_names: _Names) -> bool:
+    """`get_ipython().run_line_magic("matplotlib", "inline")`: the shell only a notebook (or IPython) has."""
+    receiver = call.func.value if isinstance(call.func, ast.Attribute) else None
+    return isinstance(receiver, ast.Call) and isinstance(receiver.func, ast.Name) and \
+        receiver.func.id == "get_ipython" and set(notebook_names.bindings.get("get_ipython", ())) <= IPYTHON_SHELL
 
 
 def _char_col(line: str, byte_col: int) -> int:
@@ -773,7 +789,8 @@ def migrate_notebook(job, settings, data: bytes):
             emitted = emit_files(script, result, settings.emit)
         except EmitError as exc:
             return FileOutcome(job.path, "failed", reason=f"cannot emit: {exc}", **fields)
-        files = [_with_requirements(file, converted.requirements, os.path.basename(job.path))
+        installs = _not_in_the_image(converted.requirements, emitted.target.image.known_packages)
+        files = [_with_requirements(file, installs, os.path.basename(job.path))
                  if file.kind == "requirements" else file for file in emitted.files]
         fields.update(emitted_files=files, emit_notes=emitted.notes)
     new = result.code.encode("utf-8")
@@ -796,6 +813,16 @@ def migrate_notebook(job, settings, data: bytes):
     except OSError as exc:
         return FileOutcome(job.path, "failed", reason=f"cannot write {script}: {exc.strerror or exc}", **fields)
     return FileOutcome(job.path, "migrated", output=script, **fields)
+
+
+def _not_in_the_image(requirements: list[str], image_packages: frozenset[str]) -> list[str]:
+    """A cell's `pip install pandas` of what the image has already: left out, as the emitter leaves out the
+    imports the image serves (reinstalling replaces the image's build); a version the cell asks for is kept."""
+    from packaging.utils import canonicalize_name
+
+    return [requirement for requirement in requirements
+            if _requirement_name(requirement) is None or requirement.strip() != _requirement_name(requirement)
+            or canonicalize_name(_requirement_name(requirement)) not in image_packages]
 
 
 def _with_requirements(file, requirements: list[str], notebook_name: str):

@@ -275,6 +275,19 @@ def test_a_pip_cell_version_wins_over_the_bare_name_an_import_gives(tmp_path: Pa
     assert again.returncode == 0, again.stdout + again.stderr
 
 
+def test_a_pip_cell_of_what_the_image_has_is_left_out_as_the_emitters_imports_are(tmp_path: Path):
+    write_notebook(tmp_path / "nb.ipynb", code('!pip install -q pandas "h5py>=3.10"'), code("import pandas"),
+                   TRAINING)
+
+    run = sm_migrate("--emit", "requirements", "nb.ipynb", cwd=tmp_path)
+    lines = (tmp_path / "requirements.txt").read_text().splitlines()
+
+    assert run.returncode == 0, run.stderr
+    header = next(line for line in lines if line.startswith("# sm-migrate: not listed:"))
+    assert "pandas" in header and "pandas" not in [line.strip() for line in lines]
+    assert lines[-1] == "h5py>=3.10" and "reinstalling" not in run.stderr  # (no note on its own output)
+
+
 def test_markdown_cells_can_be_dropped(tmp_path: Path):
     write_notebook(tmp_path / "nb.ipynb", new_markdown_cell("Some *prose*."), TRAINING)
 
@@ -344,6 +357,18 @@ def test_display_shown_values_and_help_are_commented_out_but_user_code_is_kept()
     assert body(script) == ["import pandas as pd", "table = pd.DataFrame({'a': [1]})", "# display(table)",
                             "for row in range(2):", "    pass  # display(row)", "table.a; pass", "# table.shape",
                             "table.head()", "# pd.read_csv?"]
+
+
+def test_calls_of_ipythons_shell_are_commented_out_unless_get_ipython_is_the_users():
+    """nbconvert writes `%matplotlib inline` as `get_ipython().run_line_magic(...)`: NameError in a script."""
+    script = script_of(code("get_ipython().run_line_magic('matplotlib', 'inline')\nx = 1"),
+                       code("from IPython import get_ipython\nget_ipython().system('ls')"))
+    assert body(script) == ["# get_ipython().run_line_magic('matplotlib', 'inline')", "x = 1",
+                            "from IPython import get_ipython", "# get_ipython().system('ls')"]
+    assert [d.code for d in script.diagnostics] == ["SM502", "SM502"]
+
+    own = script_of(code("def get_ipython():\n    return shell\n\nget_ipython().run('x')"))
+    assert "get_ipython().run('x')" in body(own)
 
 
 def test_a_users_own_display_or_show_is_left_alone():

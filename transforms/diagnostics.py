@@ -250,7 +250,8 @@ CELL_MAGIC_COMMENTED = Message("SM502", "cell magic `{text}`: the whole cell is 
 TIMING_MAGIC_DROPPED = Message("SM502", "`{text}`: the timing is dropped, the code runs as is")
 TIMEIT_COMMENTED = Message("SM502", "`{text}` benchmarks by running the code many times: commented out")
 PIP_INSTALL_MOVED = Message(
-    "SM503", "`{text}` is not run by the script: --emit requirements lists {packages} in requirements.txt")
+    "SM503", "`{text}` is not run by the script: --emit requirements lists {packages} in requirements.txt (bar "
+             "what the SageMaker image has, unless a version is asked for)")
 PIP_INSTALL_UNLISTED = Message("SM503", "`{text}`: {what}: not listed in requirements.txt, add it by hand")
 PIP_INSTALL_IN_IMAGE = Message(
     "SM503", "`{text}`: the SageMaker TensorFlow image has {packages}: not listed (reinstalling breaks it)")
@@ -258,6 +259,8 @@ DISPLAY_COMMENTED = Message("SM504", "display(...) only shows a value in the not
 SHOWN_EXPRESSION_COMMENTED = Message(
     "SM504", "the cell's last expression was only shown in the notebook: commented out")
 HELP_COMMENTED = Message("SM504", "`{text}` asks IPython for help: commented out")
+IPYTHON_CALL_COMMENTED = Message(
+    "SM502", "`{text}` calls IPython's shell, which a script has not (NameError): commented out")
 SHOW_SAVED = Message("SM504", "plt.show() becomes a save to {path} (under the output data dir on SageMaker)")
 SHOW_SAVED_REPEATEDLY = Message(
     "SM504", "plt.show() in a loop or function becomes a save to {path}: each figure overwrites the last")
