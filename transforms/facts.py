@@ -1004,7 +1004,12 @@ def _resolve_parse_calls(facts: ScriptFacts) -> None:
     """Find the name each existing parser's parsed namespace is bound to, and the scope of that binding."""
     for parse in facts.parse_calls:
         small = parse.small_statement
-        if isinstance(small, cst.Assign) and small.value is parse.call:
+        if isinstance(small, cst.Assign) and _is_first_of(small.value, parse.call):  # `args = p.parse_known_args()[0]`
+            target = small.targets[0].target
+            if isinstance(target, cst.Name):
+                parse.args_name, parse.args_scope = target.value, facts.scopes.get(small)
+            parse.bound_by = parse.statement
+        elif isinstance(small, cst.Assign) and small.value is parse.call:
             target = small.targets[0].target
             if isinstance(target, cst.Name):
                 parse.args_name, parse.args_scope = target.value, facts.scopes.get(small)
@@ -1025,6 +1030,13 @@ def _resolve_parse_calls(facts: ScriptFacts) -> None:
                         parse.args_name, parse.args_scope = name, facts.scopes.get(assign)
                         parse.bound_by = facts.parents.get(assign)
                         break
+
+
+def _is_first_of(value: cst.BaseExpression, call: cst.Call) -> bool:
+    """`call[0]`: the namespace of a parse_known_args() call."""
+    return isinstance(value, cst.Subscript) and value.value is call and len(value.slice) == 1 and \
+        isinstance(value.slice[0].slice, cst.Index) and isinstance(value.slice[0].slice.value, cst.Integer) and \
+        value.slice[0].slice.value.value == "0"
 
 
 def _parameter_receiving(facts: ScriptFacts, value: cst.BaseExpression) -> cst.Param | None:

@@ -6,7 +6,8 @@ an argument at a given place (`ctx.args.reference(node, dest)`); after the last 
   `args, _ = parser.parse_known_args()`), with names no scope of the script uses (commandline/argparse_block.py);
 - an existing argparse parser: only the missing arguments, added before its parse call, which becomes
   `parse_known_args()` so the extra arguments SageMaker passes never crash the script (docs/sagemaker-contract.md
-  §3). A second parser is never created;
+  §3). A second parser is created only where the script reads its namespace whole (`vars(args)`): the
+  arguments it lacks go there, so that the namespace keeps exactly the script's fields;
 - absl scripts get the argparse block beside their flags (commandline/absl_flags.py); click/typer/fire/hydra
   (commandline/foreign.py).
 Booleans get a converter, never `type=bool` (`bool("False")` is True; SageMaker sends `True`/`False`, §3).
@@ -33,6 +34,8 @@ from sm_migrate.transforms.scopes import Scope
 if TYPE_CHECKING:
     from sm_migrate.transforms.context import PlanContext
 
+# A namespace's attributes that give all its fields.
+ENUMERATING_ATTRIBUTES = frozenset({"__dict__", "_get_kwargs"})
 HELPERS_COMMENT = "# Helpers for the SageMaker changes below (added by sm-migrate)."
 PREAMBLE_COMMENT = (
     "# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as\n"
@@ -47,6 +50,9 @@ class ArgumentTarget:
     parse: ParseCall | None  # the existing parser's parse call, or None for a new parser
     args_scope: Scope | None  # where the existing namespace is bound (None: module level, new parser)
     kind: str = "argparse"  # "argparse", or "foreign" (click/typer/fire/hydra own the command line)
+    # Where the script enumerates its namespace (`run(**vars(args))`), an argument added to its parser would be
+    # one more field there: the arguments it lacks go to a parser of their own, (args name, parser name).
+    separate: tuple[str, str] | None = None
 
     @property
     def existing(self) -> bool:
@@ -62,6 +68,7 @@ class CommandLine:
         self._local_defaults: dict[str, str] = {}
         self.target = _choose_target(ctx)
         self.existing_dests = _existing_dests(ctx, self.target)
+        self.separate_dests = _existing_dests(ctx, self.target, separate=True)
 
     # --- what rules call ---------------------------------------------------------------------------------
     def declare(self, spec: ArgumentSpec) -> None:
@@ -97,6 +104,9 @@ class CommandLine:
         target, facts = self.target, self.ctx.facts
         if target.kind == "foreign":
             return None  # the script's own CLI owns sys.argv: the caller falls back to the SM_* variables
+        if target.separate is not None and (dest in self.separate_dests or dest not in self.existing_dests):
+            self.ctx.note_module_use(use_node)
+            return parse_expression(f"{target.separate[0]}.{dest}")
         if target.existing:
             scope = facts.scopes.get(use_node)
             visible = target.parse.args_name is not None and (
@@ -158,6 +168,23 @@ class CommandLine:
         return specs
 
 
+def _enumerated(ctx: PlanContext, parse: ParseCall) -> bool:
+    """Does the script read the parsed namespace as a whole (`vars(args)`, `args.__dict__`, `args._get_kwargs()`)?"""
+    facts = ctx.facts
+    if parse.args_name is None or parse.args_scope is None:
+        return False
+    for assignment in parse.args_scope.assignments[parse.args_name]:
+        for read in assignment.references:
+            parent = facts.parents.get(read)
+            if isinstance(parent, cst.Attribute) and parent.value is read and \
+                    parent.attr.value in ENUMERATING_ATTRIBUTES:
+                return True
+            if isinstance(parent, cst.Arg) and isinstance(facts.parents.get(parent), cst.Call) and \
+                    facts.qualified_name(facts.parents[parent].func) == "builtins.vars":
+                return True
+    return False
+
+
 def _choose_target(ctx: PlanContext) -> ArgumentTarget:
     facts = ctx.facts
     if facts.cli_framework:
@@ -165,25 +192,37 @@ def _choose_target(ctx: PlanContext) -> ArgumentTarget:
     parses = [p for p in facts.parse_calls if any(name == p.parser_name for (_, name) in facts.parser_names)]
     if parses:
         parse = parses[-1]
-        if len(parses) > 1:
+        if len(parses) > 1 and not (len(parses) == 2 and _enumerated(ctx, parse)):
             ctx.report(parse.call, diagnostics.SEVERAL_PARSE_CALLS)
         if parse.args_name is None:
             ctx.report(parse.call, diagnostics.PARSED_NAME_UNKNOWN)
-        return ArgumentTarget(parse.args_name or "args", parse.parser_name, parse, parse.args_scope)
+        separate = None
+        if _enumerated(ctx, parse):  # SageMaker's parser beside it: a previous run's, or a new one
+            beside = next((p for p in parses[:-1] if p.args_name and p.args_scope is ctx.facts.global_scope
+                           and not _enumerated(ctx, p)), None)
+            separate = (beside.args_name, beside.parser_name) if beside is not None else (
+                ctx.fresh_name("sm_args", "sm_args", "sm_args_"),
+                ctx.fresh_name("sm_parser", "sm_parser", "sm_parser_"))
+        return ArgumentTarget(parse.args_name or "args", parse.parser_name, parse, parse.args_scope,
+                              separate=separate)
     return ArgumentTarget(ctx.fresh_name("args", "args", "sm_args"), ctx.fresh_name("parser", "parser", "sm_parser"),
                           None, None)
 
 
-def existing_add_argument_calls(ctx: PlanContext, target: ArgumentTarget) -> list[cst.Call]:
+def existing_add_argument_calls(ctx: PlanContext, target: ArgumentTarget, separate: bool = False) -> list[cst.Call]:
+    """The add_argument calls of the script's parser and of SageMaker's beside it (`separate`: only those)."""
     if not target.existing:
         return []
-    return [call for parser_name, call in ctx.facts.add_argument_calls if parser_name == target.parser_name]
+    names = {target.separate[1]} if target.separate is not None else set()
+    if not separate:
+        names.add(target.parser_name)
+    return [call for parser_name, call in ctx.facts.add_argument_calls if parser_name in names]
 
 
-def _existing_dests(ctx: PlanContext, target: ArgumentTarget) -> set[str]:
+def _existing_dests(ctx: PlanContext, target: ArgumentTarget, separate: bool = False) -> set[str]:
     """Dest names and flags of the arguments the script's own parser already has (empty for a new parser)."""
     found: set[str] = set()
-    for call in existing_add_argument_calls(ctx, target):
+    for call in existing_add_argument_calls(ctx, target, separate):
         flags = option_flags(call)
         dest = option_dest(call) or (dest_of_flag(flags[0]) if flags else None)
         found.update(flags)

@@ -90,20 +90,28 @@ def render(ctx: PlanContext, missing: list[ArgumentSpec], helpers: list[list[cst
     absl_flags.prepare(ctx)  # the script's own absl flags, wherever defined, parsed by app.run
     if target.existing:
         parse = target.parse
+        if not parse.known:
+            _switch_to_parse_known_args(ctx, parse)
+        if missing and target.separate is not None:  # beside a namespace the script enumerates
+            args_name, parser_name = target.separate
+            return helpers + [_new_parser(ctx, parser_name, args_name, missing, helpers)]
         if missing:
             ctx.insert_before(parse.statement, parse_statements(
                 "".join(spec.render(target.parser_name) + "\n" for spec in missing)))
-        if not parse.known:
-            _switch_to_parse_known_args(ctx, parse)
         return helpers
     if not ctx.args.specs:
         return None
+    return helpers + [_new_parser(ctx, target.parser_name, target.args_name, missing, helpers)]
+
+
+def _new_parser(ctx: PlanContext, parser_name: str, args_name: str, missing: list[ArgumentSpec],
+                helpers: list[list[cst.BaseStatement]]) -> list[cst.BaseStatement]:
     lines = [
-        f"{target.parser_name} = {ctx.require_import('argparse')}.ArgumentParser({_parser_options(ctx)})\n",
-        *(spec.render(target.parser_name) + "\n" for spec in missing),
-        f"{target.args_name}{_known_args_suffix(ctx)}\n",
+        f"{parser_name} = {ctx.require_import('argparse')}.ArgumentParser({_parser_options(ctx)})\n",
+        *(spec.render(parser_name) + "\n" for spec in missing),
+        f"{args_name}{_known_args_suffix(ctx, parser_name)}\n",
     ]
-    return helpers + [with_leading_blank(parse_statements("".join(lines)), 2 if helpers else 1)]
+    return with_leading_blank(parse_statements("".join(lines)), 2 if helpers else 1)
 
 
 def _parser_options(ctx: PlanContext) -> str:
@@ -115,8 +123,7 @@ def _parser_options(ctx: PlanContext) -> str:
     return "allow_abbrev=False, add_help=False" if beside else "allow_abbrev=False"
 
 
-def _known_args_suffix(ctx: PlanContext) -> str:
-    parser = ctx.args.target.parser_name
+def _known_args_suffix(ctx: PlanContext, parser: str) -> str:
     if "_" in ctx.facts.all_names:
         return f" = {parser}.parse_known_args()[0]"
     return f", _ = {parser}.parse_known_args()"

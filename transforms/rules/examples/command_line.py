@@ -1384,4 +1384,93 @@ lib_train.train(model, np.ones((8, 3)), np.ones((8, 1)), args.epochs)
         codes=('SM003',),
         options={"trained_in": ("lib_train",)},
     ),
+    # The script passes its namespace on as a whole (run(**vars(args))): SageMaker's arguments get a parser of their own, the script's parser only spellings and parse_known_args
+    Example(
+        before="""\
+import argparse
+import numpy as np
+import tensorflow as tf
+
+
+def run(epochs, batch_size):
+    x = np.random.rand(64, 3).astype("float32")
+    model = tf.keras.Sequential([tf.keras.Input(shape=(3,)), tf.keras.layers.Dense(1)])
+    model.compile(optimizer="adam", loss="mse")
+    model.fit(x, x[:, :1], epochs=epochs, batch_size=batch_size, verbose=0)
+    model.save("m.keras")
+
+
+if __name__ == "__main__":
+    p = argparse.ArgumentParser()
+    p.add_argument("--epochs", type=int, default=3)
+    p.add_argument("--batch-size", type=int, default=16)
+    args = p.parse_args()
+    run(**vars(args))
+""",
+        after='''\
+import argparse
+import numpy as np
+import tensorflow as tf
+import os
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_path(local_path, sagemaker_path):
+    """`local_path` when run locally; on SageMaker `sagemaker_path`, under the dirs the job keeps."""
+    if "SM_MODEL_DIR" not in os.environ:
+        return local_path
+    os.makedirs(os.path.dirname(sagemaker_path) or ".", exist_ok=True)
+    return sagemaker_path
+
+
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+sm_parser = argparse.ArgumentParser(allow_abbrev=False, add_help=False)
+sm_parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+sm_parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                       help="checkpoints; an S3 URI on SageMaker (never the final model)")
+sm_args, _ = sm_parser.parse_known_args()
+
+
+def run(epochs, batch_size):
+    x = np.random.rand(64, 3).astype("float32")
+    model = tf.keras.Sequential([tf.keras.Input(shape=(3,)), tf.keras.layers.Dense(1)])
+    model.compile(optimizer="adam", loss="mse")
+    model.fit(x, x[:, :1], epochs=epochs, batch_size=batch_size, verbose=0)
+    model.save(_sm_path("m.keras", os.path.join(sm_args.sm_model_dir, "m.keras")))
+
+    # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+    _sm_export(model, os.path.join(sm_args.sm_model_dir, "1"))
+
+
+if __name__ == "__main__":
+    p = argparse.ArgumentParser()
+    p.add_argument("--epochs", type=int, default=3)
+    p.add_argument("--batch-size", "--batch_size", type=int, default=16)
+    args, _ = p.parse_known_args()
+    run(**vars(args))
+''',
+    ),
 )
