@@ -325,6 +325,10 @@ HYPERPARAMETER_WORDS = frozenset(
     }
 )
 
+# A size named first for the data's input or output (`INPUT_DIM`, `OUTPUT_UNITS`) is its shape, not a setting.
+DATA_SHAPE_WORDS = frozenset({"input", "output"})
+SIZE_WORDS = frozenset({"dim", "units"})
+
 # Words of a setting whose value is a fraction even where the script wrote a whole number (`--weight-decay`,
 # default 0): its type is float, or SageMaker's `--weight_decay 0.0001` would not parse.
 FRACTION_WORDS = frozenset({"lr", "learning", "rate", "dropout", "momentum", "decay", "alpha", "beta", "gamma", "l1",
@@ -366,8 +370,11 @@ def is_constant_name(name: str) -> bool:
 def looks_like_hyperparameter(constant_name: str, type_name: str = "float") -> bool:
     """`DROPOUT = 0.2`, `OPTIMIZER = "adam"`; not `LABEL_COLUMN = "weight"` (a string names a choice only where
     the name says which)."""
-    words = set(constant_name.lower().split("_"))
-    return bool(words & (STRING_HYPERPARAMETER_WORDS if type_name == "str" else HYPERPARAMETER_WORDS))
+    parts = constant_name.lower().split("_")
+    found = set(parts) & (STRING_HYPERPARAMETER_WORDS if type_name == "str" else HYPERPARAMETER_WORDS)
+    if parts[0] in DATA_SHAPE_WORDS and found <= SIZE_WORDS:
+        return False  # `INPUT_DIM = 6`: the data's shape, which an override would only break (not `RNN_OUTPUT_DIM`)
+    return bool(found)
 
 
 def looks_like_path(value: str) -> bool:

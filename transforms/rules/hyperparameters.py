@@ -104,6 +104,14 @@ class HyperparametersRule:
                 binding = Binding(argument.value, argument.value)
                 lifts.append(((False, *ctx.facts.position(argument.value)),
                               functools.partial(_lift_name, ctx, argument.target, [binding], argument)))
+                for part, part_bindings in _settings_it_is_computed_from(ctx, [binding], argument):
+                    if part in seen or part[1] in constants:
+                        continue  # (a module constant is lifted under its own name below)
+                    seen.add(part)
+                    own = dataclasses.replace(argument, dest=part[1].lower(), value=part_bindings[0].value,
+                                              target=part[1])
+                    lifts.append(((False, *ctx.facts.position(part_bindings[0].statement)),
+                                  functools.partial(_lift_name, ctx, part[1], part_bindings, own)))
         for name, binding in constants.items():
             if (id(ctx.facts.global_scope), name) not in seen:
                 # `NUM_EPOCHS = 10` read through `epochs = NUM_EPOCHS // 2` into fit(epochs=): `--epochs` is the
@@ -316,6 +324,11 @@ def _bindings(ctx: PlanContext, argument: TrainingArgument) -> tuple[tuple, list
                            "to lift")
             return None
         if value is None:
+            sweep = _swept_values(ctx, assignment.node)
+            if sweep is not None:
+                ctx.report(name, diagnostics.NOT_LIFTED, target=argument.target,
+                           why=f"{name.value!r} takes each value of `{sweep}` in turn (a sweep): no one option stands "
+                               "for them; run a job per value (a hyperparameter tuning job), or lift them by hand")
             return None  # a loop variable, `with ... as`, unpacking from a call: not one value
         if _reads_arguments(ctx, value):
             return None  # lifted already
@@ -323,6 +336,21 @@ def _bindings(ctx: PlanContext, argument: TrainingArgument) -> tuple[tuple, list
     if not bindings:
         return None
     return (id(scope), name.value), bindings
+
+
+def _swept_values(ctx: PlanContext, target: cst.CSTNode) -> str | None:
+    """`for lr in [0.1, 0.01]:` (or over a name bound to such a list): the values the loop variable `target`
+    takes, as written; None for any other binding (a `range()` counts epochs or steps, not settings)."""
+    facts = ctx.facts
+    loop = facts.parents.get(target)
+    if not isinstance(loop, cst.For) or loop.target is not target:
+        return None
+    values = loop.iter
+    if isinstance(values, cst.Name):
+        values = facts.only_value(values)
+    if isinstance(values, (cst.List, cst.Tuple, cst.Set)) and values.elements:
+        return _code(ctx, loop.iter)
+    return None
 
 
 def _reads_arguments(ctx: PlanContext, value: cst.BaseExpression) -> bool:
@@ -441,8 +469,25 @@ def _computed_from(ctx: PlanContext, argument: TrainingArgument, constants: dict
     call = ctx.facts.parents.get(ctx.facts.parents.get(argument.value))
     if isinstance(call, cst.Call) and ctx.facts.qualified_name(call.func) == "builtins.range":
         return False  # `range(1, EPOCHS + 1)` counts EPOCHS epochs
-    return any(isinstance(node, cst.Name) and node.value in constants and _canonical_name(node.value) == argument.dest
-               and ctx.facts.structure.resolved.get(node) is ctx.facts.global_scope for node in walk(argument.value))
+    return any(isinstance(node, cst.Name) and _stands_for(node.value, argument.dest)
+               and _set_once_to_a_literal(ctx, node, constants) for node in walk(argument.value))
+
+
+def _stands_for(name: str, dest: str) -> bool:
+    """Is `name` one for the setting `dest`, whatever its case (`NUM_EPOCHS`, `base_epochs`, `bs`)?"""
+    return _canonical_name(name) == dest or name.lower().endswith("_" + dest)
+
+
+def _set_once_to_a_literal(ctx: PlanContext, name: cst.Name, constants: dict[str, Binding]) -> bool:
+    facts = ctx.facts
+    scope = facts.structure.resolved.get(name)
+    if name.value in constants and scope is facts.global_scope:
+        return True
+    assignments = scope.assignments[name.value] if scope is not None else []
+    if len(assignments) != 1 or assignments[0].imported is not None or isinstance(assignments[0].node, cst.Param):
+        return False
+    value, _ = facts.assigned_value(assignments[0].node)
+    return value is not None and literal_value(value) is not None
 
 
 def _hyperparameter_constant(ctx: PlanContext, statement: cst.BaseStatement) -> tuple[str, Binding] | None:

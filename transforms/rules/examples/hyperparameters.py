@@ -3337,4 +3337,142 @@ if __name__ == "__main__":
     train(args)
 ''',
     ),
+    # Values computed at the call from settings of any case (base_epochs, bs) get the override; INPUT_DIM is the data's shape, not lifted
+    Example(
+        before="""\
+import numpy as np
+import tensorflow as tf
+
+INPUT_DIM = 3
+base_epochs = 4
+bs = 8
+x = np.random.rand(64, INPUT_DIM).astype("float32")
+model = tf.keras.Sequential([tf.keras.Input(shape=(INPUT_DIM,)), tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(x, x[:, :1], epochs=base_epochs // 2, batch_size=bs * 2)
+""",
+        after='''\
+import numpy as np
+import tensorflow as tf
+import argparse
+import os
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--base_epochs", "--base-epochs", type=int, default=4,
+                    help="base_epochs in the original script")
+parser.add_argument("--epochs", type=int, default=None,
+                    help="fit(epochs=) in the original script (computed at run time; default: the script's value)")
+parser.add_argument("--batch_size", "--batch-size", type=int, default=None,
+                    help="fit(batch_size=) in the original script (computed at run time; default: the script's value)")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+INPUT_DIM = 3
+base_epochs = args.base_epochs
+bs = 8
+x = np.random.rand(64, INPUT_DIM).astype("float32")
+model = tf.keras.Sequential([tf.keras.Input(shape=(INPUT_DIM,)), tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(x, x[:, :1], epochs=args.epochs if args.epochs is not None else base_epochs // 2, batch_size=args.batch_size if args.batch_size is not None else bs * 2)
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+''',
+    ),
+    # A sweep: loop variables over a list of values are reported, not lifted; the settings outside the loop are
+    Example(
+        before="""\
+import numpy as np
+import tensorflow as tf
+
+epochs, batch_size = 3, 16
+learning_rates = [0.1, 0.01]
+x = np.random.rand(64, 3).astype("float32")
+for lr in learning_rates:
+    for bs in (8, batch_size):
+        model = tf.keras.Sequential([tf.keras.Input(shape=(3,)), tf.keras.layers.Dense(1)])
+        model.compile(optimizer=tf.keras.optimizers.SGD(learning_rate=lr), loss="mse")
+        model.fit(x, x[:, :1], epochs=epochs, batch_size=bs, verbose=0)
+""",
+        after='''\
+import numpy as np
+import tensorflow as tf
+import argparse
+import os
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=3, help="epochs in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+epochs, batch_size = args.epochs, 16
+learning_rates = [0.1, 0.01]
+x = np.random.rand(64, 3).astype("float32")
+for lr in learning_rates:
+    for bs in (8, batch_size):
+        model = tf.keras.Sequential([tf.keras.Input(shape=(3,)), tf.keras.layers.Dense(1)])
+        model.compile(optimizer=tf.keras.optimizers.SGD(learning_rate=lr), loss="mse")
+        model.fit(x, x[:, :1], epochs=epochs, batch_size=bs, verbose=0)
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+''',
+        codes=('SM101', 'SM101'),
+    ),
 )
