@@ -120,7 +120,7 @@ def _export_model(ctx: PlanContext, model_code: str, model: TrainedModel, traini
             kind = "file" if kind == "file" else "dir"
         if kind != "unknown" and save.call in ctx.paths.read_back_saves:
             # the script loads it again: re-rooting the save alone would split it from its load
-            ctx.report(save.call, diagnostics.READ_BACK, path=path_tail(facts, save.path) or "the model")
+            ctx.report(save.call, diagnostics.READ_BACK, path=_shown_path(facts, save.path))
             if kind == "dir" and _needs_export_call(ctx, save) and ctx.options.keras != "2":
                 # (rewritten to an export, its load would fail)
                 ctx.report(save.call, diagnostics.DIR_SAVE_READ_BACK, call=facts.module.code_for_node(save.call.func),
@@ -155,7 +155,11 @@ def _serving_wrapper_save(ctx: PlanContext, models: list[TrainedModel],
     facts = ctx.facts
     saves = [save for save in facts.save_calls if save.kind == "saved_model.save"
              and facts.position(save.call) > facts.position(anchor) and not any(m.saved_by(facts, save) for m in models)
-             and save.call not in ctx.paths.read_back_saves and _path_kind(ctx, save) == "dir"]
+             and _path_kind(ctx, save) == "dir"]
+    for save in saves:
+        if save.call in ctx.paths.read_back_saves:  # kept with its load: the export is not this servable
+            ctx.report(save.call, diagnostics.SERVABLE_READ_BACK, path=_shown_path(facts, save.path))
+    saves = [save for save in saves if save.call not in ctx.paths.read_back_saves]
     return saves[-1] if saves else None
 
 
@@ -655,9 +659,12 @@ def _loop_models(ctx: PlanContext, tape: cst.Call, region: cst.CSTNode,
     facts = ctx.facts
     visible = _enclosing_scopes(facts.scopes.get(anchor))
     models = {}
+    before = facts.position(anchor)
     for (scope, name) in sorted(facts.model_names, key=lambda key: key[1]):
-        # A model built inside the step function itself is not the one trained (nor visible after the loop).
-        if name not in models and scope in visible and facts.mentions(region, name):
+        # A model built inside the step function itself is not the one trained (nor visible after the loop), nor
+        # is one bound only after the export's place (`best = load_model(...)` once the loop is done).
+        if name not in models and scope in visible and facts.mentions(region, name) and \
+                any(facts.position(assignment.node) < before for assignment in scope.assignments[name]):
             models[name] = TrainedModel((scope, name))
     if models:
         return models, None
@@ -767,9 +774,20 @@ def _reroute_other_model_files(ctx: PlanContext, models: list[TrainedModel]) -> 
     for save in facts.save_calls:
         if save.call in facts.wrapped_saves or ctx.claimed(save.path) or any(m.saved_by(facts, save) for m in models):
             continue
-        if save.kind in FILE_SAVE_KINDS and _path_kind(ctx, save) == "file" \
-                and save.call not in ctx.paths.read_back_saves and not _reads_model_dir(facts, save.path):
+        if save.kind not in FILE_SAVE_KINDS or _path_kind(ctx, save) != "file" or _reads_model_dir(facts, save.path):
+            continue
+        if save.call in ctx.paths.read_back_saves:  # kept with its load, and said so
+            ctx.report(save.call, diagnostics.READ_BACK, path=_shown_path(facts, save.path))
+        else:
             _reroute_file_save(ctx, save)
+
+
+def _shown_path(facts, path: cst.BaseExpression | None) -> str:
+    """A save's path as a message shows it: its static reading (`folds/model_*.keras`), else its code."""
+    readings = {reading.full for reading in resolve(facts, path)}
+    if len(readings) == 1:
+        return readings.pop()
+    return facts.module.code_for_node(path) if path is not None else "the model"
 
 
 def _make_export(ctx: PlanContext, save: SaveCall, version_parts: tuple[str, ...]) -> None:

@@ -3263,4 +3263,246 @@ if "predict" in sys.argv:
     print(model.predict(x_test))
 ''',
     ),
+    # Another model's file the script loads again stays with its load, and is said to (the other one goes with the model)
+    Example(
+        before="""\
+import numpy as np
+from tensorflow import keras
+
+x = np.random.rand(64, 12).astype("float32")
+inp = keras.Input(shape=(12,))
+encoder = keras.Model(inp, keras.layers.Dense(3)(inp))
+zin = keras.Input(shape=(3,))
+decoder = keras.Model(zin, keras.layers.Dense(12)(zin))
+autoencoder = keras.Model(inp, decoder(encoder(inp)))
+autoencoder.compile(optimizer="adam", loss="mse")
+autoencoder.fit(x, x, epochs=2)
+encoder.save("artifacts/encoder.keras")
+decoder.save("artifacts/decoder.keras")
+codes = keras.models.load_model("artifacts/encoder.keras").predict(x[:2])
+""",
+        after='''\
+import numpy as np
+from tensorflow import keras
+import argparse
+import os
+import shutil
+import tensorflow as tf
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_path(local_path, sagemaker_path):
+    """`local_path` when run locally; on SageMaker `sagemaker_path`, under the dirs the job keeps."""
+    if "SM_MODEL_DIR" not in os.environ:
+        return local_path
+    os.makedirs(os.path.dirname(sagemaker_path) or ".", exist_ok=True)
+    return sagemaker_path
+
+
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=2, help="fit(epochs=) in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+x = np.random.rand(64, 12).astype("float32")
+inp = keras.Input(shape=(12,))
+encoder = keras.Model(inp, keras.layers.Dense(3)(inp))
+zin = keras.Input(shape=(3,))
+decoder = keras.Model(zin, keras.layers.Dense(12)(zin))
+autoencoder = keras.Model(inp, decoder(encoder(inp)))
+autoencoder.compile(optimizer="adam", loss="mse")
+autoencoder.fit(x, x, epochs=args.epochs)
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(autoencoder, os.path.join(args.sm_model_dir, "1"))
+encoder.save("artifacts/encoder.keras")
+decoder.save(_sm_path("artifacts/decoder.keras", os.path.join(args.sm_model_dir, "decoder.keras")))
+codes = keras.models.load_model("artifacts/encoder.keras").predict(x[:2])
+''',
+        codes=('SM302',),
+    ),
+    # A model loaded back after the loop is no model the loop trains: one model, exported to model/1 where the loop's model is saved
+    Example(
+        before="""\
+import tensorflow as tf
+from tensorflow import keras
+
+net = keras.Sequential([keras.Input(shape=(2,)), keras.layers.Dense(1)])
+optimizer = keras.optimizers.Adam()
+for step in range(3):
+    with tf.GradientTape() as tape:
+        loss = tf.reduce_mean(net(tf.random.normal((8, 2))))
+    optimizer.apply_gradients(zip(tape.gradient(loss, net.trainable_variables), net.trainable_variables))
+net.save("net.keras")
+best = keras.models.load_model("net.keras")
+""",
+        after='''\
+import tensorflow as tf
+from tensorflow import keras
+import argparse
+import os
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+net = keras.Sequential([keras.Input(shape=(2,)), keras.layers.Dense(1)])
+optimizer = keras.optimizers.Adam()
+for step in range(3):
+    with tf.GradientTape() as tape:
+        loss = tf.reduce_mean(net(tf.random.normal((8, 2))))
+    optimizer.apply_gradients(zip(tape.gradient(loss, net.trainable_variables), net.trainable_variables))
+net.save("net.keras")
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(net, os.path.join(args.sm_model_dir, "1"))
+best = keras.models.load_model("net.keras")
+''',
+        codes=('SM302',),
+    ),
+    # The script's own servable, loaded back: kept with its load, and said to be no export (model/1 is the model's)
+    Example(
+        before="""\
+import numpy as np
+import tensorflow as tf
+from tensorflow import keras
+
+x = np.random.rand(64, 7).astype("float32")
+model = keras.Sequential([keras.Input(shape=(7,)), keras.layers.Dense(1, activation="sigmoid")])
+model.compile(optimizer="adam", loss="binary_crossentropy")
+model.fit(x, x[:, :1], epochs=2)
+
+
+class Serving(tf.Module):
+    def __init__(self, model):
+        super().__init__()
+        self.model = model
+
+    @tf.function(input_signature=[tf.TensorSpec([None, 7], tf.float32, name="features")])
+    def predict(self, features):
+        return {"prob": self.model(features)}
+
+
+serving = Serving(model)
+tf.saved_model.save(serving, "export/classifier", signatures={"serving_default": serving.predict})
+loaded = tf.saved_model.load("export/classifier")
+""",
+        after='''\
+import numpy as np
+import tensorflow as tf
+from tensorflow import keras
+import argparse
+import os
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=2, help="fit(epochs=) in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+x = np.random.rand(64, 7).astype("float32")
+model = keras.Sequential([keras.Input(shape=(7,)), keras.layers.Dense(1, activation="sigmoid")])
+model.compile(optimizer="adam", loss="binary_crossentropy")
+model.fit(x, x[:, :1], epochs=args.epochs)
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+
+
+class Serving(tf.Module):
+    def __init__(self, model):
+        super().__init__()
+        self.model = model
+
+    @tf.function(input_signature=[tf.TensorSpec([None, 7], tf.float32, name="features")])
+    def predict(self, features):
+        return {"prob": self.model(features)}
+
+
+serving = Serving(model)
+tf.saved_model.save(serving, "export/classifier", signatures={"serving_default": serving.predict})
+loaded = tf.saved_model.load("export/classifier")
+''',
+        codes=('SM302',),
+    ),
 )
