@@ -73,6 +73,9 @@ def _readings(facts: ScriptFacts, expr: cst.BaseExpression, depth: int) -> list[
             return _joined(facts, [arg.value for arg in expr.args if arg.keyword is None and not arg.star], depth)
         if name in catalog.PATH_PASSTHROUGH and len(expr.args) == 1 and expr.args[0].keyword is None:
             return resolve(facts, expr.args[0].value, depth + 1)
+        if name in catalog.ENVIRONMENT_READS and len(expr.args) == 2 and not _names_sagemaker_variable(expr):
+            # `os.environ.get("DATA_DIR", "data")`: unset on SageMaker, so the script's own default is read there
+            return resolve(facts, expr.args[1].value, depth + 1)
         return []
     if isinstance(expr, cst.BinaryOperation) and isinstance(expr.operator, cst.Divide):
         return _joined(facts, [expr.left, expr.right], depth)
@@ -85,6 +88,12 @@ def _readings(facts: ScriptFacts, expr: cst.BaseExpression, depth: int) -> list[
     if isinstance(expr, cst.Attribute) and isinstance(expr.value, cst.Name):
         return _argument_default(facts, expr)
     return []
+
+
+def _names_sagemaker_variable(call: cst.Call) -> bool:
+    """`os.environ.get("SM_CHANNEL_TRAIN", ...)`: a variable SageMaker sets, whose default is only the local one."""
+    variable = call.args[0].value
+    return not isinstance(variable, cst.SimpleString) or str(variable.evaluated_value).startswith("SM_")
 
 
 def normal_path(path: str) -> str:

@@ -659,12 +659,11 @@ def _loop_models(ctx: PlanContext, tape: cst.Call, region: cst.CSTNode,
     facts = ctx.facts
     visible = _enclosing_scopes(facts.scopes.get(anchor))
     models = {}
-    before = facts.position(anchor)
     for (scope, name) in sorted(facts.model_names, key=lambda key: key[1]):
         # A model built inside the step function itself is not the one trained (nor visible after the loop), nor
-        # is one bound only after the export's place (`best = load_model(...)` once the loop is done).
+        # is one only loaded once the loop is done (`best = load_model("net.keras")`).
         if name not in models and scope in visible and facts.mentions(region, name) and \
-                any(facts.position(assignment.node) < before for assignment in scope.assignments[name]):
+                not _only_loaded_after(facts, scope, name, anchor):
             models[name] = TrainedModel((scope, name))
     if models:
         return models, None
@@ -679,6 +678,17 @@ def _loop_models(ctx: PlanContext, tape: cst.Call, region: cst.CSTNode,
     if function is not None and function.example is None:
         return {}, (diagnostics.LOOP_FUNCTION_INPUT_UNSEEN, {"name": function.predict.value})
     return {}, (diagnostics.LOOP_WITHOUT_MODEL, {})
+
+
+def _only_loaded_after(facts, scope, name: str, anchor: cst.CSTNode) -> bool:
+    """Is every binding of `name` in `scope` a model loaded from a file, after `anchor`?"""
+    bindings = scope.assignments[name]
+    for binding in bindings:
+        value = facts.assigned_value(binding.node)[0]
+        if not isinstance(value, cst.Call) or facts.qualified_name(value.func) not in catalog.MODEL_LOADERS or \
+                facts.position(binding.node) < facts.position(anchor):
+            return False
+    return bool(bindings)
 
 
 def _models_by_gradients(ctx: PlanContext, region: cst.CSTNode, visible: list,

@@ -1395,4 +1395,94 @@ _sm_export(model, os.path.join(args.sm_model_dir, "1"))
 ''',
         codes=('SM302',),
     ),
+    # Paths read from an environment variable with a default: the default is what a job reads (the variable unset), so it is re-rooted, the variable still wins
+    Example(
+        before="""\
+import os
+from pathlib import Path
+
+import numpy as np
+import tensorflow as tf
+
+data_path = os.environ.get("TRAIN_DATA", "data/train.npz")
+with np.load(data_path) as d:
+    x, y = d["x"], d["y"]
+extra = sorted(Path(os.getenv("EXTRA_DIR", "extra")).glob("*.npy"))
+out_dir = os.environ.get("OUT_DIR", "outputs")
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(loss="mse", optimizer="adam")
+model.fit(x, y, epochs=2, callbacks=[tf.keras.callbacks.CSVLogger(os.path.join(out_dir, "log.csv"))])
+""",
+        after='''\
+import os
+from pathlib import Path
+
+import numpy as np
+import tensorflow as tf
+import argparse
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_path(local_path, sagemaker_path):
+    """`local_path` when run locally; on SageMaker `sagemaker_path`, under the dirs the job keeps."""
+    if "SM_MODEL_DIR" not in os.environ:
+        return local_path
+    os.makedirs(os.path.dirname(sagemaker_path) or ".", exist_ok=True)
+    return sagemaker_path
+
+
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=2, help="fit(epochs=) in the original script")
+parser.add_argument("--data", type=str, default=os.environ.get("SM_CHANNEL_DATA", "data"),
+                    help="input channel 'data' (SageMaker: SM_CHANNEL_DATA)")
+parser.add_argument("--extra", type=str, default=os.environ.get("SM_CHANNEL_EXTRA", "extra"),
+                    help="input channel 'extra' (SageMaker: SM_CHANNEL_EXTRA)")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument(
+    "--output-data-dir", "--output_data_dir",
+    type=str,
+    default=os.environ.get("SM_OUTPUT_DATA_DIR", "sm_output"),
+    help="other artefacts (SageMaker: SM_OUTPUT_DATA_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+data_path = os.environ.get("TRAIN_DATA", os.path.join(args.data, "train.npz"))
+with np.load(data_path) as d:
+    x, y = d["x"], d["y"]
+extra = sorted(Path(os.getenv("EXTRA_DIR", args.extra)).glob("*.npy"))
+out_dir = os.environ.get("OUT_DIR", _sm_path("outputs", os.path.join(args.output_data_dir, "outputs/")))
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(loss="mse", optimizer="adam")
+model.fit(x, y, epochs=args.epochs, callbacks=[tf.keras.callbacks.CSVLogger(os.path.join(out_dir, "log.csv"))])
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+''',
+    ),
 )
