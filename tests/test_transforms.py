@@ -295,3 +295,13 @@ def test_multi_worker_export_goes_to_the_model_dir_on_the_chief_only(monkeypatch
     assert chief_path("/opt/ml/model/1") != "/opt/ml/model/1"
     monkeypatch.delenv("TF_CONFIG")
     assert chief_path("m/1") == "m/1"
+
+
+def test_a_channel_named_on_the_command_line_that_matches_no_read_is_said():
+    script = ("import numpy as np\nimport tensorflow as tf\n\nx = np.load('data/x.npy')\n"
+              "model = tf.keras.Sequential([tf.keras.layers.Dense(1)])\nmodel.compile(loss='mse')\n"
+              "model.fit(x, x, epochs=1)\n")
+    result = migrate_source(script, MigrationOptions(channels={"images": "images", "data": "data"}))
+    said = [d for d in result.diagnostics if d.code == "SM104"]
+    assert [d.message.split(":")[0] for d in said] == ["--channel images=images"]
+    assert result.channels == {"data": "data"}

@@ -494,6 +494,8 @@ PATHLIB_METHODS = {
 PATHLIB_CONSTRUCTORS = frozenset({"pathlib.Path", "pathlib.PurePath", "pathlib.PosixPath"})
 # Calls that hand their one argument on as the same path: `np.load(str(DATA / "x.npz"))`.
 PATH_PASSTHROUGH = frozenset({"builtins.str", "os.fspath", "os.path.abspath", "os.path.normpath", "os.path.expanduser"})
+# The working dir as a script asks for it at run time.
+WORKING_DIR_CALLS = frozenset({"os.getcwd", "pathlib.Path.cwd"})
 # An environment variable read with a default: where the variable is unset (a SageMaker job), the default is the path.
 ENVIRONMENT_READS = frozenset({"os.environ.get", "os.getenv"})
 # `tf.train.Checkpoint(...).save(prefix)` and `.write(prefix)`: checkpoints.

@@ -30,6 +30,9 @@ CODES = _codes(
     Code("SM003", "info", "the entry point of a package whose modules train: its command line migrated"),
     Code("SM101", "warning", "a hyperparameter out of reach of the script's own command line: not lifted"),
     Code("SM103", "warning", "data or pretrained weights downloaded at run time"),
+    Code("SM104", "warning", "data read relative to the script's folder or the working dir (`__file__`, "
+                             "`os.getcwd()`): the code dir on SageMaker, no channel; or a --channel that matches "
+                             "no read"),
     Code("SM201", "warning", "a model saved by a callback or to a path built at run time: left as is"),
     Code("SM202", "warning", "several models or exports"),
     Code("SM203", "warning", "no training call or no export to re-root: no export added"),
@@ -206,6 +209,13 @@ READ_BACK_IN_CHANNEL = Message(
              "outside {folder!r}, or upload it with the channel and only read it")
 
 # --- framework versions --------------------------------------------------------------------------------------
+CHANNEL_MATCHES_NOTHING = Message(
+    "SM104", "--channel {name}={path}: the script reads no literal path under {path!r}, so nothing is re-rooted "
+             "into it")
+SCRIPT_RELATIVE_DATA = Message(
+    "SM104", "reads data under a path built from {origin}: in a SageMaker job that is the code dir, so the data "
+             "must ship with the code (source_dir), or come from a channel: write the folder as a literal path "
+             "to have it re-rooted")
 REMOTE_DATA = Message(
     "SM103", "reads {url!r} over the network at run time: SageMaker jobs may run without internet access; copy the "
              "data to S3 and read it from a channel (--channel NAME=LOCAL_PATH)")

@@ -72,6 +72,9 @@ class ChannelsRule:
         for channel in channels:
             _rewrite(ctx, channel)
             ctx.contract.channel(channel.name, channel.source)
+        for name, path in sorted(ctx.options.channels.items()):
+            if name not in {channel.name for channel in channels}:  # (a typo, or a path built at run time)
+                ctx.report(ctx.facts.module, diagnostics.CHANNEL_MATCHES_NOTHING, name=name, path=path)
 
 
 def _group(ctx: PlanContext, reads: list[PathUseSite]) -> list[Channel]:

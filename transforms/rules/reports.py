@@ -16,6 +16,7 @@ import libcst as cst
 
 from sm_migrate.transforms import catalog, diagnostics
 from sm_migrate.transforms.context import PlanContext
+from sm_migrate.transforms.facts import walk
 from sm_migrate.transforms.rules.examples import reports as examples
 from sm_migrate.transforms.versions import release
 
@@ -32,6 +33,9 @@ class ReportsRule:
             url = _literal(facts, use.path)
             if use.role in ("read", "read_dir") and url is not None and url.startswith(NETWORK_PREFIXES):
                 ctx.report(use.call, diagnostics.REMOTE_DATA, url=url)
+            origin = _location_origin(facts, use.path) if use.role in ("read", "read_dir") else None
+            if origin is not None and not _replaced(ctx, use.path):
+                ctx.report(use.call, diagnostics.SCRIPT_RELATIVE_DATA, origin=origin)
         for call in facts.subcommand_parsers:
             ctx.report(call, diagnostics.SUBCOMMANDS)
         for call in facts.pretrained_calls:
@@ -49,6 +53,23 @@ class ReportsRule:
             if isinstance(read, cst.Subscript) and read.value is argv and _positional(read) and \
                     facts.qualified_name(argv) == "sys.argv" and not _replaced(ctx, read):
                 ctx.report(read, diagnostics.POSITIONAL_ARGV, code=facts.module.code_for_node(read))
+
+
+def _location_origin(facts, path: cst.BaseExpression | None, depth: int = 0) -> str | None:
+    """`__file__` or the working dir as the script asks for it (`os.getcwd()`, `Path.cwd()`), where a read path is
+    built from one (through names bound once): no literal folder for the channels rule to re-root."""
+    if path is None or depth > 4:
+        return None
+    for node in walk(path):
+        if isinstance(node, cst.Name) and node.value == "__file__":
+            return "`__file__`"
+        if isinstance(node, cst.Call) and facts.qualified_name(node.func) in catalog.WORKING_DIR_CALLS:
+            return f"`{facts.module.code_for_node(node)}`"
+        if isinstance(node, cst.Name) and node is not path:
+            origin = _location_origin(facts, facts.only_value(node), depth + 1)
+            if origin is not None:
+                return origin
+    return None
 
 
 def _replaced(ctx: PlanContext, node: cst.CSTNode) -> bool:

@@ -452,4 +452,77 @@ tf.contrib.saved_model.save_keras_model(model, "export")
 ''',
         codes=('SM408',),
     ),
+    # Data read under the script's folder or the working dir asked for at run time: no literal folder to re-root, reported
+    Example(
+        before="""\
+import os
+from pathlib import Path
+
+import numpy as np
+import tensorflow as tf
+
+BASE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "dataset")
+x = np.load(os.path.join(BASE_DIR, "x.npy"))
+DATA_DIR = Path(__file__).parent / "data"
+y = np.load(DATA_DIR / "y.npy")
+z = np.load(os.path.join(os.getcwd(), "data", "z.npy"))
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(loss="mse", optimizer="adam")
+model.fit(x, y, epochs=2)
+""",
+        after='''\
+import os
+from pathlib import Path
+
+import numpy as np
+import tensorflow as tf
+import argparse
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=2, help="fit(epochs=) in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+BASE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "dataset")
+x = np.load(os.path.join(BASE_DIR, "x.npy"))
+DATA_DIR = Path(__file__).parent / "data"
+y = np.load(DATA_DIR / "y.npy")
+z = np.load(os.path.join(os.getcwd(), "data", "z.npy"))
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(loss="mse", optimizer="adam")
+model.fit(x, y, epochs=args.epochs)
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+''',
+        codes=('SM104', 'SM104', 'SM104'),
+    ),
 )
