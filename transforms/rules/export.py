@@ -793,7 +793,7 @@ def _reroute_other_model_files(ctx: PlanContext, models: list[TrainedModel]) -> 
 
 
 def _shown_path(facts, path: cst.BaseExpression | None) -> str:
-    """A save's path as a message shows it: its static reading (`folds/model_*.keras`), else its code."""
+    """A save's path as a message shows it: its static reading (`folds/*` for an f-string), else its code."""
     readings = {reading.full for reading in resolve(facts, path)}
     if len(readings) == 1:
         return readings.pop()

@@ -65,7 +65,7 @@ def _location_origin(facts, path: cst.BaseExpression | None, depth: int = 0) -> 
             return "`__file__`"
         if isinstance(node, cst.Call) and facts.qualified_name(node.func) in catalog.WORKING_DIR_CALLS:
             return f"`{facts.module.code_for_node(node)}`"
-        if isinstance(node, cst.Name) and node is not path:
+        if isinstance(node, cst.Name):
             origin = _location_origin(facts, facts.only_value(node), depth + 1)
             if origin is not None:
                 return origin
