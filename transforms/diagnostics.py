@@ -376,8 +376,11 @@ KERAS2_MODULE_GONE = Message(
     "SM402", "`{module}` is a Keras 2 module and Keras 3 (TF {version}) has no public {names}: the script fails "
              "there; replace it by hand")
 KERAS2_MODULE_USED_AS_VALUE = Message(
-    "SM402", "`{module}` is a Keras 2 module that Keras 3 (TF {version}) has not: the script fails there; import "
-             "the names it uses from the public module by hand")
+    "SM402", "`{module}` is Keras 2's (or Keras 1's): Keras 3 (TF {version}) has no such name, so the script fails "
+             "there; replace what the script takes from it by hand")
+KERAS2_MODULE_SPLIT = Message(
+    "SM402", "`{module}` is a Keras 2 module (TF {version} has Keras 3, without it), and Keras 3 keeps its names in "
+             "different modules ({where}): import each from there")
 KERAS3_PACKAGE_LACKS = Message(
     "SM402", "`{api}` is not in the keras 3 package TF {version} installs: the script fails there; {instead}")
 LEGACY_KERAS_BY_HAND = Message(

@@ -37,8 +37,9 @@ def migrate_source(source: str, options: MigrationOptions | None = None) -> Migr
     if not facts.imports_tensorflow:
         return _without_tensorflow(source, facts, options)
     if not facts.trains and not (options.trained_in and parses_command_line):
-        result = _not_a_training_script(source, "imports TensorFlow but trains nothing (no fit, GradientTape loop, "
-                                        "session or estimator): left alone")
+        # (a module of layers or helpers that a training script imports: it must import on the target too)
+        result = _compatibility_only(source, facts, options, "imports TensorFlow but trains nothing (no fit, "
+                                     "GradientTape loop, session or estimator): left alone")
         if parses_command_line:
             result.package_imports = package_imports(facts)
         return result
@@ -53,7 +54,11 @@ def migrate_source(source: str, options: MigrationOptions | None = None) -> Migr
     ctx.rule = None
     if set(ctx.changed_by) <= ONLY_STANDARD_ARGUMENTS | TARGET_COMPATIBILITY_RULES and not parses_command_line \
             and facts.is_library:
-        return _library_module(source, facts, options, ctx)
+        # (the whole plan's reports of what fails on the target, from other rules too: estimators, TF 1 names)
+        failing = [d for d in ctx.diagnostics if d.code in diagnostics.TARGET_COMPATIBILITY]
+        return _compatibility_only(source, facts, options, "a library module: its training is in functions that "
+                                   "nothing here runs (no __main__ block, no call at module level) and none of it "
+                                   "needs a change; migrate the script that runs it", failing)
     ctx.args.render()
     declared_hyperparameters, declared_channels = declared_contract(ctx)
     code = positions.code_of(ctx.apply())
@@ -149,27 +154,25 @@ def _without_tensorflow(source: str, facts: ScriptFacts, options: MigrationOptio
     return result
 
 
-def _library_module(source: str, facts: ScriptFacts, options: MigrationOptions, ctx: PlanContext) -> MigrationResult:
-    """A module of training code that nothing in it runs, imported by the script that trains: no command line
-    or export of its own, but what fails on the target TensorFlow fails wherever it is imported, so the
-    compatibility rules' rewrites are made (planned again, alone) and their reports kept."""
+def _compatibility_only(source: str, facts: ScriptFacts, options: MigrationOptions, skipped: str,
+                        reports: list | tuple = ()) -> MigrationResult:
+    """A module that is no training script (a library of training code nothing in it runs, a module of layers):
+    no command line or export of its own, but what fails on the target TensorFlow fails wherever it is imported,
+    so the compatibility rules' rewrites are made, alone, and their reports kept with `reports`. Unchanged by
+    them, it is left alone (`skipped` says why)."""
     compatible = PlanContext(facts, options)
     for rule in RULES:
         if rule.name in TARGET_COMPATIBILITY_RULES:
             compatible.rule = rule.name
             rule.plan(compatible)
     compatible.rule = None
-    # (the whole plan's reports of what fails on the target, from other rules too: estimators, TF 1 names)
-    failing = (d for d in ctx.diagnostics if d.code in diagnostics.TARGET_COMPATIBILITY)
-    reports = sorted({*compatible.diagnostics, *failing}, key=lambda d: (d.line, d.col, d.code))
+    found = sorted({*compatible.diagnostics, *reports}, key=lambda d: (d.line, d.col, d.code))
     if not compatible.changed_by:
-        result = _not_a_training_script(source, "a library module: its training is in functions that nothing here "
-                                        "runs (no __main__ block, no call at module level) and none of it needs a "
-                                        "change; migrate the script that runs it")
-        result.diagnostics += reports
+        result = _not_a_training_script(source, skipped)
+        result.diagnostics += found
         return result
     code = facts.positions.code_of(compatible.apply())
-    return MigrationResult(source=source, code=code, diagnostics=reports, transforms=compatible.changed_by)
+    return MigrationResult(source=source, code=code, diagnostics=found, transforms=compatible.changed_by)
 
 
 def _not_a_training_script(source: str, reason: str) -> MigrationResult:

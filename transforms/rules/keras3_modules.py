@@ -39,16 +39,21 @@ class Keras3ModulesRule:
             if isinstance(statement, cst.ImportFrom) and statement.module is not None and not statement.relative \
                     and not isinstance(statement.names, cst.ImportStar):
                 _move_import(ctx, statement)
+            elif isinstance(statement, cst.Import):
+                _move_module(ctx, statement)
         for node in list(ctx.facts.parents):
             if isinstance(node, cst.Attribute):
                 _move_attribute(ctx, node)
 
 
-def _moved(raw: str) -> tuple[str, str, tuple[str, ...]] | None:
-    """(spelling prefix, module's canonical name, target modules) for a moved module spelled `raw`, else None."""
+def _moved(raw: str, within: bool = False) -> tuple[str, str, tuple[str, ...]] | None:
+    """(spelling prefix, module's canonical name, target modules) for a moved module spelled `raw`, else None;
+    `within`: a module inside one too (Keras 2.6's `keras.layers.normalization.batch_normalization`)."""
     prefix = next((spelling for spelling in _SPELLINGS if raw.startswith(spelling)), None)
-    module = catalog.canonical_name(raw)
-    targets = catalog.KERAS2_MODULE_MOVES.get(module)
+    module = found = catalog.canonical_name(raw)
+    while within and found not in catalog.KERAS2_MODULE_MOVES and "." in found:
+        found = found.rsplit(".", 1)[0]
+    targets = catalog.KERAS2_MODULE_MOVES.get(found)
     return (prefix, module, targets) if prefix is not None and targets else None
 
 
@@ -68,19 +73,52 @@ def _move_import(ctx: PlanContext, statement: cst.ImportFrom) -> None:
     if len(names) == 1 and _moved(f"{raw}.{names[0]}") is not None:
         _move_module_import(ctx, statement, f"{raw}.{names[0]}")
         return
-    moved = _moved(raw)
-    if moved is None:
+    moved = _moved(raw, within=True)
+    if moved is None:  # `from keras.utils import np_utils, plot_model`: a moved module among other names
+        for alias, name in zip(statement.names, names):
+            if _moved(f"{raw}.{name}") is not None:
+                ctx.report(alias, diagnostics.KERAS2_MODULE_USED_AS_VALUE, module=f"{raw}.{name}",
+                           version=ctx.options.framework_version)
         return
     prefix, module, targets = moved  # from keras.layers.core import Dense
     target = _target_with(targets, names)
     if target is None:
         missing = [name for name in names if not any(name in catalog.KERAS3_PUBLIC_NAMES[t] for t in targets)]
-        _report_gone(ctx, statement, raw, missing)
+        if missing:
+            _report_gone(ctx, statement, raw, missing)
+        else:  # `from keras.engine.topology import Input, Model`: keras.layers has one, keras.models the other
+            held = {t: [n for n in names if n in catalog.KERAS3_PUBLIC_NAMES[t]] for t in targets}
+            where = "; ".join(f"{_spelled(prefix, t)}: {', '.join(found)}" for t, found in held.items() if found)
+            ctx.report(statement, diagnostics.KERAS2_MODULE_SPLIT, module=raw, where=where,
+                       version=ctx.options.framework_version)
         return
     new_module = _spelled(prefix, target)
     if ctx.replace(statement, statement.with_changes(module=parse_expression(new_module))):
         ctx.report(statement, diagnostics.KERAS2_MODULE_MOVED, old=raw, new=new_module,
                    version=ctx.options.framework_version)
+
+
+def _move_module(ctx: PlanContext, statement: cst.Import) -> None:
+    """`import keras.utils.np_utils` -> `import keras.utils` (its uses, `keras.utils.np_utils.X`, move as
+    attributes); `import keras.layers.core as core` -> `import keras.layers as core`, where each `core.X` is public
+    there."""
+    for alias in statement.names:
+        raw = get_full_name_for_node(alias.name)
+        moved = _moved(raw)
+        if moved is None:
+            continue
+        prefix, module, targets = moved
+        bound = alias.asname.name.value if alias.asname is not None else None
+        uses = _attributes_read(ctx, statement, bound) if bound is not None else []
+        target = _target_with(targets, uses) if uses is not None else None
+        if target is None or len(statement.names) > 1:
+            ctx.report(alias, diagnostics.KERAS2_MODULE_USED_AS_VALUE, module=raw,
+                       version=ctx.options.framework_version)
+            continue
+        new = alias.with_changes(name=parse_expression(_spelled(prefix, target)))
+        if ctx.replace(statement, statement.with_changes(names=[new])):
+            ctx.report(statement, diagnostics.KERAS2_MODULE_MOVED, old=raw, new=_spelled(prefix, target),
+                       version=ctx.options.framework_version)
 
 
 def _move_module_import(ctx: PlanContext, statement: cst.ImportFrom, raw: str) -> None:

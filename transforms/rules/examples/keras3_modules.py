@@ -361,4 +361,97 @@ print(np_utils.probas_to_classes(model.predict(np.random.rand(2, 4))))
 ''',
         codes=('SM402',),
     ),
+    # import statements of moved modules, a Keras 2.6 submodule, a moved module among other names and names split between two modules
+    Example(
+        before="""\
+import numpy as np
+import keras.layers.core as core
+import keras.utils.np_utils
+from keras.layers import Input
+from keras.utils import np_utils, plot_model
+from keras.engine.topology import Input as In2, Model
+from keras.layers.normalization.batch_normalization import BatchNormalization
+from keras.models import Sequential
+
+x = np.random.rand(8, 4)
+y = keras.utils.np_utils.to_categorical(np.array([0, 1] * 4), 2)
+model = Sequential([core.Dense(2, activation="softmax"), BatchNormalization()])
+model.compile(loss="categorical_crossentropy", optimizer="adam")
+model.fit(x, y, epochs=1)
+""",
+        after='''\
+import numpy as np
+import keras.layers as core
+import keras.utils
+from keras.layers import Input
+from keras.utils import np_utils, plot_model
+from keras.engine.topology import Input as In2, Model
+from keras.layers import BatchNormalization
+from keras.models import Sequential
+import argparse
+import os
+import shutil
+import tensorflow as tf
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=1, help="fit(epochs=) in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+x = np.random.rand(8, 4)
+y = keras.utils.to_categorical(np.array([0, 1] * 4), 2)
+model = Sequential([core.Dense(2, activation="softmax"), BatchNormalization()])
+model.compile(loss="categorical_crossentropy", optimizer="adam")
+model.fit(x, y, epochs=args.epochs)
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+''',
+        codes=('SM409', 'SM409', 'SM402', 'SM402', 'SM409', 'SM409'),
+    ),
+    # A module of layers that trains nothing, imported by the training script: only its Keras 2 paths move
+    Example(
+        before="""\
+from keras.layers.core import Dense, Dropout
+
+
+def block(x, units):
+    return Dropout(0.1)(Dense(units, activation="relu")(x))
+""",
+        after='''\
+from keras.layers import Dense, Dropout
+
+
+def block(x, units):
+    return Dropout(0.1)(Dense(units, activation="relu")(x))
+''',
+        codes=('SM409',),
+    ),
 )
