@@ -28,27 +28,24 @@ BUILTIN_EXCLUDES = frozenset(
 )
 DEFAULT_INCLUDE = ("*.py",)
 
-# The start of a line, whichever line ending: "\n", "\r\n" or an old Mac's "\r" alone.
-_LINE_START = rb"(?:^|(?<=\r))"
 # An import of TensorFlow or Keras at the start of a line (`import tensorflow as tf`, `import os, keras`,
 # `from tensorflow.keras import layers`, `from keras.models import Sequential`, `import tf_keras`).
 _TF_IMPORT = re.compile(
-    _LINE_START + rb"[ \t]*(?:from[ \t]+(?:tensorflow|keras|tf_keras)\b|"
-                  rb"import[ \t]+[^\r\n#]*\b(?:tensorflow|keras|tf_keras)\b)",
+    rb"^[ \t]*(?:from[ \t]+(?:tensorflow|keras|tf_keras)\b|import[ \t]+[^\r\n#]*\b(?:tensorflow|keras|tf_keras)\b)",
     re.MULTILINE,
 )
 # A command line parsed (argparse, absl): without a TF import, still maybe the entry point of a package whose
 # modules train (`trainer/task.py`), which only the engine and the files beside it can tell.
 _COMMAND_LINE = re.compile(rb"\b(?:parse_args|parse_known_args)[ \t]*\(|\bflags\.DEFINE_")
-_SKIP_PRAGMA = re.compile(_LINE_START + rb"[ \t]*#[ \t]*sm-migrate:[ \t]*skip[ \t]*(?:\r|$)", re.MULTILINE)
+_SKIP_PRAGMA = re.compile(rb"^[ \t]*#[ \t]*sm-migrate:[ \t]*skip[ \t]*\r?$", re.MULTILINE)
 
 SKIP_PRAGMA_REASON = "has a '# sm-migrate: skip' pragma"
 NOT_TF_REASON = "no TensorFlow/Keras import"
 
 
 # `from .x import y, z`, `from pkg.mod import (y,`, `import a.b as c, d`: enough to find the modules a file may load.
-_IMPORT = re.compile(_LINE_START + rb"[ \t]*(?:from[ \t]+(\.*)[ \t]*([\w.]*)[ \t]+import[ \t]+([^\r\n#]*)|"
-                                   rb"import[ \t]+([^\r\n#]*))", re.MULTILINE)
+_IMPORT = re.compile(rb"^[ \t]*(?:from[ \t]+(\.*)[ \t]*([\w.]*)[ \t]+import[ \t]+([^\r\n#]*)|import[ \t]+([^\r\n#]*))",
+                     re.MULTILINE)
 
 PACKAGE_DEPTH = 3  # folders above a script an absolute import of its own package may start from
 
@@ -73,12 +70,16 @@ def imports_tensorflow(data: bytes) -> bool:
 
 
 def _searchable(data: bytes) -> bytes:
-    """The bytes the patterns read: a UTF-16/32 file (a BOM says so) as UTF-8, so that a script saved that way is
-    told from one without TensorFlow, and the engine says it can't be read as Python source."""
+    """The bytes the patterns read (which start lines at "\n"): a UTF-16/32 file (a BOM says so) as UTF-8, so that
+    a script saved that way is told from one without TensorFlow, and the engine says it can't be read as Python
+    source; an old Mac's "\r" line endings as "\n"."""
     for bom, encoding in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
                           (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
-            return data.decode(encoding, "replace").encode("utf-8")
+            data = data.decode(encoding, "replace").encode("utf-8")
+            break
+    if b"\n" not in data and b"\r" in data:
+        data = data.replace(b"\r", b"\n")
     return data
 
 

@@ -26,6 +26,8 @@ from sm_migrate.transforms.rules.examples import keras3_modules as examples
 
 # The spellings of a moved module this rule writes back: standalone Keras, and TF's public `tf.keras`.
 _SPELLINGS = ("keras.", "tensorflow.keras.")
+# The last part of each moved module's name (`core`, `preprocessing`): where an attribute use can start.
+MODULE_SEGMENTS = sorted({module.rsplit(".", 1)[1] for module in catalog.KERAS2_MODULE_MOVES})
 
 
 class Keras3ModulesRule:
@@ -41,9 +43,11 @@ class Keras3ModulesRule:
                 _move_import(ctx, statement)
             elif isinstance(statement, cst.Import):
                 _move_module(ctx, statement)
-        for node in list(ctx.facts.parents):
-            if isinstance(node, cst.Attribute):
-                _move_attribute(ctx, node)
+        for segment in MODULE_SEGMENTS:  # `x.core.Dense`, `x.preprocessing.Rescaling`: the attribute after one
+            for module_part in ctx.facts.attributes(segment):
+                node = ctx.facts.parents.get(module_part)
+                if isinstance(node, cst.Attribute) and node.value is module_part:
+                    _move_attribute(ctx, node)
 
 
 def _moved(raw: str, within: bool = False) -> tuple[str, str, tuple[str, ...]] | None:
