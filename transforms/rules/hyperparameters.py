@@ -99,7 +99,7 @@ class HyperparametersRule:
                     why = _why_setting_not_lifted(ctx, argument.value)
                     if why is not None:
                         ctx.report(argument.value, diagnostics.NOT_LIFTED, target=argument.target, why=why)
-            elif _computed_from(ctx, argument, constants):
+            elif _computed_from(ctx, argument, constants, arguments):
                 fed.add(argument.dest)
                 binding = Binding(argument.value, argument.value)
                 lifts.append(((False, *ctx.facts.position(argument.value)),
@@ -461,16 +461,22 @@ def _settings_it_is_computed_from(ctx: PlanContext, bindings: list[Binding], arg
                     yield found
 
 
-def _computed_from(ctx: PlanContext, argument: TrainingArgument, constants: dict[str, Binding]) -> bool:
+def _computed_from(ctx: PlanContext, argument: TrainingArgument, constants: dict[str, Binding],
+                   arguments: list[TrainingArgument]) -> bool:
     """`fit(epochs=NUM_EPOCHS // 2)`: a training argument computed from a constant that stands for the same
-    argument. Lifting only the constant would make `--epochs 4` train 2 epochs: the value itself is overridden."""
+    argument. Lifting only the constant would make `--epochs 4` train 2 epochs: the value itself is overridden.
+    Not where the setting itself is that argument elsewhere (`Adam(lr)` and `Adam(lr * 0.5)` in a GAN): its flag
+    is the argument's, and the computed value follows it as the script derives it."""
     if not isinstance(argument.value, (cst.BinaryOperation, cst.UnaryOperation)):
         return False
     call = ctx.facts.parents.get(ctx.facts.parents.get(argument.value))
     if isinstance(call, cst.Call) and ctx.facts.qualified_name(call.func) == "builtins.range":
         return False  # `range(1, EPOCHS + 1)` counts EPOCHS epochs
+    taken_whole = {other.value.value for other in arguments
+                   if other.dest == argument.dest and isinstance(other.value, cst.Name)}
     return any(isinstance(node, cst.Name) and _stands_for(node.value, argument.dest)
-               and _set_once_to_a_literal(ctx, node, constants) for node in walk(argument.value))
+               and node.value not in taken_whole and _set_once_to_a_literal(ctx, node, constants)
+               for node in walk(argument.value))
 
 
 def _stands_for(name: str, dest: str) -> bool:

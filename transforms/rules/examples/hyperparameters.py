@@ -3475,4 +3475,80 @@ _sm_export(model, os.path.join(args.sm_model_dir, "1"))
 ''',
         codes=('SM101', 'SM101'),
     ),
+    # A setting one call takes whole and another halves (two stages): one flag, the halved stage follows it as the script derives it
+    Example(
+        before="""\
+import numpy as np
+import tensorflow as tf
+
+INPUT_DIM = 3
+HIDDEN_DIM = 8
+BASE_EPOCHS = 4
+BATCH_SIZE = 16
+x = np.random.rand(64, INPUT_DIM).astype("float32")
+y = x.sum(axis=1, keepdims=True)
+model = tf.keras.Sequential([tf.keras.Input(shape=(INPUT_DIM,)), tf.keras.layers.Dense(HIDDEN_DIM), tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+h = model.fit(x, y, epochs=BASE_EPOCHS // 2, batch_size=BATCH_SIZE * 2, verbose=0)
+h = model.fit(x, y, epochs=BASE_EPOCHS, batch_size=BATCH_SIZE, verbose=0)
+""",
+        after='''\
+import numpy as np
+import tensorflow as tf
+import argparse
+import os
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--hidden_dim", "--hidden-dim", type=int, default=8,
+                    help="HIDDEN_DIM in the original script")
+parser.add_argument("--epochs", "--base_epochs", "--base-epochs", type=int, default=4,
+                    help="BASE_EPOCHS in the original script")
+parser.add_argument("--batch_size", "--batch-size", type=int, default=16,
+                    help="BATCH_SIZE in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+INPUT_DIM = 3
+HIDDEN_DIM = args.hidden_dim
+BASE_EPOCHS = args.epochs
+BATCH_SIZE = args.batch_size
+x = np.random.rand(64, INPUT_DIM).astype("float32")
+y = x.sum(axis=1, keepdims=True)
+model = tf.keras.Sequential([tf.keras.Input(shape=(INPUT_DIM,)), tf.keras.layers.Dense(HIDDEN_DIM), tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+h = model.fit(x, y, epochs=BASE_EPOCHS // 2, batch_size=BATCH_SIZE * 2, verbose=0)
+h = model.fit(x, y, epochs=BASE_EPOCHS, batch_size=BATCH_SIZE, verbose=0)
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+''',
+    ),
 )
