@@ -155,26 +155,29 @@ def test_the_keras3_names_the_module_moves_rely_on_are_keras3s():
         assert names <= set(dir(getattr(keras, submodule))) & set(dir(getattr(tf.keras, submodule))), target
 
 
+KERAS2_PATHS_SCRIPT = (
+    "import numpy as np\nimport tensorflow as tf\n"
+    "from keras.models import Sequential\n"
+    "from keras.layers.core import Dense, Dropout\n"
+    "from keras.engine.topology import Layer\n"
+    "from keras.utils.np_utils import to_categorical\n"
+    "from tensorflow.keras.layers.experimental import preprocessing\n\n"
+    "class Scale(Layer):\n    def call(self, x):\n        return 2.0 * x\n\n"
+    "x = np.random.rand(32, 4).astype('float32')\n"
+    "y = to_categorical(np.random.randint(0, 3, 32))\n"
+    "normalizer = preprocessing.Normalization()\nnormalizer.adapt(x)\n"
+    "model = Sequential([tf.keras.Input((4,)), normalizer, Scale(),\n"
+    "                    tf.keras.layers.experimental.preprocessing.Rescaling(0.5), Dropout(0.1),\n"
+    "                    Dense(3, activation='softmax')])\n"
+    "model.compile(loss='categorical_crossentropy', optimizer='adam')\n"
+    "history = model.fit(x, y, epochs=1, batch_size=8, verbose=0)\nprint('trained', len(history.history['loss']))\n"
+)
+
+
 @pytest.mark.e2e
 def test_keras2_module_paths_moved_to_keras3s_public_ones_train_on_tf_2_21(tmp_path: Path):
     """The original fails at import on TF 2.21 (Keras 3); the migrated script trains."""
-    script = (
-        "import numpy as np\nimport tensorflow as tf\n"
-        "from keras.models import Sequential\n"
-        "from keras.layers.core import Dense, Dropout\n"
-        "from keras.engine.topology import Layer\n"
-        "from keras.utils.np_utils import to_categorical\n"
-        "from tensorflow.keras.layers.experimental import preprocessing\n\n"
-        "class Scale(Layer):\n    def call(self, x):\n        return 2.0 * x\n\n"
-        "x = np.random.rand(32, 4).astype('float32')\n"
-        "y = to_categorical(np.random.randint(0, 3, 32))\n"
-        "normalizer = preprocessing.Normalization()\nnormalizer.adapt(x)\n"
-        "model = Sequential([tf.keras.Input((4,)), normalizer, Scale(),\n"
-        "                    tf.keras.layers.experimental.preprocessing.Rescaling(0.5), Dropout(0.1),\n"
-        "                    Dense(3, activation='softmax')])\n"
-        "model.compile(loss='categorical_crossentropy', optimizer='adam')\n"
-        "model.fit(x, y, epochs=1, batch_size=8, verbose=0)\nprint('trained')\n"
-    )
+    script = KERAS2_PATHS_SCRIPT
     (tmp_path / "original.py").write_text(script)
     result = migrate_source(script)
     (tmp_path / "train.py").write_text(result.code)
@@ -186,3 +189,18 @@ def test_keras2_module_paths_moved_to_keras3s_public_ones_train_on_tf_2_21(tmp_p
     assert migrated.returncode == 0, migrated.stderr[-3000:]
     assert "trained" in migrated.stdout and (tmp_path / "sm_model" / "1" / "saved_model.pb").exists()
     assert [d.code for d in result.diagnostics].count("SM409") == 5
+
+
+@pytest.mark.e2e
+@pytest.mark.toolkit
+def test_keras2_module_paths_moved_train_as_a_sagemaker_job(tmp_path: Path, sagemaker_job):
+    """The same migrated script through the real toolkit: the epochs override reaches fit, model/1 serves."""
+    source = tmp_path / "source"
+    source.mkdir()
+    (source / "train.py").write_text(migrate_source(KERAS2_PATHS_SCRIPT).code)
+
+    job = sagemaker_job(source / "train.py", {}, {"epochs": 2}, model_dir=SDK_MODEL_DIR, install_requirements=False)
+
+    assert job.succeeded, job.failure + job.log[-3000:]
+    assert "trained 2" in job.log
+    assert [model.path for model in job.servable_models] == ["1"], job.saved_models
