@@ -4,7 +4,8 @@
 
 The job's log streams to stderr; the verdict (a short table, or JSON with `--json`) goes to stdout.
 Exit codes: 0 the job succeeded and left a servable model (and `--local` ran OK when asked);
-1 the job failed, the model is not servable, or the local run failed; 2 usage or set-up errors
+1 the job failed, the model is not servable, or the local run failed (or, with `--strict`, a warning: a
+hyperparameter the script never sees, files lost with the code dir); 2 usage or set-up errors
 (script or channel path not found, bad `--hp`, toolkit or TensorFlow not installed); 130 interrupted.
 The work is done by `migrate.verify` (the same harness the end-to-end tests use).
 """
@@ -98,6 +99,10 @@ def verify_command(
         1, "--hosts", min=1, help="Hosts of the job (SDK v2): one toolkit process each, started together, with a "
         "multi-worker-mirrored TF_CONFIG on loopback ports; only the chief may write a model.",
     ),
+    strict: bool = typer.Option(
+        False, "--strict", help="Exit 1 on a warning too (a hyperparameter the script never sees, files written "
+        "into the code dir, which SageMaker loses).",
+    ),
 ) -> None:
     """Run SCRIPT as a SageMaker TensorFlow training job with the real toolkit (no Docker, no AWS)."""
     scratch = Path(tempfile.mkdtemp(prefix="sm-migrate-verify-cli-"))
@@ -118,6 +123,7 @@ def verify_command(
             scratch=scratch,
             sdk=sdk,
             hosts=hosts,
+            strict=strict,
         )
     except verify.VerifyError as exc:
         typer.echo(f"error: {exc}", err=True)
@@ -147,6 +153,7 @@ def _verify(
     scratch: Path,
     sdk: str = "v2",
     hosts: int = 1,
+    strict: bool = False,
 ) -> int:
     if not script.is_file():
         raise verify.JobInputError(f"script not found: {script}")
@@ -186,8 +193,9 @@ def _verify(
         if as_json:
             typer.echo(json.dumps(dict(job.to_dict(), notes=notes, warnings=warnings), indent=2))
         else:
-            typer.echo(format_multi_host_report(job, notes, warnings))
-        return EXIT_OK if job.ok else EXIT_NOT_OK
+            typer.echo(format_multi_host_report(job, notes, warnings, strict))
+        warned = bool(warnings or job.chief.warnings)
+        return EXIT_OK if job.ok and not (strict and warned) else EXIT_NOT_OK
     result = verify.run_job(script, channels, hyperparameters, **options)
     local_run = None
     if local:
@@ -202,9 +210,10 @@ def _verify(
         report["warnings"] = warnings + report["warnings"]
         typer.echo(json.dumps(report, indent=2))
     else:
-        typer.echo(format_report(result, local_run, notes, warnings))
+        typer.echo(format_report(result, local_run, notes, warnings, strict))
     passed = result.ok and (local_run is None or local_run.ok)
-    return EXIT_OK if passed else EXIT_NOT_OK
+    warned = bool(warnings or result.warnings)
+    return EXIT_OK if passed and not (strict and warned) else EXIT_NOT_OK
 
 
 def framework_warnings(framework_version: str) -> list[str]:
@@ -310,6 +319,7 @@ def format_report(
     local_run: verify.LocalRun | None = None,
     notes: Sequence[str] = (),
     warnings: Sequence[str] = (),
+    strict: bool = False,
 ) -> str:
     """The short verdict table printed by `sm-migrate verify`."""
     rows: list[tuple[str, str]] = []
@@ -353,12 +363,24 @@ def format_report(
     problems = list(result.problems)
     if local_run is not None and not local_run.ok:
         problems.append(f"the local run (no SM_* variables) failed (exit {local_run.exit_code})")
-    lines.append("verdict: " + ("OK" if not problems else "NOT OK: " + "; ".join(problems)))
+    lines.append("verdict: " + _verdict(problems, [*warnings, *result.warnings], strict))
     return "\n".join(lines)
 
 
+def _verdict(problems: Sequence[str], warnings: Sequence[str], strict: bool) -> str:
+    """`NOT OK: <problems>`, or `OK` with a count of the warnings above it (NOT OK with `--strict`): a job
+    can pass here and still lose its files or train with the script's own values on SageMaker, which a bare
+    OK would hide."""
+    if problems:
+        return "NOT OK: " + "; ".join(problems)
+    counted = f"{len(warnings)} warning{'s' if len(warnings) > 1 else ''} above"
+    if warnings:
+        return f"NOT OK (--strict): {counted}" if strict else f"OK, with {counted}"
+    return "OK"
+
+
 def format_multi_host_report(
-    job: verify.MultiHostResult, notes: Sequence[str] = (), warnings: Sequence[str] = ()
+    job: verify.MultiHostResult, notes: Sequence[str] = (), warnings: Sequence[str] = (), strict: bool = False
 ) -> str:
     """One line per host (its result and what it left in model/), then the job's verdict: every host
     succeeded, the chief left a servable model and no other host wrote one."""
@@ -378,11 +400,11 @@ def format_multi_host_report(
                      f"{host_job.wall_time:.1f} s")  # fmt: skip
     for model in job.chief.servable_models:
         lines.append(f"  servable model  model/{model.path}  {model.signature_text()}")
-    lines += [f"  warning  {warning}" for warning in warnings]
+    lines += [f"  warning  {warning}" for warning in [*warnings, *job.chief.warnings]]
     lines += [f"  note  {note}" for note in notes]
     if job.chief.kept:
         lines.append(f"  job trees  {first.root.parent if len(job.jobs) > 1 else first.root}")
-    lines.append("verdict: " + ("OK" if job.ok else "NOT OK: " + "; ".join(job.problems)))
+    lines.append("verdict: " + _verdict(job.problems, [*warnings, *job.chief.warnings], strict))
     return "\n".join(lines)
 
 

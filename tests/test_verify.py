@@ -332,6 +332,20 @@ def test_cli_json_for_a_servable_model(train_channel: Path):
 
 
 @pytest.mark.toolkit
+def test_a_passing_job_with_warnings_says_so_and_fails_under_strict(train_channel: Path):
+    """A hyperparameter no option declares passes the job but reaches nothing: the verdict counts it, and
+    `--strict` makes it an exit 1 for CI."""
+    args = [str(SCRIPTS / "servable.py"), "--channel", f"train={train_channel}", "--hp", "steps=3"]
+    lenient, strict = invoke(*args), invoke(*args, "--strict")
+
+    assert lenient.exit_code == 0, lenient.stdout + lenient.stderr
+    assert "hyperparameter 'steps': no '--steps' option is declared" in lenient.stdout
+    assert lenient.stdout.strip().splitlines()[-1] == "verdict: OK, with 1 warning above"
+    assert strict.exit_code == 1
+    assert strict.stdout.strip().splitlines()[-1] == "verdict: NOT OK (--strict): 1 warning above"
+
+
+@pytest.mark.toolkit
 def test_cli_table_shows_the_scripts_error():
     result = invoke(str(SCRIPTS / "raises.py"))
     assert result.exit_code == 1
