@@ -337,6 +337,46 @@ class ScriptFacts:
                 return None
         return values
 
+    def filled_from_namespace(self, param: cst.Param) -> bool:
+        """Is `param` filled from the parsed command line at every call of its function, by a `**vars(args)` /
+        `**args.__dict__` that names no other argument for it (`run(**vars(args))`)? Its value is then the
+        option of its name, which is the option's default when SageMaker does not pass it."""
+        function = self.enclosing(param, cst.FunctionDef)
+        if function is None or isinstance(self.scopes.get(function), ClassScope):
+            return False
+        calls = self.calls_by_name.get(function.name.value, ())
+        return bool(calls) and all(
+            [arg for arg in call.args if arg.star] == [arg for arg in call.args if arg.star == "**"] and
+            len([arg for arg in call.args if arg.star]) == 1 and
+            self._is_parsed_namespace(self._enumerated_namespace(next(arg for arg in call.args if arg.star).value))
+            and not any(arg.keyword and arg.keyword.value == param.name.value for arg in call.args)
+            for call in calls
+        )
+
+    def _enumerated_namespace(self, expr: cst.BaseExpression) -> cst.BaseExpression | None:
+        """`vars(args)` / `args.__dict__` -> `args`."""
+        if isinstance(expr, cst.Call) and self.qualified_name(expr.func) == "builtins.vars" and \
+                len(expr.args) == 1 and not expr.args[0].star:
+            return expr.args[0].value
+        if isinstance(expr, cst.Attribute) and expr.attr.value == "__dict__":
+            return expr.value
+        return None
+
+    def _is_parsed_namespace(self, expr: cst.BaseExpression | None) -> bool:
+        """Is `expr` an argparse parse of this script (`parser.parse_args()`, `parser.parse_known_args()[0]`) or a
+        read of the name it binds its namespace to?"""
+        return any(expr is parse.call or _is_first_of(expr, parse.call) or (
+            isinstance(expr, cst.Name) and parse.args_name == expr.value and parse.args_scope is not None and
+            any(read is expr for assignment in parse.args_scope.assignments[expr.value]
+                for read in assignment.references)) for parse in self.parse_calls)
+
+    def enumerated_inline(self, parse: ParseCall) -> bool:
+        """Is the namespace of `parse` enumerated where it is parsed (`run(**vars(parser.parse_args()))`)?"""
+        arg = self.parents.get(parse.call)
+        if _is_first_of(arg, parse.call):
+            arg = self.parents.get(arg)
+        return isinstance(arg, cst.Arg) and self._enumerated_namespace(self.parents.get(arg)) is not None
+
     def _method_calls(self, method: cst.FunctionDef) -> list[cst.Call] | None:
         """The calls of a method of a class of the script: `Trainer(...)` for `__init__`; `self.train(...)` in the
         class and `trainer.train(...)` on a name bound only to `Trainer(...)`. None for a static or class method."""

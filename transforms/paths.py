@@ -197,6 +197,8 @@ def _parameter_paths(facts: ScriptFacts, name: cst.Name, depth: int) -> list[Sta
         return []
     if facts.click_commands and any(isinstance(d.decorator, cst.Call) for d in function.decorators):
         return _default_path(facts.argument_defaults.get(name.value))  # a click option's parameter
+    if facts.filled_from_namespace(params[0]):  # `run(**vars(args))`: the option of the parameter's name
+        return _default_path(facts.argument_defaults.get(name.value))
     return [path for value in facts.parameter_arguments(params[0]) or () for path in resolve(facts, value, depth + 1)]
 
 

@@ -171,6 +171,8 @@ class CommandLine:
 def _enumerated(ctx: PlanContext, parse: ParseCall) -> bool:
     """Does the script read the parsed namespace as a whole (`vars(args)`, `args.__dict__`, `args._get_kwargs()`)?"""
     facts = ctx.facts
+    if facts.enumerated_inline(parse):
+        return True
     if parse.args_name is None or parse.args_scope is None:
         return False
     for assignment in parse.args_scope.assignments[parse.args_name]:
@@ -194,7 +196,7 @@ def _choose_target(ctx: PlanContext) -> ArgumentTarget:
         parse = parses[-1]
         if len(parses) > 1 and not (len(parses) == 2 and _enumerated(ctx, parse)):
             ctx.report(parse.call, diagnostics.SEVERAL_PARSE_CALLS)
-        if parse.args_name is None:
+        if parse.args_name is None and not facts.enumerated_inline(parse):  # (its namespace is read nowhere else)
             ctx.report(parse.call, diagnostics.PARSED_NAME_UNKNOWN)
         separate = None
         if _enumerated(ctx, parse):  # SageMaker's parser beside it: a previous run's, or a new one

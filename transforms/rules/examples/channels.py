@@ -1485,4 +1485,86 @@ model.fit(x, y, epochs=args.epochs, callbacks=[tf.keras.callbacks.CSVLogger(os.p
 _sm_export(model, os.path.join(args.sm_model_dir, "1"))
 ''',
     ),
+    # a function filled from the parsed command line (`run(**vars(parser.parse_args()))`): the option of a parameter's name is where its path comes from, so the option's default becomes the channel; SageMaker's own arguments go on a parser of their own, as run() takes only the script's
+    Example(
+        before="""\
+import argparse
+import os
+
+import numpy as np
+import tensorflow as tf
+
+
+def run(data_dir, epochs):
+    with np.load(os.path.join(data_dir, "train.npz")) as d:
+        x, y = d["x"], d["y"]
+    model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+    model.compile(loss="mse", optimizer="adam")
+    model.fit(x, y, epochs=epochs)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--data-dir", default="data")
+    parser.add_argument("--epochs", type=int, default=2)
+    run(**vars(parser.parse_args()))
+""",
+        after='''\
+import argparse
+import os
+
+import numpy as np
+import tensorflow as tf
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+sm_parser = argparse.ArgumentParser(allow_abbrev=False, add_help=False)
+sm_parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+sm_parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                       help="checkpoints; an S3 URI on SageMaker (never the final model)")
+sm_args, _ = sm_parser.parse_known_args()
+
+
+def run(data_dir, epochs):
+    with np.load(os.path.join(data_dir, "train.npz")) as d:
+        x, y = d["x"], d["y"]
+    model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+    model.compile(loss="mse", optimizer="adam")
+    model.fit(x, y, epochs=epochs)
+
+    # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+    _sm_export(model, os.path.join(sm_args.sm_model_dir, "1"))
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--data-dir", "--data_dir", default=os.environ.get("SM_CHANNEL_DATA", "data"))
+    parser.add_argument("--epochs", type=int, default=2)
+    run(**vars(parser.parse_known_args()[0]))
+''',
+    ),
 )

@@ -300,19 +300,30 @@ def _sm_export(model, version_dir):
         shutil.rmtree(version_dir, ignore_errors=True)
         tf.saved_model.save(model, version_dir)
 
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+sm_parser = argparse.ArgumentParser(allow_abbrev=False, add_help=False)
+sm_parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+sm_parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                       help="checkpoints; an S3 URI on SageMaker (never the final model)")
+sm_args, _ = sm_parser.parse_known_args()
+
 parser = argparse.ArgumentParser()
 parser.add_argument("--epochs", type=int, default=2)
-parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
-                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
 config = vars(parser.parse_known_args()[0])
 model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
 model.compile(optimizer="adam", loss="mse")
 model.fit([[0.0]], [0.0], epochs=config["epochs"])
 
 # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
-_sm_export(model, os.path.join(os.environ.get("SM_MODEL_DIR", "sm_model"), "1"))
+_sm_export(model, os.path.join(sm_args.sm_model_dir, "1"))
 ''',
-        codes=('SM301',),
     ),
     Example(
         before="""\
@@ -890,7 +901,7 @@ _sm_export(model, os.path.join(args.sm_model_dir, "1"))
 ''',
         codes=('SM301', 'SM301', 'SM301', 'SM301', 'SM301'),
     ),
-    # A namespace returned through vars() is a dict: rules read SM_* variables with local fallbacks instead of attributes of it.
+    # A namespace returned through vars() is a dict: SageMaker's arguments go on a parser of their own, which the dict does not carry.
     Example(
         before="""\
 import argparse
@@ -937,24 +948,37 @@ def _sm_export(model, version_dir):
         tf.saved_model.save(model, version_dir)
 
 
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+sm_parser = argparse.ArgumentParser(allow_abbrev=False, add_help=False)
+sm_parser.add_argument("--data", type=str, default=os.environ.get("SM_CHANNEL_DATA", "data"),
+                       help="input channel 'data' (SageMaker: SM_CHANNEL_DATA)")
+sm_parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+sm_parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                       help="checkpoints; an S3 URI on SageMaker (never the final model)")
+sm_args, _ = sm_parser.parse_known_args()
+
+
 def get_config():
     parser = argparse.ArgumentParser()
     parser.add_argument("--epochs", type=int, default=3)
-    parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
-                        help="checkpoints; an S3 URI on SageMaker (never the final model)")
     return vars(parser.parse_known_args()[0])
 
 
 config = get_config()
-arrays = np.load(os.path.join(os.environ.get("SM_CHANNEL_DATA", "data"), "train.npz"))
+arrays = np.load(os.path.join(sm_args.data, "train.npz"))
 model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
 model.compile(optimizer="adam", loss="mse")
 model.fit(arrays["x"], arrays["y"], epochs=config["epochs"])
 
 # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
-_sm_export(model, os.path.join(os.environ.get("SM_MODEL_DIR", "sm_model"), "1"))
+_sm_export(model, os.path.join(sm_args.sm_model_dir, "1"))
 ''',
-        codes=('SM301',),
     ),
     # A parser built and parsed in one expression: its parse tolerates SageMaker's arguments, declared on a parser of the tool's own.
     Example(
