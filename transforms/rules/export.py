@@ -745,7 +745,7 @@ def _path_kind(ctx: PlanContext, save: SaveCall) -> str:
     if save_format in ("h5", "tf"):  # Keras 2's own word for what it writes
         return "file" if save_format == "h5" else "dir"
     text = path_tail(ctx.facts, save.path)
-    if text is None and isinstance(save.path, cst.Attribute):  # `args.output_path`: the option's own default
+    if text is None and isinstance(save.path, (cst.Attribute, cst.Name)):  # `args.output_path`: the option's default
         defaults = [path.full for path in resolve(ctx.facts, save.path) if path.is_default]
         text = defaults[0] if defaults else None
     if text is None:
