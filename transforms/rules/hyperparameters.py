@@ -170,7 +170,19 @@ def _training_arguments(ctx: PlanContext) -> list[TrainingArgument]:
                                               "int", f"{short}({arg.keyword.value}=)"))
     for value, target, dest, type_name in facts.training_name_arguments:
         found.append(TrainingArgument(value, dest, type_name, target, pipeline=dest == "batch_size"))
-    return [_unscaled(facts, _uncast(facts, argument)) for argument in found]
+    return [_unshifted(facts, _unscaled(facts, _uncast(facts, argument))) for argument in found]
+
+
+def _unshifted(facts: ScriptFacts, argument: TrainingArgument) -> TrainingArgument:
+    """`range(1, epochs + 1)`, `range(epochs + 1)`: the name counts the loop's epochs; the loop keeps its own
+    offset around the parsed value, as a module constant in the same place does."""
+    value = argument.value
+    call = facts.parents.get(facts.parents.get(value))
+    if isinstance(value, cst.BinaryOperation) and isinstance(value.operator, (cst.Add, cst.Subtract)) and \
+            isinstance(value.left, cst.Name) and isinstance(value.right, cst.Integer) and \
+            isinstance(call, cst.Call) and facts.qualified_name(call.func) == "builtins.range":
+        return dataclasses.replace(argument, value=value.left)
+    return argument
 
 
 def _uncast(facts: ScriptFacts, argument: TrainingArgument) -> TrainingArgument:
