@@ -613,10 +613,11 @@ class _FactsCollector:
         # Keras fit or by the variables a custom loop trains; its saves may come before or after in the source.
         trained = {fit.receiver.value for fit in self.facts.fit_calls if isinstance(fit.receiver, cst.Name)}
         trained.update(owner.value for _, owner in facts.variable_owners if isinstance(owner, cst.Name))
+        def is_model(expr: cst.BaseExpression) -> bool:
+            return facts.is_model_expression(expr) or (isinstance(expr, cst.Name) and expr.value in trained)
+
         for save in self.method_saves:
-            if self.facts.is_model_expression(save.model) or (
-                isinstance(save.model, cst.Name) and save.model.value in trained
-            ):
+            if is_model(save.model) or any(map(is_model, self._parameter_values(save.model))):
                 self.facts.save_calls.append(save)
         self.facts.save_calls.extend(self._wrapper_saves())
         self.facts.save_calls.sort(key=lambda save: self.facts.position(save.call))
@@ -658,6 +659,14 @@ class _FactsCollector:
             facts.training_name_arguments.append((bound, f"range() of the `for {variable}` loop", dest, "int"))
             if dest == "epochs":
                 facts.epoch_loop_fits.update(step for step in loop_steps if step in one_epoch_fits)
+
+    def _parameter_values(self, expr: cst.BaseExpression) -> list[cst.BaseExpression]:
+        """What a parameter of its function (`def save(m, path): m.save(path)`) is passed at the calls of it."""
+        function = self.facts.enclosing(expr, cst.FunctionDef)
+        if function is None or not isinstance(expr, cst.Name):
+            return []
+        params = [param for param in function.params.params if param.name.value == expr.value]
+        return (self.facts.parameter_arguments(params[0]) or []) if params else []
 
     def _wrapper_saves(self) -> list[SaveCall]:
         """Calls of the script's own functions that save their model parameter to their path parameter

@@ -107,7 +107,8 @@ class ExportRule:
 def _export_model(ctx: PlanContext, model_code: str, model: TrainedModel, training_anchor: cst.BaseStatement,
                   version_parts: tuple[str, ...]) -> None:
     facts = ctx.facts
-    saves = [s for s in facts.save_calls if model.saved_by(facts, s)]
+    # (a save inside the script's own save function is its callers' saves, which name the path)
+    saves = [s for s in facts.save_calls if model.saved_by(facts, s) and s.call not in facts.wrapped_saves]
     file_saves, dir_saves, kept = [], [], []
     for save in saves:
         kind = _path_kind(ctx, save)
