@@ -300,6 +300,29 @@ class ScriptFacts:
         assignments = scope.assignments[name.value] if scope is not None else []
         return self.assigned_value(assignments[0].node)[0] if len(assignments) == 1 else None
 
+    def kept_model(self, expr: cst.BaseExpression) -> cst.Name | None:
+        """The name a sweep's keeper holds, where every binding of it holds that one (`None` aside):
+        `best_model` of `best_loss, best_model = loss, model`, or `best[1]` of `best = (loss, model)`."""
+        index = None
+        if isinstance(expr, cst.Subscript) and len(expr.slice) == 1 and isinstance(expr.slice[0].slice, cst.Index) \
+                and isinstance(expr.slice[0].slice.value, cst.Integer):
+            expr, index = expr.value, int(expr.slice[0].slice.value.value)
+        if not isinstance(expr, cst.Name):
+            return None
+        scope = self.structure.resolved.get(expr)
+        held = set()
+        for assignment in scope.assignments[expr.value] if scope is not None else ():
+            value, _ = self.assigned_value(assignment.node)
+            if index is not None and isinstance(value, (cst.Tuple, cst.List)) and index < len(value.elements):
+                value = value.elements[index].value
+            elif index is not None and not (isinstance(value, cst.Name) and value.value == "None"):
+                return None
+            if not isinstance(value, cst.Name):
+                return None
+            if value.value != "None":
+                held.add(value.value)
+        return cst.Name(held.pop()) if len(held) == 1 and expr.value not in held else None
+
     def parameter_arguments(self, param: cst.Param) -> list[cst.BaseExpression] | None:
         """What a function's parameter holds: the argument of each call of the function by name in this script, or
         of a method through its instances (its default where a call leaves it out), or None when that can't be
@@ -617,7 +640,9 @@ class _FactsCollector:
             return facts.is_model_expression(expr) or (isinstance(expr, cst.Name) and expr.value in trained)
 
         for save in self.method_saves:
-            if is_model(save.model) or any(map(is_model, self._parameter_values(save.model))):
+            kept = facts.kept_model(save.model)
+            if is_model(save.model) or any(map(is_model, self._parameter_values(save.model))) or \
+                    (kept is not None and is_model(kept)):
                 self.facts.save_calls.append(save)
         self.facts.save_calls.extend(self._wrapper_saves())
         self.facts.save_calls.sort(key=lambda save: self.facts.position(save.call))
@@ -843,7 +868,7 @@ class _FactsCollector:
                 path = _argument(node, 0, catalog.ESTIMATOR_EXPORT_METHODS[method])
                 facts.save_calls.append(SaveCall(node, receiver, path, "estimator", scope))
         elif method in catalog.SAVE_METHODS and (facts.is_model_expression(receiver)
-                                                 or isinstance(receiver, cst.Name)):
+                                                 or isinstance(receiver, (cst.Name, cst.Subscript))):
             path = _argument(node, 0, catalog.SAVE_METHODS[method])
             self.method_saves.append(SaveCall(node, receiver, path, method, scope))
         elif method == "add_argument" and isinstance(receiver, cst.Name):

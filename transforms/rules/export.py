@@ -541,6 +541,9 @@ def _trained_models(ctx: PlanContext) -> tuple[dict[str, TrainedModel], cst.Base
         loaded = _loaded_and_saved_last(ctx, fit.receiver, anchor)
         if loaded is not None:
             return {_code(loaded[0]): TrainedModel(facts.model_key(loaded[0]), loaded[0])}, loaded[1], fit.receiver
+        kept = _kept_from_a_sweep(ctx, fit.receiver, anchor)
+        if kept is not None:
+            return {_code(kept[0]): TrainedModel(facts.model_key(kept[0]), kept[0])}, kept[1], fit.receiver
         rebound = _rebound_model(ctx, fit.receiver, anchor)
         return {facts.module.code_for_node(fit.receiver): model}, rebound or anchor, fit.receiver
     return _tape_trained_models(ctx)
@@ -582,6 +585,21 @@ def _loaded_and_saved_last(ctx: PlanContext, receiver: cst.BaseExpression,
             or not _always_after(facts, binding, anchor):
         return None
     return model, facts.statement_after_loops(binding)
+
+
+def _kept_from_a_sweep(ctx: PlanContext, receiver: cst.BaseExpression,
+                       anchor: cst.CSTNode) -> tuple[cst.BaseExpression, cst.BaseStatement] | None:
+    """`best_model = model` (or `best = (loss, model)`) in a sweep, then `best_model.save(...)` after it: the
+    model the script keeps and saves is the one to serve, not the last one trained (exported after its save)."""
+    facts = ctx.facts
+    after = [save for save in facts.save_calls if facts.position(save.call) > facts.position(anchor)]
+    kept = facts.kept_model(after[-1].model) if after else None
+    if kept is None or not isinstance(receiver, cst.Name) or kept.value != receiver.value:
+        return None
+    statement = facts.statement_of(after[-1].call)
+    if facts.scopes.get(statement) is not facts.scopes.get(anchor) or not _always_after(facts, statement, anchor):
+        return None
+    return after[-1].model, facts.statement_after_loops(statement)
 
 
 def _rebound_model(ctx: PlanContext, receiver: cst.BaseExpression, anchor: cst.CSTNode) -> cst.CSTNode | None:

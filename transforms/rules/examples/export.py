@@ -3670,4 +3670,85 @@ _sm_export(model, os.path.join(args.sm_model_dir, "1"))
 
 ''',
     ),
+    # a sweep that keeps its best model (`best = (loss, model)`, or `best_model = model`) and saves it after the loop: that model is served, not the last one trained
+    Example(
+        before="""\
+import numpy as np
+import tensorflow as tf
+
+x = np.ones((8, 3), "float32")
+y = np.ones((8, 1), "float32")
+best = None
+for units in [4, 8]:
+    model = tf.keras.Sequential([tf.keras.Input((3,)), tf.keras.layers.Dense(units), tf.keras.layers.Dense(1)])
+    model.compile(optimizer="adam", loss="mse")
+    history = model.fit(x, y, epochs=2, verbose=0)
+    loss = history.history["loss"][-1]
+    if best is None or loss < best[0]:
+        best = (loss, model)
+best[1].save("best.keras")
+""",
+        after='''\
+import numpy as np
+import tensorflow as tf
+import argparse
+import os
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_path(local_path, sagemaker_path):
+    """`local_path` when run locally; on SageMaker `sagemaker_path`, under the dirs the job keeps."""
+    if "SM_MODEL_DIR" not in os.environ:
+        return local_path
+    os.makedirs(os.path.dirname(sagemaker_path) or ".", exist_ok=True)
+    return sagemaker_path
+
+
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=2, help="fit(epochs=) in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+x = np.ones((8, 3), "float32")
+y = np.ones((8, 1), "float32")
+best = None
+for units in [4, 8]:
+    model = tf.keras.Sequential([tf.keras.Input((3,)), tf.keras.layers.Dense(units), tf.keras.layers.Dense(1)])
+    model.compile(optimizer="adam", loss="mse")
+    history = model.fit(x, y, epochs=args.epochs, verbose=0)
+    loss = history.history["loss"][-1]
+    if best is None or loss < best[0]:
+        best = (loss, model)
+best[1].save(_sm_path("best.keras", os.path.join(args.sm_model_dir, "best.keras")))
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(best[1], os.path.join(args.sm_model_dir, "1"))
+''',
+    ),
 )
