@@ -107,7 +107,33 @@ REMOVED_KERAS_APIS = {
     "keras.backend.get_session": ((2, 0), "TF 2 runs eagerly with no session; export with model.export or "
                                           "tf.saved_model.save"),
     "keras.backend.set_session": ((2, 0), "TF 2 has no session to set; configure devices with tf.config"),
+    # Keras 1's dim ordering: no tf.keras (nor tf-keras 2.21) has it
+    "keras.backend.image_dim_ordering": ((2, 0), "use keras.backend.image_data_format(), 'channels_first' where it "
+                                                 "said 'th', 'channels_last' where it said 'tf'"),
+    "keras.backend.set_image_dim_ordering": ((2, 0), "use keras.backend.set_image_data_format('channels_first') for "
+                                                     "'th', 'channels_last' for 'tf'"),
 }
+# Keras 2 backend functions Keras 3 has none of, through `keras.backend` and `tf.keras.backend` alike (TF 2.15 and
+# tf-keras still have them, so `--keras 2` keeps them): canonical name -> why it can't be rewritten / what instead.
+KERAS3_REMOVED_APIS = {
+    "keras.backend.set_learning_phase": "Keras 3 has no global learning phase; pass training=True/False where the "
+                                        "model or layer is called",
+    "keras.backend.learning_phase": "Keras 3 has no global learning phase; pass training=True/False where the model "
+                                    "or layer is called",
+    "keras.backend.learning_phase_scope": "Keras 3 has no global learning phase; pass training=True/False where the "
+                                          "model or layer is called",
+    "keras.backend.function": "Keras 3 has no backend functions; build keras.Model(inputs, outputs) and call it",
+    "keras.backend.placeholder": "Keras 3 has no placeholders; use keras.Input",
+}
+# Methods Keras models lost in TF 2.6 (Sequential's): method -> (the release without it, what to use instead).
+REMOVED_MODEL_METHODS = {
+    "predict_classes": ((2, 6), 'use np.argmax(model.predict(x), axis=-1) for a softmax output, '
+                                '(model.predict(x) > 0.5).astype("int32") for a sigmoid one'),
+    "predict_proba": ((2, 6), "use model.predict(x), which returned the same probabilities"),
+}
+# Of those, the methods other libraries' objects have too (scikit-learn's classifiers, scikeras): reported only on
+# a receiver known to be a Keras model. No common library but Keras has a `predict_classes`.
+OTHER_LIBRARIES_METHODS = frozenset({"predict_proba"})
 # Keras 2 APIs the standalone `keras` 3 package dropped, while TF's own `tf.keras` (TF 2.16+) still serves them from
 # its legacy preprocessing modules: spelled `keras.<...>` (imported from `keras`, not `tensorflow.keras`) they fail
 # on a Keras 3 target. Name as written -> what to use instead.
@@ -182,6 +208,32 @@ CHECKPOINT_MODEL_SUFFIXES = (".keras", ".h5")
 CHECKPOINT_WEIGHTS_SUFFIX = ".weights.h5"
 KERAS2_METHODS = {"fit_generator": "fit", "evaluate_generator": "evaluate", "predict_generator": "predict"}
 KERAS2_FIT_KEYWORDS = {"nb_epoch": "epochs"}
+# Keras 1 layer keywords that no TF Keras takes (TypeError on TF 2.15 and tf-keras, ValueError on Keras 3), renamed by
+# Keras 2's own legacy interface: layer class (any `keras.layers` module) -> (how many leading positional arguments
+# mean the same in Keras 1 and 2, {Keras 1 keyword: its Keras 2 name}). Past those positions Keras 1 meant something
+# else (`Convolution2D(32, 3, 3)`: a 3x3 kernel, where Keras 2+ reads strides=3 and runs), so such a call is reported.
+_KERAS1_WEIGHT_KEYWORDS = {"init": "kernel_initializer", "W_regularizer": "kernel_regularizer",
+                           "b_regularizer": "bias_regularizer", "W_constraint": "kernel_constraint",
+                           "b_constraint": "bias_constraint", "bias": "use_bias"}
+_KERAS1_CONV_KEYWORDS = {**_KERAS1_WEIGHT_KEYWORDS, "nb_filter": "filters", "border_mode": "padding"}
+KERAS1_LAYER_KEYWORDS = {
+    "Dense": (1, {**_KERAS1_WEIGHT_KEYWORDS, "output_dim": "units"}),
+    **{name: (2, {**_KERAS1_CONV_KEYWORDS, "filter_length": "kernel_size", "subsample_length": "strides"})
+       for name in ("Conv1D", "Convolution1D")},
+    **{name: (2, {**_KERAS1_CONV_KEYWORDS, "subsample": "strides"})
+       for name in ("Conv2D", "Convolution2D", "Conv3D", "Convolution3D")},
+    **{name: (3, {"border_mode": "padding", "pool_length": "pool_size", "stride": "strides"})
+       for name in ("MaxPooling1D", "AveragePooling1D")},
+    **{name: (3, {"border_mode": "padding"}) for name in ("MaxPooling2D", "AveragePooling2D", "MaxPooling3D",
+                                                         "AveragePooling3D")},
+    "Dropout": (3, {"p": "rate"}),
+}
+# Keras 1 layer keywords of those layers whose Keras 2 form is not a rename: keyword -> what to write instead.
+KERAS1_LAYER_KEYWORDS_REPORTED = {
+    "dim_ordering": "write data_format='channels_last' for 'tf', 'channels_first' for 'th'",
+    "nb_row": "write kernel_size=(nb_row, nb_col)",
+    "nb_col": "write kernel_size=(nb_row, nb_col)",
+}
 KERAS2_OPTIMIZER_KEYWORDS = {"lr": "learning_rate"}
 KERAS2_SAVE_KEYWORDS = {"save_format": "a .keras/.h5 path, or model.export for a SavedModel"}
 # What Keras 3's replacements of the Keras 2 generator methods accept by keyword (TF 2.21's keras 3.x): a

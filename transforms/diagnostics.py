@@ -320,7 +320,8 @@ CODES.update(_codes(
                              "learning_rate="),
     Code("SM404", "warning", "fit_generator/evaluate_generator/predict_generator on Keras 3: renamed fit/evaluate/"
                              "predict"),
-    Code("SM405", "warning", "fit's Keras 1 `nb_epoch=`, which no TF 2 Keras takes: renamed epochs="),
+    Code("SM405", "warning", "a Keras 1 keyword no TF 2 Keras takes (fit's `nb_epoch=`, a layer's `init=`, "
+                             "`border_mode=`, `W_regularizer=`, ...): renamed to its Keras 2 name"),
     Code("SM406", "warning", "--keras 2: TF_USE_LEGACY_KERAS=1 set before TensorFlow is imported (needs tf-keras)"),
     Code("SM407", "warning", "an optimizer's Keras 2 `decay=`, which TF 2.11+ rejects or Keras 3 silently ignores: "
                              "rewritten as the InverseTimeDecay schedule it stood for"),
@@ -359,8 +360,11 @@ NB_EPOCH_RENAMED = Message(
 LEGACY_KERAS_SET = Message(
     "SM406", "Keras 2 kept (--keras 2): TF_USE_LEGACY_KERAS=1 is set before TensorFlow is imported, so tf.keras is "
              "the tf-keras package: it must be in requirements.txt (--emit requirements adds it)")
+KERAS1_LAYER_KEYWORD_RENAMED = Message(
+    "SM405", "`{old}=` is Keras 1's, which no tf.keras {layer} takes (TypeError on Keras 2, ValueError on Keras 3): "
+             "renamed {new}=, the name Keras 2 gave it")
 KERAS1_NOT_REWRITTEN = Message(
-    "SM402", "`{api}` is Keras 1's and fails on TF {version} (TypeError): {why}")
+    "SM402", "`{api}` is Keras 1's and fails on TF {version}: {why}")
 KERAS2_NOT_REWRITTEN = Message(
     "SM402", "`{api}` is Keras 2 only and fails on Keras 3 (TF {version}): {why}; rewrite it by hand, or keep Keras 2 "
              "with --keras 2 (TF_USE_LEGACY_KERAS=1 and tf-keras)")

@@ -133,6 +133,9 @@ class ScriptFacts:
     # `fit(epochs=1)` calls run once an epoch by a loop whose range() is the epochs: their `epochs=1` is not one
     epoch_loop_fits: set = field(default_factory=set)
     keras2_methods: list[cst.Call] = field(default_factory=list)  # `model.fit_generator(...)`: gone in Keras 3
+    removed_method_calls: list[cst.Call] = field(default_factory=list)  # `model.predict_classes(x)`: gone in TF 2.6
+    # `Dense(64, init="uniform")`: a layer of catalog.KERAS1_LAYER_KEYWORDS passed a Keras 1 keyword
+    keras1_layer_calls: list[cst.Call] = field(default_factory=list)
     sagemaker_aware: bool = False  # the script already reads SM_* variables (SM_MODEL_DIR, SM_CHANNEL_*, ...)
     all_names: set = field(default_factory=set)  # every name bound or read anywhere: injected names avoid them
 
@@ -576,6 +579,17 @@ def _collect_names(facts: ScriptFacts) -> None:
     facts.imports_tensorflow = any(catalog.is_tensorflow_name(module) for module in facts.imported_modules)
 
 
+def _passes_keras1_layer_keyword(name: str, call: cst.Call) -> bool:
+    """`keras.layers.Dense(64, init="uniform")`: a Keras layer of catalog.KERAS1_LAYER_KEYWORDS given one of its
+    Keras 1 keywords (a `Dense` of another library is not one)."""
+    module, _, layer = name.rpartition(".")
+    keras_layer = module == "keras.layers" or module.startswith("keras.layers.")
+    if not keras_layer or layer not in catalog.KERAS1_LAYER_KEYWORDS:
+        return False
+    keras1 = catalog.KERAS1_LAYER_KEYWORDS[layer][1].keys() | catalog.KERAS1_LAYER_KEYWORDS_REPORTED.keys()
+    return any(arg.keyword is not None and arg.keyword.value in keras1 for arg in call.args)
+
+
 def is_model_constructor(facts: ScriptFacts, expr: cst.BaseExpression) -> bool:
     """A call that returns a Keras model: a Keras constructor, a user Model subclass or a user builder function."""
     if not isinstance(expr, cst.Call):
@@ -832,8 +846,10 @@ class _FactsCollector:
                     long_flags = [flag for flag in option_flags(node) if flag.startswith("--")]
                     dest = dest_of_flag(long_flags[0]) if long_flags else None
                     self._note_default(dest, _argument(node, None, ("default",)))
-            if name in catalog.REMOVED_KERAS_APIS:
+            if name in catalog.REMOVED_KERAS_APIS or name in catalog.KERAS3_REMOVED_APIS:
                 facts.removed_api_calls.append(node)
+            if _passes_keras1_layer_keyword(name, node):
+                facts.keras1_layer_calls.append(node)
             if name.startswith(catalog.DEVICE_NAME_PREFIXES):
                 facts.uses_devices = True
             if name in catalog.MULTI_WORKER_STRATEGIES:
@@ -843,6 +859,8 @@ class _FactsCollector:
         method, receiver = node.func.attr.value, node.func.value
         if method in catalog.KERAS2_METHODS:
             facts.keras2_methods.append(node)
+        elif method in catalog.REMOVED_MODEL_METHODS:
+            facts.removed_method_calls.append(node)
         if method in catalog.GRADIENT_METHODS:
             self.gradient_calls.append(node)
         if method == "run" and isinstance(receiver, cst.Name) and node.args:

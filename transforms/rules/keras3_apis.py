@@ -69,6 +69,7 @@ class Keras3ApisRule:
         for node, api, why, message in reports:
             ctx.report(node, message, api=api, why=why, version=version)
         _report_removed_apis(ctx)
+        _report_removed_methods(ctx)
 
 
 def _decay_as_schedule(ctx: PlanContext) -> list:
@@ -114,10 +115,9 @@ def _with_schedule(call: cst.Call, rate_index: int, decay_index: int, schedule: 
     return call.with_changes(args=args)
 
 
-def _report_removed_apis(ctx: PlanContext) -> None:
-    """Imports and attribute calls of Keras APIs the target TensorFlow has none of (catalog.REMOVED_KERAS_APIS),
-    except where another rule rewrites them away (a session made only for a TF1 export)."""
-    facts, version = ctx.facts, ctx.options.framework_version
+def _removed_api_uses(facts) -> list[tuple[cst.CSTNode, str]]:
+    """(node, qualified name as written) of every name imported from a module, and of every attribute call of an
+    API the removed-API tables list (a bare name is reported at its import)."""
     found = []
     for statement in facts.structure.imports:
         if isinstance(statement, cst.ImportFrom) and statement.module is not None and not statement.relative \
@@ -125,9 +125,21 @@ def _report_removed_apis(ctx: PlanContext) -> None:
             module = get_full_name_for_node(statement.module)
             found.extend((alias, f"{module}.{get_full_name_for_node(alias.name)}") for alias in statement.names)
     for call in facts.removed_api_calls:
-        if isinstance(call.func, cst.Attribute):  # (a bare name is reported at its import)
+        if isinstance(call.func, cst.Attribute):
             found.extend((call.func, name) for name in facts.structure.qualified_names(call.func)[:1])
-    for node, raw in found:
+    return found
+
+
+def _api_as_written(facts, node: cst.CSTNode, raw: str) -> str:
+    """`set_learning_phase` for an imported name, `K.set_learning_phase` for an attribute call."""
+    return raw.rsplit(".", 1)[-1] if isinstance(node, cst.ImportAlias) else facts.module.code_for_node(node)
+
+
+def _report_removed_apis(ctx: PlanContext) -> None:
+    """Imports and attribute calls of Keras APIs the target TensorFlow has none of (catalog.REMOVED_KERAS_APIS),
+    except where another rule rewrites them away (a session made only for a TF1 export)."""
+    facts, version = ctx.facts, ctx.options.framework_version
+    for node, raw in _removed_api_uses(facts):
         if raw in catalog.STANDALONE_KERAS3_REMOVED and catalog.keras3(version) and _rewritable(ctx, node):
             ctx.report(node, diagnostics.KERAS3_PACKAGE_LACKS, api=raw, version=version,
                        instead=catalog.STANDALONE_KERAS3_REMOVED[raw])
@@ -136,9 +148,29 @@ def _report_removed_apis(ctx: PlanContext) -> None:
         if removed is None or ".compat.v1." in raw or release(version) < removed[0] or not _rewritable(ctx, node):
             continue
         since, instead = removed
-        ctx.report(node, diagnostics.KERAS_API_REMOVED, api=raw.rsplit(".", 1)[-1] if isinstance(
-            node, cst.ImportAlias) else facts.module.code_for_node(node), version=version,
-            since=".".join(map(str, since)), instead=instead)
+        ctx.report(node, diagnostics.KERAS_API_REMOVED, api=_api_as_written(facts, node, raw), version=version,
+                   since=".".join(map(str, since)), instead=instead)
+
+
+def _report_removed_methods(ctx: PlanContext) -> None:
+    """`model.predict_classes(x)`: methods Keras models lost in TF 2.6 (catalog.REMOVED_MODEL_METHODS), on every
+    Keras of those targets. Reported, not rewritten: what replaces predict_classes depends on the model's output
+    (softmax or sigmoid), which can't be told here. A method of that name the script defines is its own (a class of
+    the user's), so none of its calls is reported; one other libraries have too (scikit-learn's predict_proba) only
+    on a receiver known to be a Keras model. No common library but Keras has a predict_classes, and models often
+    reach it as a parameter or from a loader the facts don't follow: it is reported on any receiver."""
+    facts, version = ctx.facts, ctx.options.framework_version
+    defined = {node.name.value for node in facts.structure.definitions if isinstance(node, cst.FunctionDef)}
+    fit_receivers = _fit_receivers(facts)
+    for call in facts.removed_method_calls:
+        method = call.func.attr.value
+        since, instead = catalog.REMOVED_MODEL_METHODS[method]
+        if release(version) < since or method in defined or not _rewritable(ctx, call.func):
+            continue
+        if method in catalog.OTHER_LIBRARIES_METHODS and not _known_model(facts, call, fit_receivers):
+            continue
+        ctx.report(call.func, diagnostics.KERAS_API_REMOVED, api=facts.module.code_for_node(call.func),
+                   version=version, since=".".join(map(str, since)), instead=instead)
 
 
 def _renames_for_every_keras(ctx: PlanContext, on_keras3: bool):
@@ -168,6 +200,39 @@ def _renames_for_every_keras(ctx: PlanContext, on_keras3: bool):
                 reports.append((keywords[old], f"{old}=", f"the call also passes {new}=", KERAS1))
             elif old in keywords:
                 renames.append((keywords[old], f"{old}=", new, diagnostics.NB_EPOCH_RENAMED, {}))
+    layer_renames, layer_reports = _keras1_layer_keywords(facts)
+    return renames + layer_renames, reports + layer_reports
+
+
+def _keras1_layer_keywords(facts):
+    """`Dense(64, init="uniform")` -> `kernel_initializer=`: the Keras 2 names of a layer's Keras 1 keywords
+    (catalog.KERAS1_LAYER_KEYWORDS), which no TF Keras takes; Keras 2's legacy interface renamed them alike, so the
+    rename means what the script meant on every target. Reported instead: a keyword whose Keras 2 form is no rename
+    (`dim_ordering=`), one whose new name the call passes too, and any on a call with more positional arguments
+    than mean the same in Keras 1 and 2 (renaming `border_mode=` would make `Convolution2D(32, 3, 3, ...)` run,
+    with strides=3). Returns (renames, reports) as `_renames_for_every_keras`."""
+    renames, reports = [], []
+    for call in facts.keras1_layer_calls:
+        layer = facts.qualified_name(call.func).rsplit(".", 1)[-1]
+        same_positions, renamed = catalog.KERAS1_LAYER_KEYWORDS[layer]
+        keywords = {arg.keyword.value: arg.keyword for arg in call.args if arg.keyword is not None}
+        positional = [arg for arg in call.args if arg.keyword is None and arg.star != "**"]
+        shifted = len(positional) > same_positions or any(arg.star == "*" for arg in positional)
+        for old, node in keywords.items():
+            api = f"{layer}({old}=)"
+            if old in catalog.KERAS1_LAYER_KEYWORDS_REPORTED:
+                reports.append((node, api, catalog.KERAS1_LAYER_KEYWORDS_REPORTED[old], KERAS1))
+            elif old not in renamed:
+                continue
+            elif renamed[old] in keywords:
+                reports.append((node, api, f"the call also passes {renamed[old]}=", KERAS1))
+            elif shifted:
+                reports.append((node, api, f"Keras 1 read the positional arguments after the first {same_positions} "
+                                           f"differently, so renaming {old}= alone could make the call mean something "
+                                           f"else; pass them by keyword, then rename it {renamed[old]}=", KERAS1))
+            else:
+                renames.append((node, f"{old}=", renamed[old], diagnostics.KERAS1_LAYER_KEYWORD_RENAMED,
+                                {"old": old, "new": renamed[old], "layer": layer}))
     return renames, reports
 
 
@@ -180,7 +245,7 @@ def _keras3_only(ctx: PlanContext, reports: list):
         if _legacy_optimizer(facts, call):
             reports.append((call.func, facts.module.code_for_node(call.func),
                             "Keras 3 has no legacy optimizers, and its own take other arguments", KERAS2))
-    fit_receivers = {facts.module.code_for_node(fit.receiver) for fit in facts.fit_calls if fit.method == "fit"}
+    fit_receivers = _fit_receivers(facts)
     for call in facts.keras2_methods:
         method = call.func.attr.value
         replacement = catalog.KERAS2_METHODS[method]
@@ -207,7 +272,29 @@ def _keras3_only(ctx: PlanContext, reports: list):
                     and not _names_its_format(facts, save.path):
                 reports.append((arg.keyword, f"{arg.keyword.value}=",
                                 "its path has no .keras/.h5 extension, and which file is meant can't be told", KERAS2))
-    return renames, reports
+    return renames, reports + _keras3_removed_api_uses(ctx)
+
+
+def _keras3_removed_api_uses(ctx: PlanContext) -> list:
+    """`K.set_learning_phase(0)`, `from tensorflow.keras.backend import function`: Keras 2 backend functions Keras 3
+    has none of (catalog.KERAS3_REMOVED_APIS), whichever module they are reached through. Returns `_keras3_only`'s
+    reports."""
+    facts = ctx.facts
+    return [(node, _api_as_written(facts, node, raw), catalog.KERAS3_REMOVED_APIS[catalog.canonical_name(raw)], KERAS2)
+            for node, raw in _removed_api_uses(facts)
+            if catalog.canonical_name(raw) in catalog.KERAS3_REMOVED_APIS and _rewritable(ctx, node)]
+
+
+def _fit_receivers(facts) -> set[str]:
+    """The receivers, as written, of the script's `fit` calls: Keras models, whatever builds them."""
+    return {facts.module.code_for_node(fit.receiver) for fit in facts.fit_calls if fit.method == "fit"}
+
+
+def _known_model(facts, call: cst.Call, fit_receivers: set[str]) -> bool:
+    """Is the receiver of the method call `call` known to be a Keras model?"""
+    receiver = call.func.value
+    return facts.is_model_expression(receiver) or facts.module.code_for_node(receiver) in fit_receivers \
+        or any(fit.call is call for fit in facts.fit_calls)
 
 
 def _literal_file_name(facts, path: cst.BaseExpression | None) -> str | None:
@@ -252,9 +339,7 @@ def _legacy_optimizer(facts, call: cst.Call) -> bool:
 
 
 def _why_not_renamed(facts, call: cst.Call, replacement: str, fit_receivers: set[str]) -> str | None:
-    receiver = call.func.value
-    if not (facts.is_model_expression(receiver) or facts.module.code_for_node(receiver) in fit_receivers
-            or any(fit.call is call for fit in facts.fit_calls)):
+    if not _known_model(facts, call, fit_receivers):
         return "its receiver is not known to be a Keras model"
     positional = [arg for arg in call.args if arg.keyword is None]
     if len(positional) > 1 or any(arg.star for arg in call.args):
