@@ -717,4 +717,393 @@ model.save(_sm_path(os.path.join("out", "model.h5"), os.path.join(args.sm_model_
 _sm_export(model, os.path.join(args.sm_model_dir, "1"))
 ''',
     ),
+    # Removed from Keras models in TF 2.6: predict_classes on any receiver, predict_proba only on a known Keras model (scikit-learn has one too).
+    Example(
+        before="""\
+import numpy as np
+import tensorflow as tf
+from sklearn.linear_model import LogisticRegression
+
+x = np.random.rand(16, 4)
+y = np.random.randint(0, 3, 16)
+model = tf.keras.Sequential([tf.keras.Input((4,)), tf.keras.layers.Dense(3, activation="softmax")])
+model.compile("adam", "sparse_categorical_crossentropy")
+model.fit(x, y, epochs=2)
+print(model.predict_classes(x), model.predict_proba(x))
+baseline = LogisticRegression().fit(x, y)
+print(baseline.predict_proba(x))
+
+
+def evaluate(trained, features):
+    return trained.predict_classes(features)
+""",
+        after='''\
+import numpy as np
+import tensorflow as tf
+from sklearn.linear_model import LogisticRegression
+import argparse
+import os
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=2, help="fit(epochs=) in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+x = np.random.rand(16, 4)
+y = np.random.randint(0, 3, 16)
+model = tf.keras.Sequential([tf.keras.Input((4,)), tf.keras.layers.Dense(3, activation="softmax")])
+model.compile("adam", "sparse_categorical_crossentropy")
+model.fit(x, y, epochs=args.epochs)
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+print(model.predict_classes(x), model.predict_proba(x))
+baseline = LogisticRegression().fit(x, y)
+print(baseline.predict_proba(x))
+
+
+def evaluate(trained, features):
+    return trained.predict_classes(features)
+''',
+        codes=('SM402', 'SM402', 'SM402'),
+    ),
+    # A predict_classes the script defines itself (its own Model subclass): nothing reported.
+    Example(
+        before="""\
+import numpy as np
+import tensorflow as tf
+
+
+class Classifier(tf.keras.Model):
+    def __init__(self):
+        super().__init__()
+        self.dense = tf.keras.layers.Dense(3, activation="softmax")
+
+    def call(self, inputs):
+        return self.dense(inputs)
+
+    def predict_classes(self, inputs):
+        return np.argmax(self.predict(inputs), axis=-1)
+
+
+model = Classifier()
+model.compile("adam", "sparse_categorical_crossentropy")
+model.fit(np.random.rand(16, 4), np.random.randint(0, 3, 16), epochs=2)
+print(model.predict_classes(np.random.rand(2, 4)))
+""",
+        after='''\
+import numpy as np
+import tensorflow as tf
+import argparse
+import os
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=2, help="fit(epochs=) in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+
+class Classifier(tf.keras.Model):
+    def __init__(self):
+        super().__init__()
+        self.dense = tf.keras.layers.Dense(3, activation="softmax")
+
+    def call(self, inputs):
+        return self.dense(inputs)
+
+    def predict_classes(self, inputs):
+        return np.argmax(self.predict(inputs), axis=-1)
+
+
+model = Classifier()
+model.compile("adam", "sparse_categorical_crossentropy")
+model.fit(np.random.rand(16, 4), np.random.randint(0, 3, 16), epochs=args.epochs)
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+print(model.predict_classes(np.random.rand(2, 4)))
+''',
+    ),
+    # Keras 2 backend functions Keras 3 has none of, through any import style, and Keras 1's image_dim_ordering.
+    Example(
+        before="""\
+import numpy as np
+import tensorflow as tf
+import tensorflow.keras.backend as KB
+from keras import backend as K
+from tensorflow.keras.backend import set_learning_phase
+
+K.set_learning_phase(1)
+channels_first = KB.image_dim_ordering() == "th"
+model = tf.keras.Sequential([tf.keras.Input((4,)), tf.keras.layers.Dense(1)])
+model.compile("adam", "mse")
+model.fit(np.zeros((8, 4)), np.zeros((8, 1)), epochs=2)
+features = K.function([model.input], [model.output])
+""",
+        after='''\
+import numpy as np
+import tensorflow as tf
+import tensorflow.keras.backend as KB
+from keras import backend as K
+from tensorflow.keras.backend import set_learning_phase
+import argparse
+import os
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=2, help="fit(epochs=) in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+K.set_learning_phase(1)
+channels_first = KB.image_dim_ordering() == "th"
+model = tf.keras.Sequential([tf.keras.Input((4,)), tf.keras.layers.Dense(1)])
+model.compile("adam", "mse")
+model.fit(np.zeros((8, 4)), np.zeros((8, 1)), epochs=args.epochs)
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+features = K.function([model.input], [model.output])
+''',
+        codes=('SM402', 'SM402', 'SM402', 'SM402'),
+    ),
+    # The same with --keras 2: tf-keras keeps the learning phase and K.function; Keras 1's image_dim_ordering still fails.
+    Example(
+        before="""\
+import numpy as np
+import tensorflow as tf
+import tensorflow.keras.backend as KB
+from keras import backend as K
+from tensorflow.keras.backend import set_learning_phase
+
+K.set_learning_phase(1)
+channels_first = KB.image_dim_ordering() == "th"
+model = tf.keras.Sequential([tf.keras.Input((4,)), tf.keras.layers.Dense(1)])
+model.compile("adam", "mse")
+model.fit(np.zeros((8, 4)), np.zeros((8, 1)), epochs=2)
+features = K.function([model.input], [model.output])
+""",
+        after='''\
+import numpy as np
+import os
+os.environ["TF_USE_LEGACY_KERAS"] = "1"  # Keras 2 (tf-keras) on TF >= 2.16
+import tensorflow as tf
+import tensorflow.keras.backend as KB
+from keras import backend as K
+from tensorflow.keras.backend import set_learning_phase
+import argparse
+import os
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=2, help="fit(epochs=) in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+K.set_learning_phase(1)
+channels_first = KB.image_dim_ordering() == "th"
+model = tf.keras.Sequential([tf.keras.Input((4,)), tf.keras.layers.Dense(1)])
+model.compile("adam", "mse")
+model.fit(np.zeros((8, 4)), np.zeros((8, 1)), epochs=args.epochs)
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+features = K.function([model.input], [model.output])
+''',
+        codes=('SM406', 'SM402'),
+        options={'keras': '2'},
+    ),
+    # Keras 1 layer keywords renamed as Keras 2 did; reported where Keras 1 read the positional arguments differently; `init=` of another library's layer untouched.
+    Example(
+        before="""\
+import numpy as np
+from keras.layers import Convolution2D, Dense, Dropout, Flatten, MaxPooling2D
+from keras.models import Sequential
+from keras.regularizers import l2
+
+from initialisers import Layer
+
+model = Sequential()
+model.add(Convolution2D(8, (3, 3), border_mode="same", subsample=(2, 2), init="he_normal",
+                        input_shape=(8, 8, 1)))
+model.add(Convolution2D(8, 3, 3, border_mode="same"))
+model.add(MaxPooling2D((2, 2), border_mode="same"))
+model.add(Flatten())
+model.add(Dropout(p=0.5))
+model.add(Dense(output_dim=3, init="uniform", W_regularizer=l2(0.01), activation="softmax"))
+model.compile("adam", "sparse_categorical_crossentropy")
+model.fit(np.zeros((8, 8, 8, 1)), np.zeros(8), epochs=2)
+extra = Layer(init="uniform")
+""",
+        after='''\
+import numpy as np
+from keras.layers import Convolution2D, Dense, Dropout, Flatten, MaxPooling2D
+from keras.models import Sequential
+from keras.regularizers import l2
+
+from initialisers import Layer
+import argparse
+import os
+import shutil
+import tensorflow as tf
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=2, help="fit(epochs=) in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+model = Sequential()
+model.add(Convolution2D(8, (3, 3), padding="same", strides=(2, 2), kernel_initializer="he_normal",
+                        input_shape=(8, 8, 1)))
+model.add(Convolution2D(8, 3, 3, border_mode="same"))
+model.add(MaxPooling2D((2, 2), padding="same"))
+model.add(Flatten())
+model.add(Dropout(rate=0.5))
+model.add(Dense(units=3, kernel_initializer="uniform", kernel_regularizer=l2(0.01), activation="softmax"))
+model.compile("adam", "sparse_categorical_crossentropy")
+model.fit(np.zeros((8, 8, 8, 1)), np.zeros(8), epochs=args.epochs)
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+extra = Layer(init="uniform")
+''',
+        codes=('SM405', 'SM405', 'SM405', 'SM402', 'SM405', 'SM405', 'SM405', 'SM405', 'SM405'),
+    ),
 )
