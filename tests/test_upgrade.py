@@ -204,3 +204,62 @@ def test_keras2_module_paths_moved_train_as_a_sagemaker_job(tmp_path: Path, sage
     assert job.succeeded, job.failure + job.log[-3000:]
     assert "trained 2" in job.log
     assert [model.path for model in job.servable_models] == ["1"], job.saved_models
+
+
+def test_the_removed_keras_calls_the_catalog_lists_are_gone_from_keras3():
+    """catalog's tables against the installed Keras 3 (TF 2.21), through `keras` and `tf.keras` alike: each listed
+    backend function is gone, so is each removed model method, and each Keras 1 layer keyword is refused while the
+    Keras 2 name it is renamed to is the layer's own argument."""
+    import inspect
+
+    import keras
+    import tensorflow as tf
+
+    backend_functions = [name for name in [*catalog.KERAS3_REMOVED_APIS, *catalog.REMOVED_KERAS_APIS]
+                         if name.startswith("keras.backend.")]
+    for name in backend_functions:
+        function = name.rsplit(".", 1)[-1]
+        assert not hasattr(keras.backend, function) and not hasattr(tf.keras.backend, function), name
+    for method in catalog.REMOVED_MODEL_METHODS:
+        for model_class in (keras.Sequential, keras.Model, tf.keras.Sequential, tf.keras.Model):
+            assert not hasattr(model_class, method), (model_class, method)
+    for layer, (_, renamed) in catalog.KERAS1_LAYER_KEYWORDS.items():
+        for layers in (keras.layers, tf.keras.layers):
+            parameters = inspect.signature(getattr(layers, layer).__init__).parameters
+            assert set(renamed.values()) <= set(parameters), layer
+            assert not (set(renamed) | set(catalog.KERAS1_LAYER_KEYWORDS_REPORTED)) & set(parameters), layer
+    with pytest.raises(ValueError, match="Unrecognized keyword arguments passed to Dense"):
+        keras.layers.Dense(1, init="uniform")
+
+
+KERAS1_LAYERS_SCRIPT = (
+    "import numpy as np\n"
+    "from keras.layers import Convolution2D, Dense, Dropout, Flatten, MaxPooling2D\n"
+    "from keras.models import Sequential\nfrom keras.regularizers import l2\n\n"
+    "model = Sequential()\n"
+    "model.add(Convolution2D(4, (3, 3), border_mode='same', subsample=(2, 2), init='he_normal', "
+    "input_shape=(8, 8, 1)))\n"
+    "model.add(MaxPooling2D((2, 2), border_mode='same'))\nmodel.add(Flatten())\nmodel.add(Dropout(p=0.5))\n"
+    "model.add(Dense(output_dim=3, init='uniform', W_regularizer=l2(0.01), b_regularizer=l2(0.01), bias=True,\n"
+    "                activation='softmax'))\n"
+    "model.compile(loss='sparse_categorical_crossentropy', optimizer='adam')\n"
+    "history = model.fit(np.zeros((8, 8, 8, 1)), np.zeros(8), epochs=1, verbose=0)\n"
+    "print('trained', len(history.history['loss']), model.layers[0].strides)\n"
+)
+
+
+@pytest.mark.e2e
+def test_keras1_layer_keywords_renamed_train_on_tf_2_21(tmp_path: Path):
+    """The original fails where its first layer is built on TF 2.21 (Keras 3); once the Keras 1 keywords have their
+    Keras 2 names the script trains, with the strides `subsample=` asked for."""
+    (tmp_path / "original.py").write_text(KERAS1_LAYERS_SCRIPT)
+    result = migrate_source(KERAS1_LAYERS_SCRIPT)
+    (tmp_path / "train.py").write_text(result.code)
+
+    original = run_python([str(tmp_path / "original.py")], cwd=tmp_path)
+    migrated = run_python([str(tmp_path / "train.py")], cwd=tmp_path)
+
+    assert "ValueError: Unrecognized keyword arguments passed to Conv2D" in original.stderr
+    assert migrated.returncode == 0, migrated.stderr[-3000:]
+    assert "trained 1 (2, 2)" in migrated.stdout
+    assert [d.code for d in result.diagnostics].count("SM405") == 10
