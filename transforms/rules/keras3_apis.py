@@ -8,6 +8,9 @@ Scripts from the TF 2.1-2.15 images call APIs Keras 3 (TF >= 2.16) removed; each
   renamed on those targets too, and under `--keras 2` (legacy optimizers still honour it: left alone there);
 - fit's `nb_epoch=` -> `epochs=`, on every target: it is Keras 1's, no TF 2 `fit` takes it (the hyperparameters
   rule lifts its value as `epochs`);
+- a layer's Keras 1 keywords -> their Keras 2 names (`Dense(output_dim=, init=)` -> `units=`, `kernel_initializer=`;
+  catalog.KERAS1_LAYER_KEYWORDS), on every target: no TF Keras takes them, and Keras 2's legacy interface renamed
+  them alike; not on a call whose positional arguments Keras 1 read differently (`Convolution2D(32, 3, 3)`);
 - an optimizer's `decay=` (TF 2.11+ optimizers reject it, Keras 3's ignore it with a warning): the learning rate
   becomes `InverseTimeDecay(rate, decay_steps=1, decay_rate=decay)`, the `rate / (1 + decay * step)` Keras 2
   applied;
@@ -17,12 +20,15 @@ Scripts from the TF 2.1-2.15 images call APIs Keras 3 (TF >= 2.16) removed; each
 What can't be renamed is reported (Keras 3 only): `keras.optimizers.legacy.*` (Keras 3 has none; the current
 optimizers differ in their arguments), `save(..., save_format=...)` to a path that does not end in .keras/.h5
 (which file the user wants can't be told), the generator calls above, a ModelCheckpoint file Keras 3 refuses
-(`weights.best.hdf5`: renaming it would split it from its loads), and what the standalone `keras` 3 package
-dropped though `tf.keras` still has it (`from keras.preprocessing.image import ImageDataGenerator`; both measured
-in docs/tensorflow-and-libcst-notes.md). With `--keras 2` the Keras-2-only APIs are kept instead:
-`TF_USE_LEGACY_KERAS=1` is set before the first TensorFlow import, which makes `tf.keras` Keras 2 from the tf-keras
-package (the requirements emitter lists it for any script that names the variable). A script that already names
-the variable runs on Keras 2 likewise.
+(`weights.best.hdf5`: renaming it would split it from its loads), Keras 2 backend functions Keras 3 has none of
+(`K.set_learning_phase`, `K.function`: catalog.KERAS3_REMOVED_APIS), and what the standalone `keras` 3 package
+dropped though `tf.keras` still has it (`from keras.preprocessing.image import ImageDataGenerator`; all measured
+in docs/tensorflow-and-libcst-notes.md). Reported on whatever Keras the target has: `predict_classes` and
+`predict_proba` (gone from Keras models since TF 2.6; which replaces predict_classes depends on the model's output),
+Keras 1's `K.image_dim_ordering`, and the Keras 1 layer keywords that can't be renamed (`dim_ordering=`).
+With `--keras 2` the Keras-2-only APIs are kept instead: `TF_USE_LEGACY_KERAS=1` is set before the first TensorFlow
+import, which makes `tf.keras` Keras 2 from the tf-keras package (the requirements emitter lists it for any script
+that names the variable). A script that already names the variable runs on Keras 2 likewise.
 """
 
 from __future__ import annotations
