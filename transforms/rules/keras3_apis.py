@@ -180,7 +180,8 @@ def _report_removed_methods(ctx: PlanContext) -> None:
 
 
 def _renames_for_every_keras(ctx: PlanContext, on_keras3: bool):
-    """`lr=` (failing on Keras 3, ignored by the optimizers of TF 2.11+) and `nb_epoch=` (no TF 2 Keras takes it).
+    """`lr=` (failing on Keras 3, ignored by the optimizers of TF 2.11+), `nb_epoch=` and a layer's Keras 1 keywords
+    (no TF 2 Keras takes them).
 
     Returns (renames, reports): renames are (name node, api, new name, message, fields), reports (node, api, why,
     message).
@@ -244,7 +245,8 @@ def _keras1_layer_keywords(facts):
 
 def _keras3_only(ctx: PlanContext, reports: list):
     """What only Keras 3 lacks: legacy optimizers, the generator methods, `save_format=` on a path without its
-    format. Returns (renames, reports) as `_renames_for_every_keras`, `reports` extended."""
+    format, Keras 2 backend functions. Returns (renames, reports) as `_renames_for_every_keras`, `reports`
+    extended."""
     facts = ctx.facts
     renames = []
     for call in facts.optimizer_calls:
