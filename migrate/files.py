@@ -1,15 +1,18 @@
 """Reading and writing user files without ever losing them.
 
 A source file is read as bytes; its encoding (PEP 263 cookie or BOM, else UTF-8) and its dominant line
-ending are remembered, so that the rewritten text is written back the same way. Writing goes through a temp
+ending are remembered, so that the rewritten text is written back the same way (in a file that mixes line
+endings, the lines the rewrite leaves keep their own, and new lines get the dominant one). Writing goes through a temp
 file in the same directory and `os.replace`, keeping the permission bits, so a reader (or a crash) sees either
 the old bytes or the new ones, never a mix.
 """
 
 from __future__ import annotations
 
+import difflib
 import io
 import os
+import re
 import stat
 import tempfile
 import tokenize
@@ -26,12 +29,27 @@ class SourceText:
     encoding: str
     newline: str  # "\n", "\r\n" or "\r": what the file used
     bom: bool = False
+    endings: tuple[str, ...] = ()  # each line's own ending, where the file mixes them (else empty)
 
     def encode(self, text: str) -> bytes:
-        if self.newline != "\n":
+        if self.endings:
+            text = self._with_own_endings(text)
+        elif self.newline != "\n":
             text = text.replace("\n", self.newline)
         data = text.encode(self.encoding)
         return (b"\xef\xbb\xbf" + data) if self.bom else data
+
+    def _with_own_endings(self, text: str) -> str:
+        """`text` with each line the rewrite kept ending as it did in the file, the others with the dominant
+        ending: a rewrite of one line must not show as a change of every line in a diff."""
+        old, new = self.text.split("\n"), text.split("\n")
+        endings = [self.newline] * (len(new) - 1)
+        matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+        for block in matcher.get_matching_blocks():
+            for offset in range(block.size):
+                if block.b + offset < len(endings) and block.a + offset < len(self.endings):
+                    endings[block.b + offset] = self.endings[block.a + offset]
+        return "".join(line + ending for line, ending in zip(new, endings)) + new[-1]
 
 
 def decode_source(data: bytes) -> SourceText:
@@ -55,8 +73,10 @@ def decode_source(data: bytes) -> SourceText:
         newline = "\r"
     else:
         newline = "\n"
+    endings = tuple(re.findall(r"\r\n|\r|\n", raw))
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
-    return SourceText(text=text, encoding=encoding, newline=newline, bom=bom)
+    mixed = len(set(endings)) > 1
+    return SourceText(text=text, encoding=encoding, newline=newline, bom=bom, endings=endings if mixed else ())
 
 
 def read_source(path: str) -> SourceText:

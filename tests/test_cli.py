@@ -227,6 +227,21 @@ def test_crlf_and_latin1_files_keep_their_bytes_style():
     assert latin1_bytes.decode("latin-1") == migrate_source(latin1_text).code
 
 
+def test_a_file_of_mixed_line_endings_keeps_each_untouched_lines_own():
+    """Lines pasted in from another editor end in LF among CRLF ones: a rewrite of a few lines must not show as a
+    change of every line (the rewritten and added lines take the dominant ending)."""
+    lines = SCRIPT.split("\n")
+    mixed_text = "".join(line + ("\n" if index % 3 == 0 else "\r\n") for index, line in enumerate(lines[:-1]))
+    mixed = write("mixed.py", mixed_text + lines[-1])
+    assert sm_migrate("mixed.py").exit_code == 0
+    written = mixed.read_bytes().decode()
+    assert written.replace("\r\n", "\n") == MIGRATED
+    kept = [line + ending for line, ending in zip(lines, re.findall("\r\n|\n", mixed_text))
+            if line and line in MIGRATED.split("\n")]
+    assert kept and all(line in written for line in kept)
+    assert sm_migrate("mixed.py").exit_code == 0 and mixed.read_bytes().decode() == written
+
+
 @pytest.mark.parametrize("mode", [0o755, 0o640])
 def test_permission_bits_are_kept(mode):
     path = write("train.py", SCRIPT, mode=mode)
