@@ -573,12 +573,13 @@ def _loaded_and_saved_last(ctx: PlanContext, receiver: cst.BaseExpression,
     is the best checkpoint under another name, so that is the model to serve (exported after its binding)."""
     facts = ctx.facts
     after = [save for save in facts.save_calls if facts.position(save.call) > facts.position(anchor)
-             and save.kind in ("save", "keras.save_model", "saved_model.save")]
+             and save.kind in ("save", "keras.save_model", "saved_model.save", "export")]
     model = after[-1].model if after else None
     if not isinstance(model, cst.Name) or (isinstance(receiver, cst.Name) and model.value == receiver.value):
         return None
     value = facts.only_value(model)
-    if not (isinstance(value, cst.Call) and facts.qualified_name(value.func) in catalog.MODEL_LOADERS):
+    if not (isinstance(value, cst.Call) and facts.qualified_name(value.func) in catalog.MODEL_LOADERS) and \
+            not _built_around(facts, value, receiver):
         return None
     binding = facts.statement_of(value)
     if facts.position(binding) < facts.position(anchor) or facts.scopes.get(binding) is not facts.scopes.get(anchor) \
@@ -600,6 +601,13 @@ def _kept_from_a_sweep(ctx: PlanContext, receiver: cst.BaseExpression,
     if facts.scopes.get(statement) is not facts.scopes.get(anchor) or not _always_after(facts, statement, anchor):
         return None
     return after[-1].model, facts.statement_after_loops(statement)
+
+
+def _built_around(facts, value: cst.BaseExpression | None, receiver: cst.BaseExpression) -> bool:
+    """`keras.Model(raw, model(vectorizer(raw)))` after training: a model built around the trained one (its
+    preprocessing put in front, a softmax after), which the script then saves as what it delivers."""
+    return isinstance(receiver, cst.Name) and is_model_constructor(facts, value) and any(
+        isinstance(node, cst.Name) and node.value == receiver.value for node in walk(value))
 
 
 def _rebound_model(ctx: PlanContext, receiver: cst.BaseExpression, anchor: cst.CSTNode) -> cst.CSTNode | None:

@@ -3751,4 +3751,135 @@ best[1].save(_sm_path("best.keras", os.path.join(args.sm_model_dir, "best.keras"
 _sm_export(best[1], os.path.join(args.sm_model_dir, "1"))
 ''',
     ),
+    # the best checkpoint loaded back and exported as a SavedModel (`best.export(...)`): that export is the model dir's, not the last epoch's model
+    Example(
+        before="""\
+from tensorflow import keras
+
+model = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(2, activation="softmax")])
+model.compile("adam", "sparse_categorical_crossentropy")
+best_file = keras.callbacks.ModelCheckpoint("checkpoints/best.keras", save_best_only=True)
+model.fit([[0.0] * 4] * 8, [0, 1] * 4, validation_split=0.5, epochs=2, callbacks=[best_file])
+best = keras.models.load_model("checkpoints/best.keras")
+best.export("export/")
+""",
+        after='''\
+from tensorflow import keras
+import argparse
+import os
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_path(local_path, sagemaker_path):
+    """`local_path` when run locally; on SageMaker `sagemaker_path`, under the dirs the job keeps."""
+    if "SM_MODEL_DIR" not in os.environ:
+        return local_path
+    os.makedirs(os.path.dirname(sagemaker_path) or ".", exist_ok=True)
+    return sagemaker_path
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--validation_split", "--validation-split", type=float, default=0.5,
+                    help="fit(validation_split=) in the original script")
+parser.add_argument("--epochs", type=int, default=2, help="fit(epochs=) in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+model = keras.Sequential([keras.Input(shape=(4,)), keras.layers.Dense(2, activation="softmax")])
+model.compile("adam", "sparse_categorical_crossentropy")
+best_file = keras.callbacks.ModelCheckpoint("checkpoints/best.keras", save_best_only=True)
+model.fit([[0.0] * 4] * 8, [0, 1] * 4, validation_split=args.validation_split, epochs=args.epochs, callbacks=[best_file])
+best = keras.models.load_model("checkpoints/best.keras")
+best.export(_sm_path("export/", os.path.join(args.sm_model_dir, "1")))
+''',
+        codes=('SM201', 'SM302'),
+    ),
+    # a model built around the trained one after training (its text preprocessing in front) and saved: that is what the script delivers, so that is served
+    Example(
+        before="""\
+import tensorflow as tf
+from tensorflow.keras import layers
+
+texts = tf.constant(["good movie", "bad movie"])
+vectorizer = layers.TextVectorization(max_tokens=10, output_sequence_length=2)
+vectorizer.adapt(texts)
+model = tf.keras.Sequential([tf.keras.Input(shape=(2,), dtype="int64"), layers.Embedding(10, 4),
+                             layers.GlobalAveragePooling1D(), layers.Dense(1, activation="sigmoid")])
+model.compile("adam", "binary_crossentropy")
+model.fit(vectorizer(texts), tf.constant([1.0, 0.0]), epochs=2)
+raw_text = tf.keras.Input(shape=(1,), dtype="string")
+end_to_end = tf.keras.Model(raw_text, model(vectorizer(raw_text)))
+end_to_end.save("sentiment.keras")
+""",
+        after='''\
+import tensorflow as tf
+from tensorflow.keras import layers
+import argparse
+import os
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_path(local_path, sagemaker_path):
+    """`local_path` when run locally; on SageMaker `sagemaker_path`, under the dirs the job keeps."""
+    if "SM_MODEL_DIR" not in os.environ:
+        return local_path
+    os.makedirs(os.path.dirname(sagemaker_path) or ".", exist_ok=True)
+    return sagemaker_path
+
+
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=2, help="fit(epochs=) in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+texts = tf.constant(["good movie", "bad movie"])
+vectorizer = layers.TextVectorization(max_tokens=10, output_sequence_length=2)
+vectorizer.adapt(texts)
+model = tf.keras.Sequential([tf.keras.Input(shape=(2,), dtype="int64"), layers.Embedding(10, 4),
+                             layers.GlobalAveragePooling1D(), layers.Dense(1, activation="sigmoid")])
+model.compile("adam", "binary_crossentropy")
+model.fit(vectorizer(texts), tf.constant([1.0, 0.0]), epochs=args.epochs)
+raw_text = tf.keras.Input(shape=(1,), dtype="string")
+end_to_end = tf.keras.Model(raw_text, model(vectorizer(raw_text)))
+end_to_end.save(_sm_path("sentiment.keras", os.path.join(args.sm_model_dir, "sentiment.keras")))
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(end_to_end, os.path.join(args.sm_model_dir, "1"))
+''',
+    ),
 )
