@@ -272,6 +272,28 @@ SETTINGS_OBJECTS = frozenset({
     "ml_collections.ConfigDict", "ml_collections.config_dict.ConfigDict", "ml_collections.FrozenConfigDict",
     "easydict.EasyDict", "munch.Munch", "munch.munchify", "addict.Dict", "box.Box", "yacs.config.CfgNode",
 })
+# A settings file read from the working dir or a config folder (`config.json`, `configs/train.yaml`) ships with the
+# code, which SageMaker runs from: no input channel (a channel would have to be uploaded for a file the code has).
+CONFIG_FILE_SUFFIXES = (".json", ".yaml", ".yml", ".toml", ".ini", ".cfg", ".conf")
+CONFIG_FILE_WORDS = frozenset({"config", "configs", "conf", "cfg", "settings", "params", "hparams", "hyperparameters",
+                               "options"})
+
+
+def is_settings_file(path: str) -> bool:
+    """`config.json`, `configs/train.yaml`, `hparams.yml`: a settings file of the code, by its name and folder."""
+    folder, _, name = path.rpartition("/")
+    stem, dot, suffix = name.rpartition(".")
+    words = set(re.split(r"[^a-z]+", stem.lower())) | {part.lower() for part in folder.split("/") if part}
+    return bool(dot) and f".{suffix.lower()}" in CONFIG_FILE_SUFFIXES and bool(words & CONFIG_FILE_WORDS) and \
+        all(part.lower() in CONFIG_FILE_WORDS for part in folder.split("/") if part)
+
+
+# Calls that read settings from a file at run time (`config = json.load(f)`): what a training argument reads
+# from their result is known only then, so a hyperparameter overrides it where SageMaker passes one.
+CONFIG_FILE_LOADERS = frozenset({
+    "json.load", "json.loads", "yaml.safe_load", "yaml.load", "yaml.full_load", "yaml.unsafe_load", "toml.load",
+    "toml.loads", "tomllib.load", "tomllib.loads", "tomli.load", "tomli.loads",
+})
 # Data loaders that batch what they read: their `batch_size=` is the training batch size, like a tf.data batch().
 BATCHING_LOADERS = frozenset({
     "keras.utils.image_dataset_from_directory", "keras.preprocessing.image_dataset_from_directory",

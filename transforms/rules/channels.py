@@ -2,7 +2,8 @@
 
 On SageMaker, input data exists only where the channels put it: `/opt/ml/input/data/<channel>/`, named by
 `SM_CHANNEL_<NAME>` (docs/sagemaker-contract.md §1-2). Every static input path (transforms/paths.py) is grouped
-by folder -- a folder and the files under it form one channel, a folder inside another read folder joins it --
+by folder -- a folder and the files under it form one channel, a folder inside another read folder joins it;
+a settings file of the code (`config.json`, `configs/train.yaml`) is not data and stays where the code is --
 and named after the folder (`train`/`training` -> `train`, `val`/`valid`/`eval`/`dev` -> `validation`, ...).
 Each channel becomes `--<name>` with default `os.environ.get("SM_CHANNEL_<NAME>", "<local folder>")`, and
 each path's root is rewritten to join onto it, so that locally the same files are read as before. A path the
@@ -59,7 +60,8 @@ class ChannelsRule:
         paths = ctx.paths
         for call in paths.downloads:
             ctx.report(call, diagnostics.DOWNLOADS_DATA)
-        channels = _group(ctx, paths.reads)
+        # (a settings file of the code, `config.json`, is read where the code is, on SageMaker too)
+        channels = _group(ctx, [site for site in paths.reads if not catalog.is_settings_file(site.path.full)])
         for site in paths.scratch:
             if site.role in ("output", "checkpoint") and not catalog.kept_by_sagemaker(site.path.full):
                 # a cache beside the input files (`data/vocab.json` by `data/text.txt`) parts from them there

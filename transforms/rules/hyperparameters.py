@@ -95,6 +95,10 @@ class HyperparametersRule:
                     fed.add(argument.dest)
                     lifts.append(((False, *ctx.facts.position(setting.value)),
                                   functools.partial(_lift_setting, ctx, setting, argument)))
+                elif _read_from_a_file(ctx, argument.value):
+                    fed.add(argument.dest)
+                    lifts.append(((False, *ctx.facts.position(argument.value)), functools.partial(
+                        _lift_name, ctx, argument.target, [Binding(argument.value, argument.value)], argument)))
                 else:
                     why = _why_setting_not_lifted(ctx, argument.value)
                     if why is not None:
@@ -373,6 +377,24 @@ def _reads_arguments(ctx: PlanContext, value: cst.BaseExpression) -> bool:
         return True
     return any(isinstance(node, cst.Attribute) and isinstance(node.value, cst.Name)
                and node.attr.value in ctx.facts.argument_defaults for node in walk(value))
+
+
+def _read_from_a_file(ctx: PlanContext, read: cst.BaseExpression) -> bool:
+    """`config["epochs"]`, `config["train"]["lr"]`, `cfg.epochs` of a `config` bound once to what a settings file
+    holds (`json.load(f)`, `yaml.safe_load(...)`, `OmegaConf.load(...)`): its value is known only at run time, so
+    an override (default None) replaces it where SageMaker passes one, and the file's value stays otherwise."""
+    if setting_key(read) is None and not isinstance(read, cst.Attribute):
+        return False
+    root = read.func.value if isinstance(read, cst.Call) else read
+    while isinstance(root, (cst.Subscript, cst.Attribute)):
+        root = root.value
+    if not isinstance(root, cst.Name) or _reads_arguments(ctx, read):
+        return False
+    scope = ctx.facts.structure.resolved.get(root)
+    assignments = scope.assignments[root.value] if scope is not None else []
+    value = ctx.facts.assigned_value(assignments[0].node)[0] if len(assignments) == 1 else None
+    loader = ctx.facts.qualified_name(value.func) if isinstance(value, cst.Call) else None
+    return loader in catalog.CONFIG_FILE_LOADERS or loader == "omegaconf.OmegaConf.load"
 
 
 def _why_setting_not_lifted(ctx: PlanContext, read: cst.BaseExpression) -> str | None:

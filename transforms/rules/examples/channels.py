@@ -1567,4 +1567,73 @@ if __name__ == "__main__":
     run(**vars(parser.parse_known_args()[0]))
 ''',
     ),
+    # a settings file of the code (`configs/train.yaml`, `config.json`) is read where the code is, on SageMaker too: not a channel; the data beside it is
+    Example(
+        before="""\
+import yaml
+
+import numpy as np
+import tensorflow as tf
+
+with open("configs/train.yaml") as f:
+    settings = yaml.safe_load(f)
+x = np.load("data/x.npy")
+model = tf.keras.Sequential([tf.keras.layers.Dense(settings["units"])])
+model.compile(loss="mse")
+model.fit(x, x[:, :1], epochs=2)
+""",
+        after='''\
+import yaml
+
+import numpy as np
+import tensorflow as tf
+import argparse
+import os
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=2, help="fit(epochs=) in the original script")
+parser.add_argument("--data", type=str, default=os.environ.get("SM_CHANNEL_DATA", "data"),
+                    help="input channel 'data' (SageMaker: SM_CHANNEL_DATA)")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+with open("configs/train.yaml") as f:
+    settings = yaml.safe_load(f)
+x = np.load(os.path.join(args.data, "x.npy"))
+model = tf.keras.Sequential([tf.keras.layers.Dense(settings["units"])])
+model.compile(loss="mse")
+model.fit(x, x[:, :1], epochs=args.epochs)
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+''',
+    ),
 )

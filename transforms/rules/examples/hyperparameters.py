@@ -497,8 +497,8 @@ def _sm_export(model, version_dir):
 # SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
 # `--name value` and sets SM_* variables; without them the script's own values are used.
 parser = argparse.ArgumentParser(allow_abbrev=False)
-parser.add_argument("--settings", type=str, default=os.environ.get("SM_CHANNEL_SETTINGS", "."),
-                    help="input channel 'settings' (SageMaker: SM_CHANNEL_SETTINGS)")
+parser.add_argument("--batch_size", "--batch-size", type=int, default=None,
+                    help="fit(batch_size=) in the original script (computed at run time; default: the script's value)")
 parser.add_argument(
     "--sm-model-dir", "--sm_model_dir",
     type=str,
@@ -509,17 +509,17 @@ parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
                     help="checkpoints; an S3 URI on SageMaker (never the final model)")
 args, _ = parser.parse_known_args()
 
-settings = json.load(open(os.path.join(args.settings, "settings.json")))
+settings = json.load(open("settings.json"))
 params = {"epochs": 4}
 params["epochs"] = settings.get("epochs", 4)
 model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
 model.compile("adam", "mse")
-model.fit([[0.0]], [0.0], epochs=params["epochs"], batch_size=settings["batch_size"])
+model.fit([[0.0]], [0.0], epochs=params["epochs"], batch_size=args.batch_size if args.batch_size is not None else settings["batch_size"])
 
 # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
 _sm_export(model, os.path.join(args.sm_model_dir, "1"))
 ''',
-        codes=('SM101', 'SM101'),
+        codes=('SM101',),
     ),
     Example(
         before="""\
@@ -3628,6 +3628,82 @@ def main():
 
 
 main()
+''',
+    ),
+    # settings read from a file at run time (`config = json.load(f)`, then `config["epochs"]`, `config.get("batch_size", 32)`, nested keys): an override with default None replaces each read a training argument takes; the file's value stays when SageMaker passes none
+    Example(
+        before="""\
+import json
+
+import numpy as np
+import tensorflow as tf
+
+with open("config.json") as f:
+    config = json.load(f)
+with np.load("data/train.npz") as d:
+    x, y = d["x"], d["y"]
+model = tf.keras.Sequential([tf.keras.layers.Dense(config["units"]), tf.keras.layers.Dense(1)])
+model.compile(optimizer=tf.keras.optimizers.Adam(config["optimizer"]["lr"]), loss="mse")
+model.fit(x, y, epochs=config["epochs"], batch_size=config.get("batch_size", 32))
+""",
+        after='''\
+import json
+
+import numpy as np
+import tensorflow as tf
+import argparse
+import os
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--learning_rate", "--learning-rate", type=float, default=None,
+                    help="optimizer learning rate in the original script (computed at run time; default: the script's value)")
+parser.add_argument("--epochs", type=int, default=None,
+                    help="fit(epochs=) in the original script (computed at run time; default: the script's value)")
+parser.add_argument("--batch_size", "--batch-size", type=int, default=None,
+                    help="fit(batch_size=) in the original script (computed at run time; default: the script's value)")
+parser.add_argument("--data", type=str, default=os.environ.get("SM_CHANNEL_DATA", "data"),
+                    help="input channel 'data' (SageMaker: SM_CHANNEL_DATA)")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+with open("config.json") as f:
+    config = json.load(f)
+with np.load(os.path.join(args.data, "train.npz")) as d:
+    x, y = d["x"], d["y"]
+model = tf.keras.Sequential([tf.keras.layers.Dense(config["units"]), tf.keras.layers.Dense(1)])
+model.compile(optimizer=tf.keras.optimizers.Adam(args.learning_rate if args.learning_rate is not None else config["optimizer"]["lr"]), loss="mse")
+model.fit(x, y, epochs=args.epochs if args.epochs is not None else config["epochs"], batch_size=args.batch_size if args.batch_size is not None else config.get("batch_size", 32))
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
 ''',
     ),
 )
