@@ -127,6 +127,7 @@ class ScriptFacts:
     # (value, what the help text calls it, argument name, type) for tf.data batch(), compile(optimizer=) and
     # the range() of a loop around a training step.
     training_name_arguments: list = field(default_factory=list)
+    literal_batch_sizes: list = field(default_factory=list)  # (literal, what takes it): `.batch(32)`, loaders'
     unnamed_parser_parses: list[cst.Call] = field(default_factory=list)  # `build_parser().parse_args()`
     subcommand_parsers: list[cst.Call] = field(default_factory=list)  # `parser.add_subparsers(...)`
     pretrained_calls: list[cst.Call] = field(default_factory=list)  # keras.applications models, TF Hub loaders
@@ -731,10 +732,12 @@ class _FactsCollector:
         return found
 
     def _note_batch_size(self, call: cst.Call, size: cst.BaseExpression | None, target: str) -> None:
-        """A batch size a data pipeline takes: lifted where a name or setting holds it (a literal there may be an
-        evaluation pipeline's own size, so literals are left to fit's `batch_size=`)."""
+        """A batch size a data pipeline takes: lifted where a name or setting holds it; a literal there may be an
+        evaluation pipeline's own size, so literals are noted apart (ScriptFacts.literal_batch_sizes)."""
         if isinstance(size, (cst.Name, cst.Attribute, cst.Subscript)):
             self.facts.training_name_arguments.append((size, f"{target}()", "batch_size", "int"))
+        elif isinstance(size, cst.Integer):
+            self.facts.literal_batch_sizes.append((size, f"{target}()"))
 
     def _is_model_constructor(self, expr: cst.BaseExpression) -> bool:
         return is_model_constructor(self.facts, expr)

@@ -174,6 +174,13 @@ def _training_arguments(ctx: PlanContext) -> list[TrainingArgument]:
                                               "int", f"{short}({arg.keyword.value}=)"))
     for value, target, dest, type_name in facts.training_name_arguments:
         found.append(TrainingArgument(value, dest, type_name, target, pipeline=dest == "batch_size"))
+    if not any(argument.dest == "batch_size" for argument in found) and \
+            len({size.value for size, _ in facts.literal_batch_sizes}) == 1 and \
+            any(_feeds_training(facts, size) for size, _ in facts.literal_batch_sizes):
+        # `.batch(32)` of the data fit takes, the same size for validation too: the script's batch size, where
+        # nothing else sets one (sizes that differ may be an evaluation pipeline's own: left as written)
+        found += [TrainingArgument(size, "batch_size", "int", target, pipeline=True)
+                  for size, target in facts.literal_batch_sizes]
     return [_unshifted(facts, _unscaled(facts, _uncast(facts, argument))) for argument in found]
 
 
@@ -187,6 +194,28 @@ def _unshifted(facts: ScriptFacts, argument: TrainingArgument) -> TrainingArgume
             isinstance(call, cst.Call) and facts.qualified_name(call.func) == "builtins.range":
         return dataclasses.replace(argument, value=value.left)
     return argument
+
+
+def _feeds_training(facts: ScriptFacts, size: cst.Integer) -> bool:
+    """Is the pipeline batched by `size` the data a `fit` takes (`fit(train_ds, ...)`, `fit(ds.batch(32))`) or the
+    one a training loop iterates (`for x, y in train_ds:` around a GradientTape)?"""
+    statement = facts.statement_of(size)
+    small = statement.body[0] if isinstance(statement, cst.SimpleStatementLine) else None
+    bound = {small.targets[0].target.value} if isinstance(small, cst.Assign) and len(small.targets) == 1 and \
+        isinstance(small.targets[0].target, cst.Name) else set()
+    for fit in facts.fit_calls:
+        data = next((arg.value for arg in fit.call.args if arg.keyword is None or arg.keyword.value == "x"), None)
+        if data is not None and any(node is size or (isinstance(node, cst.Name) and node.value in bound)
+                                    for node in walk(data)):
+            return True
+    for tape in facts.tape_calls:
+        current = facts.parents.get(tape)
+        while current is not None and not isinstance(current, (cst.FunctionDef, cst.Module)):
+            if isinstance(current, cst.For) and any(isinstance(node, cst.Name) and node.value in bound
+                                                    for node in walk(current.iter)):
+                return True
+            current = facts.parents.get(current)
+    return False
 
 
 def _uncast(facts: ScriptFacts, argument: TrainingArgument) -> TrainingArgument:

@@ -881,6 +881,8 @@ def _sm_export(model, version_dir):
 # `--name value` and sets SM_* variables; without them the script's own values are used.
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument("--epochs", type=int, default=2, help="fit(epochs=) in the original script")
+parser.add_argument("--batch_size", "--batch-size", type=int, default=4,
+                    help="tf.data batch() in the original script")
 parser.add_argument(
     "--sm-model-dir", "--sm_model_dir",
     type=str,
@@ -895,7 +897,7 @@ with tf.io.TFRecordWriter("records/train.tfrecord") as writer:
     for value in range(8):
         writer.write(tf.train.Example(features=tf.train.Features(feature={"x": tf.train.Feature(float_list=tf.train.FloatList(value=[float(value)]))})).SerializeToString())
 dataset = tf.data.TFRecordDataset("records/train.tfrecord").map(lambda r: tf.io.parse_single_example(r, {"x": tf.io.FixedLenFeature([1], tf.float32)})["x"])
-dataset = dataset.map(lambda x: (x, x)).batch(4)
+dataset = dataset.map(lambda x: (x, x)).batch(args.batch_size)
 model = tf.keras.Sequential([tf.keras.Input((1,)), tf.keras.layers.Dense(1)])
 model.compile(optimizer="adam", loss="mse")
 model.fit(dataset, epochs=args.epochs)

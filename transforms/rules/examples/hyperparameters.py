@@ -3706,4 +3706,73 @@ model.fit(x, y, epochs=args.epochs if args.epochs is not None else config["epoch
 _sm_export(model, os.path.join(args.sm_model_dir, "1"))
 ''',
     ),
+    # a literal batch size of the data fit takes (`.batch(16)`), the same for the other pipelines: one --batch_size for all (where they differ, or none feeds training, they stay as written)
+    Example(
+        before="""\
+import tensorflow as tf
+
+features = tf.random.uniform((64, 3))
+targets = tf.reduce_sum(features, axis=1)
+train = tf.data.Dataset.from_tensor_slices((features, targets)).shuffle(64).batch(16)
+valid = tf.data.Dataset.from_tensor_slices((features, targets)).batch(16)
+scoring = tf.data.Dataset.from_tensor_slices(features).batch(16)
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile("adam", "mse")
+model.fit(train, validation_data=valid, epochs=2)
+print(model.predict(scoring))
+""",
+        after='''\
+import tensorflow as tf
+import argparse
+import os
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=2, help="fit(epochs=) in the original script")
+parser.add_argument("--batch_size", "--batch-size", type=int, default=16,
+                    help="tf.data batch() in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+features = tf.random.uniform((64, 3))
+targets = tf.reduce_sum(features, axis=1)
+train = tf.data.Dataset.from_tensor_slices((features, targets)).shuffle(64).batch(args.batch_size)
+valid = tf.data.Dataset.from_tensor_slices((features, targets)).batch(args.batch_size)
+scoring = tf.data.Dataset.from_tensor_slices(features).batch(args.batch_size)
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile("adam", "mse")
+model.fit(train, validation_data=valid, epochs=args.epochs)
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+print(model.predict(scoring))
+''',
+    ),
 )
