@@ -72,7 +72,11 @@ def migrate(
     ] = None,
     exclude: Annotated[
         list[str] | None,
-        typer.Option("--exclude", metavar="GLOB", help="Glob of paths to skip (repeatable)."),
+        typer.Option("--exclude", metavar="GLOB", help="Glob of paths to skip (repeatable); replaces the configured."),
+    ] = None,
+    extend_exclude: Annotated[
+        list[str] | None,
+        typer.Option("--extend-exclude", metavar="GLOB", help="Glob of paths to skip too (repeatable)."),
     ] = None,
     respect_gitignore: Annotated[
         bool | None, typer.Option("--gitignore/--no-gitignore", help="Skip files ignored by .gitignore [default: on].")
@@ -163,6 +167,7 @@ def migrate(
             jobs=jobs,
             include=include,
             exclude=exclude,
+            extend_exclude=extend_exclude,
             respect_gitignore=respect_gitignore,
             force_exclude=force_exclude,
             timeout=timeout,
@@ -391,7 +396,7 @@ def _run_paths(paths: list[str], settings, *, setting, **args) -> int:
         paths,
         DiscoverySettings(
             include=tuple(setting("include", None) or DEFAULT_INCLUDE),
-            exclude=tuple(setting("exclude", None) or ()),
+            exclude=(*(setting("exclude", None) or ()), *(setting("extend_exclude", None) or ())),
             respect_gitignore=setting("respect_gitignore", True),
             collect_others=bool(out_dir),
             skip_dirs=(out_dir,) if out_dir else (),

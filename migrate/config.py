@@ -24,6 +24,7 @@ from sm_migrate.transforms.contract import MigrationOptions
 CLI_KEYS: dict[str, type | tuple[type, ...]] = {
     "include": list,
     "exclude": list,
+    "extend_exclude": list,
     "respect_gitignore": bool,
     "force_exclude": bool,
     "jobs": int,

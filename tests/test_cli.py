@@ -301,6 +301,22 @@ def test_config_reaches_the_engine_and_cli_overrides_it():
         assert refused.exit_code == 2 and "must be" in refused.stderr, (setting, refused.output)
 
 
+def test_exclude_replaces_the_configured_globs_and_extend_exclude_adds_to_them():
+    write("pyproject.toml", '[tool.sm-migrate]\nexclude = ["legacy/"]\n')
+    for name in ("legacy/old.py", "experiments/try.py", "train.py"):
+        write(name, SCRIPT)
+
+    def would_migrate(*args: str) -> set[str]:
+        result = sm_migrate("--check", "-v", ".", *args)
+        return {line.split(":")[0] for line in result.stderr.splitlines() if line.endswith(": would migrate")}
+
+    assert would_migrate() == {"experiments/try.py", "train.py"}
+    assert would_migrate("--exclude", "experiments/") == {"legacy/old.py", "train.py"}
+    assert would_migrate("--extend-exclude", "experiments/") == {"train.py"}
+    write("pyproject.toml", '[tool.sm-migrate]\nexclude = ["legacy/"]\nextend-exclude = ["experiments/"]\n')
+    assert would_migrate() == {"train.py"}
+
+
 def test_diagnostics_are_path_line_col_code_and_quiet_verbose():
     write("train.py", RUNTIME_PATH_SCRIPT)
     result = sm_migrate("--check", "train.py")
