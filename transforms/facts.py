@@ -311,11 +311,31 @@ class ScriptFacts:
         if isinstance(expr, cst.Subscript) and len(expr.slice) == 1 and isinstance(expr.slice[0].slice, cst.Index) \
                 and isinstance(expr.slice[0].slice.value, cst.Integer):
             expr, index = expr.value, int(expr.slice[0].slice.value.value)
+        elif isinstance(expr, cst.Subscript) and isinstance(expr.value, cst.Name):
+            return self._stored_in(expr.value)
         if not isinstance(expr, cst.Name):
             return None
-        scope = self.structure.resolved.get(expr)
+        return self.held_by(self.structure.resolved.get(expr), expr.value, index)
+
+    def _stored_in(self, container: cst.Name) -> cst.Name | None:
+        """`models[name]` of `models = {}` filled by `models[name] = model`: the one name every entry holds."""
+        scope = self.structure.resolved.get(container)
+        assignments = scope.assignments[container.value] if scope is not None else []
+        value = self.assigned_value(assignments[0].node)[0] if len(assignments) == 1 else None
+        if not (isinstance(value, cst.Dict) and not value.elements):
+            return None
+        stored = {node.value.value if isinstance(node.value, cst.Name) else None
+                  for node in walk(self.module) if isinstance(node, cst.Assign)
+                  for target in node.targets if isinstance(target.target, cst.Subscript)
+                  and isinstance(target.target.value, cst.Name) and target.target.value.value == container.value
+                  and self.structure.resolved.get(target.target.value) is scope}
+        return cst.Name(stored.pop()) if len(stored) == 1 and None not in stored else None
+
+    def held_by(self, scope: Scope | None, name: str, index: int | None = None) -> cst.Name | None:
+        """The one name every binding of `name` in `scope` holds (element `index` of a tuple it is bound to), `None`
+        aside; else None."""
         held = set()
-        for assignment in scope.assignments[expr.value] if scope is not None else ():
+        for assignment in scope.assignments[name] if scope is not None else ():
             value, _ = self.assigned_value(assignment.node)
             if index is not None and isinstance(value, (cst.Tuple, cst.List)) and index < len(value.elements):
                 value = value.elements[index].value
@@ -325,7 +345,7 @@ class ScriptFacts:
                 return None
             if value.value != "None":
                 held.add(value.value)
-        return cst.Name(held.pop()) if len(held) == 1 and expr.value not in held else None
+        return cst.Name(held.pop()) if len(held) == 1 and name not in held else None
 
     def parameter_arguments(self, param: cst.Param) -> list[cst.BaseExpression] | None:
         """What a function's parameter holds: the argument of each call of the function by name in this script, or

@@ -541,7 +541,7 @@ def _trained_models(ctx: PlanContext) -> tuple[dict[str, TrainedModel], cst.Base
         loaded = _loaded_and_saved_last(ctx, fit.receiver, anchor)
         if loaded is not None:
             return {_code(loaded[0]): TrainedModel(facts.model_key(loaded[0]), loaded[0])}, loaded[1], fit.receiver
-        kept = _kept_from_a_sweep(ctx, fit.receiver, anchor)
+        kept = _kept_from_a_sweep(ctx, fit.receiver, anchor) or _kept_by_the_loop(ctx, fit.receiver, anchor)
         if kept is not None:
             return {_code(kept[0]): TrainedModel(facts.model_key(kept[0]), kept[0])}, kept[1], fit.receiver
         rebound = _rebound_model(ctx, fit.receiver, anchor)
@@ -601,6 +601,43 @@ def _kept_from_a_sweep(ctx: PlanContext, receiver: cst.BaseExpression,
     if facts.scopes.get(statement) is not facts.scopes.get(anchor) or not _always_after(facts, statement, anchor):
         return None
     return after[-1].model, facts.statement_after_loops(statement)
+
+
+def _kept_by_the_loop(ctx: PlanContext, receiver: cst.BaseExpression,
+                      loop: cst.CSTNode) -> tuple[cst.BaseExpression, cst.BaseStatement] | None:
+    """`best = (accuracy, model)` or `best_model = model` in the loop that trains, read after it, nothing saved:
+    the model the sweep keeps is the one to serve, not the last one trained (exported after the loop)."""
+    facts = ctx.facts
+    if not isinstance(loop, (cst.For, cst.While)) or not isinstance(receiver, cst.Name) or \
+            any(facts.position(save.call) > facts.position(loop) for save in facts.save_calls):
+        return None
+    scope = facts.scopes.get(loop)
+    for node in walk(loop):
+        if not (isinstance(node, cst.Assign) and len(node.targets) == 1 and isinstance(node.targets[0].target,
+                                                                                        cst.Name)):
+            continue
+        name, value = node.targets[0].target.value, node.value
+        elements = [element.value for element in value.elements] if isinstance(value, cst.Tuple) else [value]
+        index = next((i for i, element in enumerate(elements)
+                      if isinstance(element, cst.Name) and element.value == receiver.value), None)
+        if index is None or name == receiver.value:
+            continue
+        held = facts.held_by(scope, name, index if isinstance(value, cst.Tuple) else None)
+        reads = [read for assignment in scope.assignments[name] for read in assignment.references] if scope else []
+        read_after = any(facts.position(read) > facts.position(loop) and not _within(facts, read, loop)
+                         for read in reads)
+        if held is not None and held.value == receiver.value and read_after:
+            code = f"{name}[{index}]" if isinstance(value, cst.Tuple) else name
+            return parse_expression(code), loop
+    return None
+
+
+def _within(facts, node: cst.CSTNode, ancestor: cst.CSTNode) -> bool:
+    while node is not None:
+        if node is ancestor:
+            return True
+        node = facts.parents.get(node)
+    return False
 
 
 def _built_around(facts, value: cst.BaseExpression | None, receiver: cst.BaseExpression) -> bool:

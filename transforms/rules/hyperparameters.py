@@ -174,13 +174,16 @@ def _training_arguments(ctx: PlanContext) -> list[TrainingArgument]:
                                               "int", f"{short}({arg.keyword.value}=)"))
     for value, target, dest, type_name in facts.training_name_arguments:
         found.append(TrainingArgument(value, dest, type_name, target, pipeline=dest == "batch_size"))
-    if not any(argument.dest == "batch_size" for argument in found) and \
-            len({size.value for size, _ in facts.literal_batch_sizes}) == 1 and \
-            any(_feeds_training(facts, size) for size, _ in facts.literal_batch_sizes):
-        # `.batch(32)` of the data fit takes, the same size for validation too: the script's batch size, where
-        # nothing else sets one (sizes that differ may be an evaluation pipeline's own: left as written)
+    training = [(size, target) for size, target in facts.literal_batch_sizes if _feeds_training(facts, size)]
+    if training and len({size.value for size, _ in training}) == 1 and \
+            not any(argument.dest == "batch_size" for argument in found):
+        # `.batch(32)` of the data fit or a training loop takes, and validation's where it is the same: the
+        # script's batch size, where nothing else sets one (a prediction pipeline's `.batch(1)`, or a validation
+        # size of its own, stays as written)
+        validation = [(size, target) for size, target in facts.literal_batch_sizes if size.value == training[0][0].value
+                      and (size, target) not in training and _feeds_training(facts, size, ("validation_data",))]
         found += [TrainingArgument(size, "batch_size", "int", target, pipeline=True)
-                  for size, target in facts.literal_batch_sizes]
+                  for size, target in facts.literal_batch_sizes if (size, target) in training + validation]
     return [_unshifted(facts, _unscaled(facts, _uncast(facts, argument))) for argument in found]
 
 
@@ -196,23 +199,33 @@ def _unshifted(facts: ScriptFacts, argument: TrainingArgument) -> TrainingArgume
     return argument
 
 
-def _feeds_training(facts: ScriptFacts, size: cst.Integer) -> bool:
-    """Is the pipeline batched by `size` the data a `fit` takes (`fit(train_ds, ...)`, `fit(ds.batch(32))`) or the
-    one a training loop iterates (`for x, y in train_ds:` around a GradientTape)?"""
+def _feeds_training(facts: ScriptFacts, size: cst.Integer, keywords: tuple[str, ...] = ("x",)) -> bool:
+    """Is the pipeline batched by `size` the data a `fit` takes (`fit(train_ds, ...)`, `fit(ds.batch(32))`; with
+    `keywords=("validation_data",)` its validation data) or the one a training loop iterates (`for x, y in
+    train_ds:` around a GradientTape, or around the calls of the function that runs one)?"""
     statement = facts.statement_of(size)
     small = statement.body[0] if isinstance(statement, cst.SimpleStatementLine) else None
     bound = {small.targets[0].target.value} if isinstance(small, cst.Assign) and len(small.targets) == 1 and \
         isinstance(small.targets[0].target, cst.Name) else set()
+
+    def reads_it(expr: cst.CSTNode) -> bool:
+        return any(node is size or (isinstance(node, cst.Name) and node.value in bound) for node in walk(expr))
+
     for fit in facts.fit_calls:
-        data = next((arg.value for arg in fit.call.args if arg.keyword is None or arg.keyword.value == "x"), None)
-        if data is not None and any(node is size or (isinstance(node, cst.Name) and node.value in bound)
-                                    for node in walk(data)):
+        data = next((arg.value for arg in fit.call.args if arg.keyword is not None and arg.keyword.value in keywords
+                     or (arg.keyword is None and keywords == ("x",))), None)
+        if data is not None and reads_it(data):
             return True
+    if keywords != ("x",):
+        return False
+    steps = list(facts.tape_calls)
     for tape in facts.tape_calls:
-        current = facts.parents.get(tape)
+        function = facts.enclosing(tape, cst.FunctionDef)
+        steps.extend(facts.run_sites(function) if function is not None else ())
+    for step in steps:
+        current = facts.parents.get(step)
         while current is not None and not isinstance(current, (cst.FunctionDef, cst.Module)):
-            if isinstance(current, cst.For) and any(isinstance(node, cst.Name) and node.value in bound
-                                                    for node in walk(current.iter)):
+            if isinstance(current, cst.For) and reads_it(current.iter):
                 return True
             current = facts.parents.get(current)
     return False
@@ -419,11 +432,25 @@ def _read_from_a_file(ctx: PlanContext, read: cst.BaseExpression) -> bool:
         root = root.value
     if not isinstance(root, cst.Name) or _reads_arguments(ctx, read):
         return False
-    scope = ctx.facts.structure.resolved.get(root)
-    assignments = scope.assignments[root.value] if scope is not None else []
-    value = ctx.facts.assigned_value(assignments[0].node)[0] if len(assignments) == 1 else None
-    loader = ctx.facts.qualified_name(value.func) if isinstance(value, cst.Call) else None
-    return loader in catalog.CONFIG_FILE_LOADERS or loader == "omegaconf.OmegaConf.load"
+    return _holds_a_settings_file(ctx, root)
+
+
+def _holds_a_settings_file(ctx: PlanContext, name: cst.Name, depth: int = 0) -> bool:
+    """Is `name` bound once to what a settings file holds (`json.load(f)`), or to an object built from it
+    (`Config(**json.load(f))`), or a parameter every call passes such a name (`train(config)`)?"""
+    facts = ctx.facts
+    scope = facts.structure.resolved.get(name)
+    assignments = scope.assignments[name.value] if scope is not None else []
+    if len(assignments) != 1 or depth > MAX_CALL_DEPTH:
+        return False
+    if isinstance(assignments[0].node, cst.Param):
+        passed = facts.parameter_arguments(assignments[0].node)
+        return bool(passed) and all(isinstance(value, cst.Name) and _holds_a_settings_file(ctx, value, depth + 1)
+                                    for value in passed)
+    value = facts.assigned_value(assignments[0].node)[0]
+    loaded = [value, *(arg.value for arg in value.args)] if isinstance(value, cst.Call) else []
+    return any(isinstance(call, cst.Call) and facts.qualified_name(call.func) in
+               (*catalog.CONFIG_FILE_LOADERS, "omegaconf.OmegaConf.load") for call in loaded)
 
 
 def _why_setting_not_lifted(ctx: PlanContext, read: cst.BaseExpression) -> str | None:

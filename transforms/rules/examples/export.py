@@ -1489,6 +1489,8 @@ def _sm_export_function(predict, example, version_dir):
 parser = argparse.ArgumentParser(allow_abbrev=False)
 parser.add_argument("--learning_rate", "--learning-rate", type=float, default=0.1,
                     help="optimizer learning rate in the original script")
+parser.add_argument("--batch_size", "--batch-size", type=int, default=4,
+                    help="tf.data batch() in the original script")
 parser.add_argument(
     "--sm-model-dir", "--sm_model_dir",
     type=str,
@@ -1522,7 +1524,7 @@ def train_step(x, y):
     optimizer.apply_gradients(zip(tape.gradient(loss, variables), variables))
 
 
-data = tf.data.Dataset.from_tensor_slices((np.ones((8, 4), "float32"), np.zeros(8, "int32"))).batch(4)
+data = tf.data.Dataset.from_tensor_slices((np.ones((8, 4), "float32"), np.zeros(8, "int32"))).batch(args.batch_size)
 for batch_x, batch_y in data:
     train_step(batch_x, batch_y)
 
@@ -3880,6 +3882,152 @@ end_to_end.save(_sm_path("sentiment.keras", os.path.join(args.sm_model_dir, "sen
 
 # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
 _sm_export(end_to_end, os.path.join(args.sm_model_dir, "1"))
+''',
+    ),
+    # a sweep that keeps its best model (`best = (loss, model)`) and reads it after the loop, saving nothing: the kept model is served, not the last one trained
+    Example(
+        before="""\
+import tensorflow as tf
+
+x, y = tf.ones((8, 2)), tf.ones((8, 1))
+best = None
+for units in [4, 2]:
+    model = tf.keras.Sequential([tf.keras.layers.Dense(units), tf.keras.layers.Dense(1)])
+    model.compile("adam", "mse")
+    model.fit(x, y, epochs=2)
+    loss = model.evaluate(x, y)
+    if best is None or loss < best[0]:
+        best = (loss, model)
+print("kept", best[1].layers[0].units)
+""",
+        after='''\
+import tensorflow as tf
+import argparse
+import os
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=2, help="fit(epochs=) in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+x, y = tf.ones((8, 2)), tf.ones((8, 1))
+best = None
+for units in [4, 2]:
+    model = tf.keras.Sequential([tf.keras.layers.Dense(units), tf.keras.layers.Dense(1)])
+    model.compile("adam", "mse")
+    model.fit(x, y, epochs=args.epochs)
+    loss = model.evaluate(x, y)
+    if best is None or loss < best[0]:
+        best = (loss, model)
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(best[1], os.path.join(args.sm_model_dir, "1"))
+print("kept", best[1].layers[0].units)
+''',
+    ),
+    # models kept by name in a dict (`trained[name] = model`) and the winner saved: its save goes to the model dir and it is the one served
+    Example(
+        before="""\
+import tensorflow as tf
+
+x, y = tf.ones((8, 2)), tf.ones((8, 1))
+trained, losses = {}, {}
+for name, units in [("small", 2), ("big", 4)]:
+    model = tf.keras.Sequential([tf.keras.layers.Dense(units), tf.keras.layers.Dense(1)])
+    model.compile("adam", "mse")
+    model.fit(x, y, epochs=2)
+    losses[name] = model.evaluate(x, y)
+    trained[name] = model
+winner = min(losses, key=losses.get)
+trained[winner].save("winner.keras")
+""",
+        after='''\
+import tensorflow as tf
+import argparse
+import os
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_path(local_path, sagemaker_path):
+    """`local_path` when run locally; on SageMaker `sagemaker_path`, under the dirs the job keeps."""
+    if "SM_MODEL_DIR" not in os.environ:
+        return local_path
+    os.makedirs(os.path.dirname(sagemaker_path) or ".", exist_ok=True)
+    return sagemaker_path
+
+
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=2, help="fit(epochs=) in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+x, y = tf.ones((8, 2)), tf.ones((8, 1))
+trained, losses = {}, {}
+for name, units in [("small", 2), ("big", 4)]:
+    model = tf.keras.Sequential([tf.keras.layers.Dense(units), tf.keras.layers.Dense(1)])
+    model.compile("adam", "mse")
+    model.fit(x, y, epochs=args.epochs)
+    losses[name] = model.evaluate(x, y)
+    trained[name] = model
+winner = min(losses, key=losses.get)
+trained[winner].save(_sm_path("winner.keras", os.path.join(args.sm_model_dir, "winner.keras")))
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(trained[winner], os.path.join(args.sm_model_dir, "1"))
 ''',
     ),
 )

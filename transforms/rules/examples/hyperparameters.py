@@ -3706,7 +3706,7 @@ model.fit(x, y, epochs=args.epochs if args.epochs is not None else config["epoch
 _sm_export(model, os.path.join(args.sm_model_dir, "1"))
 ''',
     ),
-    # a literal batch size of the data fit takes (`.batch(16)`), the same for the other pipelines: one --batch_size for all (where they differ, or none feeds training, they stay as written)
+    # a literal batch size of the data fit takes (`.batch(16)`), validation's where it is the same: one --batch_size for both; a scoring pipeline's stays (as sizes that differ do)
     Example(
         before="""\
 import tensorflow as tf
@@ -3765,7 +3765,7 @@ features = tf.random.uniform((64, 3))
 targets = tf.reduce_sum(features, axis=1)
 train = tf.data.Dataset.from_tensor_slices((features, targets)).shuffle(64).batch(args.batch_size)
 valid = tf.data.Dataset.from_tensor_slices((features, targets)).batch(args.batch_size)
-scoring = tf.data.Dataset.from_tensor_slices(features).batch(args.batch_size)
+scoring = tf.data.Dataset.from_tensor_slices(features).batch(16)
 model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
 model.compile("adam", "mse")
 model.fit(train, validation_data=valid, epochs=args.epochs)
@@ -3773,6 +3773,184 @@ model.fit(train, validation_data=valid, epochs=args.epochs)
 # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
 _sm_export(model, os.path.join(args.sm_model_dir, "1"))
 print(model.predict(scoring))
+''',
+    ),
+    # the literal batch size of the data a custom loop iterates around its step function is the batch size; a prediction pipeline's `.batch(1)` stays
+    Example(
+        before="""\
+import tensorflow as tf
+
+
+def main():
+    features, targets = tf.ones((64, 3)), tf.ones((64, 1))
+    train = tf.data.Dataset.from_tensor_slices((features, targets)).batch(16)
+    scoring = tf.data.Dataset.from_tensor_slices(features).batch(1)
+    model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+    optimizer = tf.keras.optimizers.SGD(0.1)
+
+    @tf.function
+    def train_step(x, y):
+        with tf.GradientTape() as tape:
+            loss = tf.reduce_mean((model(x) - y) ** 2)
+        optimizer.apply_gradients(zip(tape.gradient(loss, model.trainable_variables), model.trainable_variables))
+
+    for epoch in range(3):
+        for x, y in train:
+            train_step(x, y)
+    print(model.predict(scoring).shape)
+
+
+main()
+""",
+        after='''\
+import tensorflow as tf
+import argparse
+import os
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--learning_rate", "--learning-rate", type=float, default=0.1,
+                    help="optimizer learning rate in the original script")
+parser.add_argument("--epochs", type=int, default=3,
+                    help="range() of the `for epoch` loop in the original script")
+parser.add_argument("--batch_size", "--batch-size", type=int, default=16,
+                    help="tf.data batch() in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+
+def main():
+    features, targets = tf.ones((64, 3)), tf.ones((64, 1))
+    train = tf.data.Dataset.from_tensor_slices((features, targets)).batch(args.batch_size)
+    scoring = tf.data.Dataset.from_tensor_slices(features).batch(1)
+    model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+    optimizer = tf.keras.optimizers.SGD(args.learning_rate)
+
+    @tf.function
+    def train_step(x, y):
+        with tf.GradientTape() as tape:
+            loss = tf.reduce_mean((model(x) - y) ** 2)
+        optimizer.apply_gradients(zip(tape.gradient(loss, model.trainable_variables), model.trainable_variables))
+
+    for epoch in range(args.epochs):
+        for x, y in train:
+            train_step(x, y)
+
+    # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+    _sm_export(model, os.path.join(args.sm_model_dir, "1"))
+    print(model.predict(scoring).shape)
+
+
+main()
+''',
+    ),
+    # a settings object built from a file (`Config(**json.load(f))`): its fields are the file's values, so they get overrides like the file's keys
+    Example(
+        before="""\
+import json
+from dataclasses import dataclass
+
+import tensorflow as tf
+
+
+@dataclass
+class Config:
+    epochs: int
+    lr: float
+
+
+with open("config.json") as f:
+    cfg = Config(**json.load(f))
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(optimizer=tf.keras.optimizers.Adam(cfg.lr), loss="mse")
+model.fit(tf.ones((8, 2)), tf.ones((8, 1)), epochs=cfg.epochs)
+""",
+        after='''\
+import json
+from dataclasses import dataclass
+
+import tensorflow as tf
+import argparse
+import os
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--learning_rate", "--learning-rate", type=float, default=None,
+                    help="optimizer learning rate in the original script (computed at run time; default: the script's value)")
+parser.add_argument("--epochs", type=int, default=None,
+                    help="fit(epochs=) in the original script (computed at run time; default: the script's value)")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+
+@dataclass
+class Config:
+    epochs: int
+    lr: float
+
+
+with open("config.json") as f:
+    cfg = Config(**json.load(f))
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(optimizer=tf.keras.optimizers.Adam(args.learning_rate if args.learning_rate is not None else cfg.lr), loss="mse")
+model.fit(tf.ones((8, 2)), tf.ones((8, 1)), epochs=args.epochs if args.epochs is not None else cfg.epochs)
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
 ''',
     ),
 )
