@@ -370,10 +370,12 @@ class ScriptFacts:
             return None
         values = []
         for call in calls:
-            if any(arg.star for arg in call.args):
+            # `train(**vars(args))` fills the options' names; another parameter keeps its default
+            if any(arg.star for arg in call.args) and not (
+                    self._splats_the_namespace(call) and param.name.value not in self._option_dests()):
                 return None
             keyword = [arg.value for arg in call.args if arg.keyword and arg.keyword.value == param.name.value]
-            given = [arg.value for arg in call.args if arg.keyword is None]
+            given = [arg.value for arg in call.args if arg.keyword is None and not arg.star]
             if keyword:
                 values.append(keyword[0])
             elif index is not None and index < len(given):
@@ -399,6 +401,22 @@ class ScriptFacts:
             and not any(arg.keyword and arg.keyword.value == param.name.value for arg in call.args)
             for call in calls
         )
+
+    def _splats_the_namespace(self, call: cst.Call) -> bool:
+        """Is the call's one starred argument the parsed command line, `**vars(args)` / `**args.__dict__`?"""
+        starred = [arg for arg in call.args if arg.star]
+        return len(starred) == 1 and starred[0].star == "**" and \
+            self._is_parsed_namespace(self._enumerated_namespace(starred[0].value))
+
+    def _option_dests(self) -> set[str]:
+        """The names the script's own argparse options are parsed into."""
+        dests = set()
+        for _, call in self.add_argument_calls:
+            flags = option_flags(call)
+            dest = option_dest(call) or (flags[0] if flags and not flags[0].startswith("-") else None)  # positional
+            if dest:
+                dests.add(dest)
+        return dests
 
     def _enumerated_namespace(self, expr: cst.BaseExpression) -> cst.BaseExpression | None:
         """`vars(args)` / `args.__dict__` -> `args`."""

@@ -3953,4 +3953,79 @@ model.fit(tf.ones((8, 2)), tf.ones((8, 1)), epochs=args.epochs if args.epochs is
 _sm_export(model, os.path.join(args.sm_model_dir, "1"))
 ''',
     ),
+    # a function filled from the parsed command line (`train(**vars(parser.parse_args()))`): a parameter no option fills keeps its default, so that default is the setting (on SageMaker's parser, as the namespace is splatted whole)
+    Example(
+        before="""\
+import argparse
+
+import tensorflow as tf
+
+
+def train(learning_rate, epochs=3):
+    model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+    model.compile(optimizer=tf.keras.optimizers.Adam(learning_rate), loss="mse")
+    model.fit(tf.ones((8, 2)), tf.ones((8, 1)), epochs=epochs)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--learning-rate", type=float, default=0.01)
+    train(**vars(parser.parse_args()))
+""",
+        after='''\
+import argparse
+
+import tensorflow as tf
+import os
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+sm_parser = argparse.ArgumentParser(allow_abbrev=False, add_help=False)
+sm_parser.add_argument("--epochs", type=int, default=3,
+                       help="fit(epochs=) through train(epochs) at line 6 in the original script")
+sm_parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+sm_parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                       help="checkpoints; an S3 URI on SageMaker (never the final model)")
+sm_args, _ = sm_parser.parse_known_args()
+
+
+def train(learning_rate, epochs=sm_args.epochs):
+    model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+    model.compile(optimizer=tf.keras.optimizers.Adam(learning_rate), loss="mse")
+    model.fit(tf.ones((8, 2)), tf.ones((8, 1)), epochs=epochs)
+
+    # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+    _sm_export(model, os.path.join(sm_args.sm_model_dir, "1"))
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--learning-rate", "--learning_rate", type=float, default=0.01)
+    train(**vars(parser.parse_known_args()[0]))
+''',
+    ),
 )
