@@ -230,6 +230,10 @@ def test_the_removed_keras_calls_the_catalog_lists_are_gone_from_keras3():
             assert not (set(renamed) | set(catalog.KERAS1_LAYER_KEYWORDS_REPORTED)) & set(parameters), layer
     with pytest.raises(ValueError, match="Unrecognized keyword arguments passed to Dense"):
         keras.layers.Dense(1, init="uniform")
+    for method, keywords in ((keras.Model.fit, catalog.KERAS3_REMOVED_FIT_KEYWORDS),
+                             (keras.callbacks.ModelCheckpoint.__init__, catalog.KERAS3_REMOVED_CALLBACK_KEYWORDS)):
+        parameters = inspect.signature(method).parameters
+        assert not set(keywords) & set(parameters) and not any(p.kind == p.VAR_KEYWORD for p in parameters.values())
 
 
 KERAS1_LAYERS_SCRIPT = (

@@ -247,6 +247,15 @@ KERAS3_METHOD_KEYWORDS = {
     "evaluate": frozenset({"x", "y", "batch_size", "verbose", "sample_weight", "steps", "callbacks", "return_dict"}),
     "predict": frozenset({"x", "batch_size", "verbose", "steps", "callbacks"}),
 }
+# Keras 2 keywords Keras 3 refuses (TypeError at the call, after everything before it ran): keyword -> what instead.
+KERAS3_REMOVED_FIT_KEYWORDS = {
+    "workers": "a keras.utils.PyDataset takes it in its constructor (super().__init__(workers=...)); drop it here",
+    "use_multiprocessing": "a keras.utils.PyDataset takes it in its constructor; drop it here",
+    "max_queue_size": "a keras.utils.PyDataset takes it in its constructor; drop it here",
+}
+KERAS3_REMOVED_CALLBACK_KEYWORDS = {
+    "period": 'use save_freq="epoch" for period=1, or save_freq=<batches> for a number of batches',
+}
 # From TF 2.11 the Keras 2 optimizers take `lr=` with a warning and keep their default learning rate (checked on
 # TF 2.15 and tf-keras 2.21): silently wrong there, an error on Keras 3. `nb_epoch=` (Keras 1) no TF 2 fit takes.
 LR_IGNORED_SINCE = (2, 11)

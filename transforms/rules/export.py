@@ -139,6 +139,8 @@ def _export_model(ctx: PlanContext, model_code: str, model: TrainedModel, traini
     if dir_saves:
         for save in dir_saves[:-1]:
             ctx.report(save.call, diagnostics.SEVERAL_SAVEDMODEL_SAVES)
+            if _needs_export_call(ctx, save):  # (left where it writes, but `model.save(<dir>)` raises on Keras 3)
+                _rewrite_as_export(ctx, save, PATH_SLOT, None)
         _make_export(ctx, dir_saves[-1], version_parts)
     else:
         # after the last file save, unless that runs before training (`f = lambda: model.save(...)` above it)
@@ -541,7 +543,8 @@ def _trained_models(ctx: PlanContext) -> tuple[dict[str, TrainedModel], cst.Base
         loaded = _loaded_and_saved_last(ctx, fit.receiver, anchor)
         if loaded is not None:
             return {_code(loaded[0]): TrainedModel(facts.model_key(loaded[0]), loaded[0])}, loaded[1], fit.receiver
-        kept = _kept_from_a_sweep(ctx, fit.receiver, anchor) or _kept_by_the_loop(ctx, fit.receiver, anchor)
+        kept = _kept_from_a_sweep(ctx, fit.receiver, anchor) or _kept_by_the_loop(ctx, fit.receiver, anchor) or \
+            _saved_other_trained(ctx, fit.receiver, anchor)
         if kept is not None:
             return {_code(kept[0]): TrainedModel(facts.model_key(kept[0]), kept[0])}, kept[1], fit.receiver
         rebound = _rebound_model(ctx, fit.receiver, anchor)
@@ -601,6 +604,22 @@ def _kept_from_a_sweep(ctx: PlanContext, receiver: cst.BaseExpression,
     if facts.scopes.get(statement) is not facts.scopes.get(anchor) or not _always_after(facts, statement, anchor):
         return None
     return after[-1].model, facts.statement_after_loops(statement)
+
+
+def _saved_other_trained(ctx: PlanContext, receiver: cst.BaseExpression,
+                         anchor: cst.CSTNode) -> tuple[cst.BaseExpression, cst.CSTNode] | None:
+    """`model.fit(...)`, then `head.fit(...)` on part of it, then `model.save(...)`, `head` never saved: of the
+    models the script trains, the one it saves last after training is what it delivers, not the last one
+    trained (where that one is saved too, it stays the one served)."""
+    facts = ctx.facts
+    after = [save for save in facts.save_calls if facts.position(save.call) > facts.position(anchor)
+             and save.kind in ("save", "keras.save_model", "saved_model.save", "export")]
+    saved = after[-1].model if after else None
+    key = facts.model_key(saved) if saved is not None else None
+    if key is None or any(facts.model_key(save.model) == facts.model_key(receiver) for save in after) or \
+            not any(facts.model_key(fit.receiver) == key for fit in facts.fit_calls):
+        return None
+    return saved, anchor
 
 
 def _kept_by_the_loop(ctx: PlanContext, receiver: cst.BaseExpression,

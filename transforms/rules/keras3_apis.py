@@ -20,9 +20,10 @@ Scripts from the TF 2.1-2.15 images call APIs Keras 3 (TF >= 2.16) removed; each
 What can't be renamed is reported (Keras 3 only): `keras.optimizers.legacy.*` (Keras 3 has none; the current
 optimizers differ in their arguments), `save(..., save_format=...)` to a path that does not end in .keras/.h5
 (which file the user wants can't be told), the generator calls above, a ModelCheckpoint file Keras 3 refuses
-(`weights.best.hdf5`: renaming it would split it from its loads), Keras 2 backend functions Keras 3 has none of
-(`K.set_learning_phase`, `K.function`: catalog.KERAS3_REMOVED_APIS), and what the standalone `keras` 3 package
-dropped though `tf.keras` still has it (`from keras.preprocessing.image import ImageDataGenerator`; all measured
+(`weights.best.hdf5`: renaming it would split it from its loads) or its `period=`, fit's `workers=`/
+`use_multiprocessing=`/`max_queue_size=` (a PyDataset takes them in Keras 3), Keras 2 backend functions Keras 3
+has none of (`K.set_learning_phase`, `K.function`: catalog.KERAS3_REMOVED_APIS), and what the standalone `keras` 3
+package dropped though `tf.keras` still has it (`from keras.preprocessing.image import ImageDataGenerator`; all measured
 in docs/tensorflow-and-libcst-notes.md). Reported on whatever Keras the target has: `predict_classes` and
 `predict_proba` (gone from Keras models since TF 2.6; which replaces predict_classes depends on the model's output),
 Keras 1's `K.image_dim_ordering`, and the Keras 1 layer keywords that can't be renamed (`dim_ordering=`).
@@ -245,8 +246,8 @@ def _keras1_layer_keywords(facts):
 
 def _keras3_only(ctx: PlanContext, reports: list):
     """What only Keras 3 lacks: legacy optimizers, the generator methods, `save_format=` on a path without its
-    format, Keras 2 backend functions. Returns (renames, reports) as `_renames_for_every_keras`, `reports`
-    extended."""
+    format, Keras 2 backend functions, fit's data-loader keywords (`workers=`), ModelCheckpoint's `period=`.
+    Returns (renames, reports) as `_renames_for_every_keras`, `reports` extended."""
     facts = ctx.facts
     renames = []
     for call in facts.optimizer_calls:
@@ -263,10 +264,19 @@ def _keras3_only(ctx: PlanContext, reports: list):
         else:
             renames.append((call.func.attr, f"{method}()", replacement, diagnostics.GENERATOR_METHOD_RENAMED,
                             {"method": method, "replacement": replacement}))
+    for fit in facts.fit_calls:  # `fit(..., workers=4)`: TypeError on Keras 3, after the data is loaded
+        reports += [(arg.keyword, f"{fit.method}({arg.keyword.value}=)", f"Keras 3's {fit.method}() takes no "
+                     f"{arg.keyword.value}=: {catalog.KERAS3_REMOVED_FIT_KEYWORDS[arg.keyword.value]}", KERAS2)
+                    for arg in fit.call.args if fit.method in catalog.KERAS3_METHOD_KEYWORDS and arg.keyword
+                    is not None and arg.keyword.value in catalog.KERAS3_REMOVED_FIT_KEYWORDS]
     for callback in facts.saving_callbacks:
         why = _checkpoint_file_refused(facts, callback)
         if why is not None:
             reports.append((callback.func, "ModelCheckpoint", why, KERAS2))
+        reports += [(arg.keyword, f"ModelCheckpoint({arg.keyword.value}=)", f"Keras 3's ModelCheckpoint takes no "
+                     f"{arg.keyword.value}=: {catalog.KERAS3_REMOVED_CALLBACK_KEYWORDS[arg.keyword.value]}", KERAS2)
+                    for arg in callback.args if arg.keyword is not None
+                    and arg.keyword.value in catalog.KERAS3_REMOVED_CALLBACK_KEYWORDS]
     for save in facts.save_calls:
         if save.kind == "save_weights" and _weights_file_refused(facts, save.path):
             reports.append((save.call.func, f"save_weights({facts.module.code_for_node(save.path)})",

@@ -4030,4 +4030,149 @@ trained[winner].save(_sm_path("winner.keras", os.path.join(args.sm_model_dir, "w
 _sm_export(trained[winner], os.path.join(args.sm_model_dir, "1"))
 ''',
     ),
+    # a model trained, then a head on its layers trained and never saved, then the first model saved: the saved model is what the script delivers, so it is served (not the head trained last)
+    Example(
+        before="""\
+from tensorflow import keras
+
+inputs = keras.Input((4,))
+hidden = keras.layers.Dense(8)(inputs)
+label, score = keras.layers.Dense(2, name="label")(hidden), keras.layers.Dense(1, name="score")(hidden)
+model = keras.Model(inputs, [label, score])
+model.compile(optimizer="adam", loss={"label": "mse", "score": "mse"})
+model.fit([[0.0] * 4], {"label": [[0.0, 1.0]], "score": [[0.5]]}, epochs=2)
+head = keras.Model(inputs, label)
+head.compile(optimizer="adam", loss="mse")
+head.fit([[0.0] * 4], [[0.0, 1.0]], epochs=1)
+model.save("two_outputs.keras")
+""",
+        after='''\
+from tensorflow import keras
+import argparse
+import os
+import shutil
+import tensorflow as tf
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_path(local_path, sagemaker_path):
+    """`local_path` when run locally; on SageMaker `sagemaker_path`, under the dirs the job keeps."""
+    if "SM_MODEL_DIR" not in os.environ:
+        return local_path
+    os.makedirs(os.path.dirname(sagemaker_path) or ".", exist_ok=True)
+    return sagemaker_path
+
+
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=2, help="fit(epochs=) in the original script")
+parser.add_argument("--epochs_2", "--epochs-2", type=int, default=1,
+                    help="fit(epochs=) in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+inputs = keras.Input((4,))
+hidden = keras.layers.Dense(8)(inputs)
+label, score = keras.layers.Dense(2, name="label")(hidden), keras.layers.Dense(1, name="score")(hidden)
+model = keras.Model(inputs, [label, score])
+model.compile(optimizer="adam", loss={"label": "mse", "score": "mse"})
+model.fit([[0.0] * 4], {"label": [[0.0, 1.0]], "score": [[0.5]]}, epochs=args.epochs)
+head = keras.Model(inputs, label)
+head.compile(optimizer="adam", loss="mse")
+head.fit([[0.0] * 4], [[0.0, 1.0]], epochs=args.epochs_2)
+model.save(_sm_path("two_outputs.keras", os.path.join(args.sm_model_dir, "two_outputs.keras")))
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+''',
+    ),
+    # two SavedModel saves: the last is the export; the first, `model.save(<dir>)`, raises on Keras 3, so it becomes an export call too, where it wrote
+    Example(
+        before="""\
+import tensorflow as tf
+
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(tf.ones((8, 2)), tf.ones((8, 1)), epochs=2)
+model.save("saved_model")
+tf.saved_model.save(model, "export/1")
+""",
+        after='''\
+import tensorflow as tf
+import argparse
+import os
+import shutil
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_path(local_path, sagemaker_path):
+    """`local_path` when run locally; on SageMaker `sagemaker_path`, under the dirs the job keeps."""
+    if "SM_MODEL_DIR" not in os.environ:
+        return local_path
+    os.makedirs(os.path.dirname(sagemaker_path) or ".", exist_ok=True)
+    return sagemaker_path
+
+
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=2, help="fit(epochs=) in the original script")
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+model = tf.keras.Sequential([tf.keras.layers.Dense(1)])
+model.compile(optimizer="adam", loss="mse")
+model.fit(tf.ones((8, 2)), tf.ones((8, 1)), epochs=args.epochs)
+_sm_export(model, "saved_model")
+tf.saved_model.save(model, _sm_path("export/1", os.path.join(args.sm_model_dir, "1")))
+''',
+        codes=('SM202', 'SM204'),
+    ),
 )
