@@ -210,6 +210,8 @@ def test_the_removed_keras_calls_the_catalog_lists_are_gone_from_keras3():
     """catalog's tables against the installed Keras 3 (TF 2.21), through `keras` and `tf.keras` alike: each listed
     backend function is gone, so is each removed model method, and each Keras 1 layer keyword is refused while the
     Keras 2 name it is renamed to is the layer's own argument."""
+    import importlib
+    import importlib.util
     import inspect
 
     import keras
@@ -230,6 +232,10 @@ def test_the_removed_keras_calls_the_catalog_lists_are_gone_from_keras3():
             assert not (set(renamed) | set(catalog.KERAS1_LAYER_KEYWORDS_REPORTED)) & set(parameters), layer
     with pytest.raises(ValueError, match="Unrecognized keyword arguments passed to Dense"):
         keras.layers.Dense(1, init="uniform")
+    for name, home in catalog.TF_KERAS_LEGACY_HOMES.items():  # gone from keras 3, served by TF's own Keras
+        module, _, attribute = name.rpartition(".")
+        assert importlib.util.find_spec(module) is None or not hasattr(importlib.import_module(module), attribute)
+        assert hasattr(importlib.import_module(home), attribute), home
     for method, keywords in ((keras.Model.fit, catalog.KERAS3_REMOVED_FIT_KEYWORDS),
                              (keras.callbacks.ModelCheckpoint.__init__, catalog.KERAS3_REMOVED_CALLBACK_KEYWORDS)):
         parameters = inspect.signature(method).parameters

@@ -146,6 +146,13 @@ STANDALONE_KERAS3_REMOVED = {
     "keras.wrappers.scikit_learn.KerasClassifier": "use the scikeras package",
     "keras.wrappers.scikit_learn.KerasRegressor": "use the scikeras package",
 }
+# Of those, what TF's `tf.keras` still serves, the same Keras 2 class (its legacy preprocessing modules, TF 2.16+):
+# name as written -> the module to import it from instead.
+TF_KERAS_LEGACY_HOMES = {
+    "keras.preprocessing.image.ImageDataGenerator": "tensorflow.keras.preprocessing.image",
+    "keras.preprocessing.text.Tokenizer": "tensorflow.keras.preprocessing.text",
+    "keras.preprocessing.sequence.TimeseriesGenerator": "tensorflow.keras.preprocessing.sequence",
+}
 # Keras 2's implementation modules that Keras 3 (TF >= 2.16) has none of -> the public modules that held the same
 # names in Keras 2 already (`keras.layers.core.Dense` is `keras.layers.Dense`; the preprocessing layers left
 # `layers.experimental.preprocessing` in TF 2.6). Where several are listed, the first that has every imported name.

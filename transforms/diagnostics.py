@@ -376,6 +376,9 @@ KERAS_API_REMOVED = Message(
 KERAS2_MODULE_MOVED = Message(
     "SM409", "`{old}` is a Keras 2 module (TF {version} has Keras 3, without it): now `{new}`, which has the same "
              "names")
+KERAS3_PACKAGE_MOVED = Message(
+    "SM409", "`{api}` is not in the keras 3 package TF {version} installs: now imported from `{new}`, TF's own copy "
+             "of the same Keras 2 class")
 KERAS2_MODULE_GONE = Message(
     "SM402", "`{module}` is a Keras 2 module and Keras 3 (TF {version}) has no public {names}: the script fails "
              "there; replace it by hand")

@@ -148,8 +148,13 @@ def _report_removed_apis(ctx: PlanContext) -> None:
     facts, version = ctx.facts, ctx.options.framework_version
     for node, raw in _removed_api_uses(facts):
         if raw in catalog.STANDALONE_KERAS3_REMOVED and catalog.keras3(version) and _rewritable(ctx, node):
-            ctx.report(node, diagnostics.KERAS3_PACKAGE_LACKS, api=raw, version=version,
-                       instead=catalog.STANDALONE_KERAS3_REMOVED[raw])
+            home = _tf_keras_home(facts, node)
+            statement = facts.parents.get(node)
+            if home is not None and ctx.replace(statement, statement.with_changes(module=parse_expression(home))):
+                ctx.report(node, diagnostics.KERAS3_PACKAGE_MOVED, api=raw, version=version, new=home)
+            elif home is None or not ctx.rewritten(statement):
+                ctx.report(node, diagnostics.KERAS3_PACKAGE_LACKS, api=raw, version=version,
+                           instead=catalog.STANDALONE_KERAS3_REMOVED[raw])
             continue
         removed = catalog.REMOVED_KERAS_APIS.get(catalog.canonical_name(raw))
         if removed is None or ".compat.v1." in raw or release(version) < removed[0] or not _rewritable(ctx, node):
@@ -157,6 +162,18 @@ def _report_removed_apis(ctx: PlanContext) -> None:
         since, instead = removed
         ctx.report(node, diagnostics.KERAS_API_REMOVED, api=_api_as_written(facts, node, raw), version=version,
                    since=".".join(map(str, since)), instead=instead)
+
+
+def _tf_keras_home(facts, alias: cst.CSTNode) -> str | None:
+    """`from keras.preprocessing.image import ImageDataGenerator`: the module of TF's own Keras that serves every
+    name the import takes (catalog.TF_KERAS_LEGACY_HOMES), where the import takes nothing else."""
+    statement = facts.parents.get(alias)
+    if not isinstance(alias, cst.ImportAlias) or not isinstance(statement, cst.ImportFrom):
+        return None
+    module = get_full_name_for_node(statement.module)
+    homes = {catalog.TF_KERAS_LEGACY_HOMES.get(f"{module}.{get_full_name_for_node(name.name)}")
+             for name in statement.names}
+    return homes.pop() if len(homes) == 1 and None not in homes else None
 
 
 def _report_removed_methods(ctx: PlanContext) -> None:

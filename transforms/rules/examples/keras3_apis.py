@@ -515,7 +515,7 @@ import numpy as np
 from keras.callbacks import ModelCheckpoint
 from keras.layers import Dense
 from keras.models import Sequential
-from keras.preprocessing.image import ImageDataGenerator
+from tensorflow.keras.preprocessing.image import ImageDataGenerator
 import argparse
 import os
 import shutil
@@ -579,7 +579,7 @@ model.fit(features, labels, epochs=args.epochs, callbacks=[ModelCheckpoint(_sm_p
 # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
 _sm_export(model, os.path.join(args.sm_model_dir, "1"))
 ''',
-        codes=('SM402', 'SM402'),
+        codes=('SM409', 'SM402'),
     ),
     # save_weights to a file name Keras 3 refuses (not .weights.h5): reported
     Example(
@@ -1177,5 +1177,74 @@ model.fit(tf.ones((8, 2)), tf.ones((8, 1)), epochs=args.epochs, callbacks=[best]
 _sm_export(model, os.path.join(args.sm_model_dir, "1"))
 ''',
         codes=('SM402', 'SM402', 'SM402'),
+    ),
+    # `from keras.preprocessing.image import ImageDataGenerator`: the keras 3 package has none, TF's own Keras still serves the same class, so the import comes from there (with other names beside it, reported instead)
+    Example(
+        before="""\
+from keras.models import Sequential
+from keras.layers import Dense, Flatten
+from keras.preprocessing.image import ImageDataGenerator
+
+images = ImageDataGenerator(rescale=1 / 255).flow_from_directory("images/train", target_size=(8, 8))
+model = Sequential([Flatten(), Dense(2, activation="softmax")])
+model.compile(optimizer="adam", loss="categorical_crossentropy")
+model.fit(images, epochs=2)
+""",
+        after='''\
+from keras.models import Sequential
+from keras.layers import Dense, Flatten
+from tensorflow.keras.preprocessing.image import ImageDataGenerator
+import argparse
+import os
+import shutil
+import tensorflow as tf
+
+
+# Helpers for the SageMaker changes below (added by sm-migrate).
+def _sm_export(model, version_dir):
+    """Write `model` as a TensorFlow Serving SavedModel into `version_dir`, a numbered version folder: with
+    Keras 3's `model.export`, which serves RNN dropout and Random* layers where `tf.saved_model.save` raises;
+    with `tf.saved_model.save` for a stateful RNN (it keeps the fixed batch size) and for anything that is not
+    a Keras model."""
+    stateful = any(getattr(layer, "stateful", False) for layer in getattr(model, "layers", ()))
+    if stateful or not hasattr(model, "export"):
+        tf.saved_model.save(model, version_dir)
+        return
+    try:
+        model.export(version_dir, verbose=False)
+    except Exception:  # a model export can't trace: the SavedModel API may still serve it
+        shutil.rmtree(version_dir, ignore_errors=True)
+        tf.saved_model.save(model, version_dir)
+
+
+# SageMaker script-mode arguments (added by sm-migrate): SageMaker passes hyperparameters as
+# `--name value` and sets SM_* variables; without them the script's own values are used.
+parser = argparse.ArgumentParser(allow_abbrev=False)
+parser.add_argument("--epochs", type=int, default=2, help="fit(epochs=) in the original script")
+parser.add_argument(
+    "--train",
+    type=str,
+    default=os.environ.get("SM_CHANNEL_TRAIN", "images/train"),
+    help="input channel 'train' (SageMaker: SM_CHANNEL_TRAIN)",
+)
+parser.add_argument(
+    "--sm-model-dir", "--sm_model_dir",
+    type=str,
+    default=os.environ.get("SM_MODEL_DIR", "sm_model"),
+    help="where the final model goes (SageMaker: SM_MODEL_DIR)",
+)
+parser.add_argument("--model_dir", "--model-dir", type=str, default=None,
+                    help="checkpoints; an S3 URI on SageMaker (never the final model)")
+args, _ = parser.parse_known_args()
+
+images = ImageDataGenerator(rescale=1 / 255).flow_from_directory(args.train, target_size=(8, 8))
+model = Sequential([Flatten(), Dense(2, activation="softmax")])
+model.compile(optimizer="adam", loss="categorical_crossentropy")
+model.fit(images, epochs=args.epochs)
+
+# TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
+_sm_export(model, os.path.join(args.sm_model_dir, "1"))
+''',
+        codes=('SM409',),
     ),
 )
