@@ -317,6 +317,8 @@ BATCHING_LOADERS = frozenset({
     "keras.utils.audio_dataset_from_directory", "keras.utils.timeseries_dataset_from_array",
     "keras.preprocessing.timeseries_dataset_from_array", "tensorflow.data.experimental.make_csv_dataset",
 })
+# Base classes of a script's own batching data sets: the `batch_size=` they are built with is the batch size.
+KERAS_DATASET_BASES = frozenset({"keras.utils.Sequence", "keras.utils.PyDataset", "keras.utils.data_utils.Sequence"})
 # ImageDataGenerator's methods, recognised by name: the generator they are called on is rarely resolvable.
 BATCHING_METHODS = frozenset({"flow", "flow_from_directory", "flow_from_dataframe"})
 

@@ -777,6 +777,13 @@ class _FactsCollector:
         elif isinstance(size, cst.Integer):
             self.facts.literal_batch_sizes.append((size, f"{target}()"))
 
+    def _is_keras_dataset_class(self, name: cst.Name) -> bool:
+        """Is `name` a class of the script that subclasses `keras.utils.Sequence` or `PyDataset`?"""
+        scope = self.facts.structure.resolved.get(name)
+        bindings = scope.assignments[name.value] if scope is not None else []
+        return len(bindings) == 1 and isinstance(bindings[0].node, cst.ClassDef) and any(
+            self.facts.qualified_name(base.value) in catalog.KERAS_DATASET_BASES for base in bindings[0].node.bases)
+
     def _is_model_constructor(self, expr: cst.BaseExpression) -> bool:
         return is_model_constructor(self.facts, expr)
 
@@ -839,6 +846,8 @@ class _FactsCollector:
         self._collect_path_use(node, name, scope)
         if isinstance(node.func, cst.Name):
             facts.calls_by_name.setdefault(node.func.value, []).append(node)
+            if self._is_keras_dataset_class(node.func):  # `Batches(x, y, batch_size=32)`: a Sequence of the script
+                self._note_batch_size(node, _argument(node, None, ("batch_size",)), node.func.value)
         if name:
             if name.startswith(catalog.OPTIMIZER_MODULE) and name[len(catalog.OPTIMIZER_MODULE) :][:1].isupper():
                 facts.optimizer_calls.append(node)
