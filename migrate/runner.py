@@ -112,6 +112,11 @@ def is_read_only(path: str) -> bool:
     return not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK)
 
 
+def _read_only_output(job: FileJob) -> bool:
+    """Is the destination of `-o`/`--out-dir` a file that exists read-only (the user's, not to be replaced)?"""
+    return job.output is not None and os.path.isfile(job.output) and is_read_only(job.output)
+
+
 def write_like(path: str, data: bytes, mode_from: str) -> None:
     """Atomically write `data` to `path` (parents created) with the permission bits of `mode_from`."""
     os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
@@ -153,6 +158,8 @@ def settle_without_engine(job: FileJob, settings: RunSettings) -> tuple[FileOutc
 def _keep_original(job: FileJob, settings: RunSettings, data: bytes, outcome: FileOutcome) -> FileOutcome:
     """With a destination, a file that is not rewritten is still copied there unchanged."""
     if job.output and settings.mode == "write" and (outcome.status != "failed" or job.copy_if_failed):
+        if _read_only_output(job):
+            return FileOutcome(job.path, "failed", reason=f"read-only file: {job.output} not overwritten")
         try:
             write_like(job.output, data, job.path)
         except OSError as exc:
@@ -211,6 +218,8 @@ def _run_engine(job: FileJob, settings: RunSettings, data: bytes) -> FileOutcome
     destination = job.output or os.path.realpath(job.path)  # in place through a symlink keeps the symlink
     if job.output is None and is_read_only(destination):
         return FileOutcome(job.path, "failed", reason="read-only file: not modified", **fields)
+    if _read_only_output(job):
+        return FileOutcome(job.path, "failed", reason=f"read-only file: {job.output} not overwritten", **fields)
     if settings.emit is not None:
         return FileOutcome(job.path, "migrated", output=job.output,
                            deferred_write=(destination, source.encode(result.code), job.path), **fields)

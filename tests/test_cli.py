@@ -258,6 +258,16 @@ def test_read_only_file_fails_and_is_untouched():
     assert sm_migrate("--check", "train.py").exit_code == 1  # checking it is fine
 
 
+def test_a_read_only_output_file_is_not_overwritten():
+    write("train.py", SCRIPT)
+    kept = write("out/train.py", "# the user's own file\n", mode=0o444)
+    for args in (["-o", "out/train.py"], ["--out-dir", "out"]):
+        result = sm_migrate("train.py", *args)
+        assert result.exit_code == 3, result.output
+        assert "read-only file: out/train.py not overwritten" in result.stderr
+        assert kept.read_text() == "# the user's own file\n" and Path("train.py").read_text() == SCRIPT
+
+
 @pytest.mark.parametrize(
     "args",
     [
