@@ -155,6 +155,15 @@ def test_the_keras3_names_the_module_moves_rely_on_are_keras3s():
         assert names <= set(dir(getattr(keras, submodule))) & set(dir(getattr(tf.keras, submodule))), target
 
 
+def run_before_and_after(script: str, folder: Path):
+    """Run `script` and its migration in `folder` on this TensorFlow: (migration, original's run, migrated's run)."""
+    (folder / "original.py").write_text(script)
+    result = migrate_source(script)
+    (folder / "train.py").write_text(result.code)
+    return (result, run_python([str(folder / "original.py")], cwd=folder),
+            run_python([str(folder / "train.py")], cwd=folder))
+
+
 KERAS2_PATHS_SCRIPT = (
     "import numpy as np\nimport tensorflow as tf\n"
     "from keras.models import Sequential\n"
@@ -177,13 +186,7 @@ KERAS2_PATHS_SCRIPT = (
 @pytest.mark.e2e
 def test_keras2_module_paths_moved_to_keras3s_public_ones_train_on_tf_2_21(tmp_path: Path):
     """The original fails at import on TF 2.21 (Keras 3); the migrated script trains."""
-    script = KERAS2_PATHS_SCRIPT
-    (tmp_path / "original.py").write_text(script)
-    result = migrate_source(script)
-    (tmp_path / "train.py").write_text(result.code)
-
-    original = run_python([str(tmp_path / "original.py")], cwd=tmp_path)
-    migrated = run_python([str(tmp_path / "train.py")], cwd=tmp_path)
+    result, original, migrated = run_before_and_after(KERAS2_PATHS_SCRIPT, tmp_path)
 
     assert "ModuleNotFoundError: No module named 'keras.layers.core'" in original.stderr
     assert migrated.returncode == 0, migrated.stderr[-3000:]
@@ -262,12 +265,7 @@ KERAS1_LAYERS_SCRIPT = (
 def test_keras1_layer_keywords_renamed_train_on_tf_2_21(tmp_path: Path):
     """The original fails where its first layer is built on TF 2.21 (Keras 3); once the Keras 1 keywords have their
     Keras 2 names the script trains, with the strides `subsample=` asked for."""
-    (tmp_path / "original.py").write_text(KERAS1_LAYERS_SCRIPT)
-    result = migrate_source(KERAS1_LAYERS_SCRIPT)
-    (tmp_path / "train.py").write_text(result.code)
-
-    original = run_python([str(tmp_path / "original.py")], cwd=tmp_path)
-    migrated = run_python([str(tmp_path / "train.py")], cwd=tmp_path)
+    result, original, migrated = run_before_and_after(KERAS1_LAYERS_SCRIPT, tmp_path)
 
     assert "ValueError: Unrecognized keyword arguments passed to Conv2D" in original.stderr
     assert migrated.returncode == 0, migrated.stderr[-3000:]
