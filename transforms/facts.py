@@ -395,9 +395,7 @@ class ScriptFacts:
             return False
         calls = self.calls_by_name.get(function.name.value, ())
         return bool(calls) and all(
-            [arg for arg in call.args if arg.star] == [arg for arg in call.args if arg.star == "**"] and
-            len([arg for arg in call.args if arg.star]) == 1 and
-            self._is_parsed_namespace(self._enumerated_namespace(next(arg for arg in call.args if arg.star).value))
+            self._splats_the_namespace(call)
             and not any(arg.keyword and arg.keyword.value == param.name.value for arg in call.args)
             for call in calls
         )
@@ -689,6 +687,7 @@ class _FactsCollector:
         # Keras fit or by the variables a custom loop trains; its saves may come before or after in the source.
         trained = {fit.receiver.value for fit in self.facts.fit_calls if isinstance(fit.receiver, cst.Name)}
         trained.update(owner.value for _, owner in facts.variable_owners if isinstance(owner, cst.Name))
+
         def is_model(expr: cst.BaseExpression) -> bool:
             return facts.is_model_expression(expr) or (isinstance(expr, cst.Name) and expr.value in trained)
 
