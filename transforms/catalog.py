@@ -308,7 +308,7 @@ def is_settings_file(path: str) -> bool:
 # from their result is known only then, so a hyperparameter overrides it where SageMaker passes one.
 CONFIG_FILE_LOADERS = frozenset({
     "json.load", "json.loads", "yaml.safe_load", "yaml.load", "yaml.full_load", "yaml.unsafe_load", "toml.load",
-    "toml.loads", "tomllib.load", "tomllib.loads", "tomli.load", "tomli.loads",
+    "toml.loads", "tomllib.load", "tomllib.loads", "tomli.load", "tomli.loads", "omegaconf.OmegaConf.load",
 })
 # Data loaders that batch what they read: their `batch_size=` is the training batch size, like a tf.data batch().
 BATCHING_LOADERS = frozenset({

@@ -449,8 +449,8 @@ def _holds_a_settings_file(ctx: PlanContext, name: cst.Name, depth: int = 0) -> 
                                     for value in passed)
     value = facts.assigned_value(assignments[0].node)[0]
     loaded = [value, *(arg.value for arg in value.args)] if isinstance(value, cst.Call) else []
-    return any(isinstance(call, cst.Call) and facts.qualified_name(call.func) in
-               (*catalog.CONFIG_FILE_LOADERS, "omegaconf.OmegaConf.load") for call in loaded)
+    return any(isinstance(call, cst.Call) and facts.qualified_name(call.func) in catalog.CONFIG_FILE_LOADERS
+               for call in loaded)
 
 
 def _why_setting_not_lifted(ctx: PlanContext, read: cst.BaseExpression) -> str | None:
