@@ -113,6 +113,9 @@ SEVERAL_LOOP_MODELS = Message(
 SAVED_OF_SEVERAL_MODELS = Message(
     "SM202", "{count} models train on batches ({names}): the export serves `{saved}`, the model the script saves "
              "after training")
+SAVED_NOT_LAST_TRAINED = Message(
+    "SM202", "`{last}` is trained last but never saved: the export serves `{saved}`, the model the script saves after "
+             "training")
 ESTIMATOR_NEVER_EXPORTED = Message(
     "SM203", "the estimator is never exported and its serving input can't be inferred: call "
              "export_saved_model(<sm-model-dir>, serving_input_receiver_fn) by hand")

@@ -619,6 +619,7 @@ def _saved_other_trained(ctx: PlanContext, receiver: cst.BaseExpression,
     if key is None or any(facts.model_key(save.model) == facts.model_key(receiver) for save in after) or \
             not any(facts.model_key(fit.receiver) == key for fit in facts.fit_calls):
         return None
+    ctx.report(saved, diagnostics.SAVED_NOT_LAST_TRAINED, last=_code(receiver), saved=_code(saved))
     return saved, anchor
 
 

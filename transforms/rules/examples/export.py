@@ -4109,6 +4109,7 @@ model.save(_sm_path("two_outputs.keras", os.path.join(args.sm_model_dir, "two_ou
 # TensorFlow Serving SavedModel for SageMaker: <model dir>/1 (added by sm-migrate)
 _sm_export(model, os.path.join(args.sm_model_dir, "1"))
 ''',
+        codes=('SM202',),
     ),
     # two SavedModel saves: the last is the export; the first, `model.save(<dir>)`, raises on Keras 3, so it becomes an export call too, where it wrote
     Example(
