@@ -133,6 +133,7 @@ class ScriptFacts:
     pretrained_calls: list[cst.Call] = field(default_factory=list)  # keras.applications models, TF Hub loaders
     # `fit(epochs=1)` calls run once an epoch by a loop whose range() is the epochs: their `epochs=1` is not one
     epoch_loop_fits: set = field(default_factory=set)
+    training_loops: list = field(default_factory=list)  # the `for` loops around a training step (their data)
     keras2_methods: list[cst.Call] = field(default_factory=list)  # `model.fit_generator(...)`: gone in Keras 3
     removed_method_calls: list[cst.Call] = field(default_factory=list)  # `model.predict_classes(x)`: gone in TF 2.6
     # `Dense(64, init="uniform")`: a layer of catalog.KERAS1_LAYER_KEYWORDS passed a Keras 1 keyword
@@ -721,6 +722,7 @@ class _FactsCollector:
                 if isinstance(current, cst.For):
                     loops.setdefault(current, []).append(step)
                 current = facts.parents.get(current)
+        facts.training_loops = list(loops)
         one_epoch_fits = {fit.call for fit in facts.fit_calls if fit.method in catalog.FIT_METHODS and _one_epoch(fit)}
         for loop, loop_steps in loops.items():
             bound = _range_bound(facts, loop.iter)

@@ -644,20 +644,12 @@ def _kept_by_the_loop(ctx: PlanContext, receiver: cst.BaseExpression,
             continue
         held = facts.held_by(scope, name, index if isinstance(value, cst.Tuple) else None)
         reads = [read for assignment in scope.assignments[name] for read in assignment.references] if scope else []
-        read_after = any(facts.position(read) > facts.position(loop) and not _within(facts, read, loop)
+        read_after = any(facts.position(read) > facts.position(loop) and not facts.inside(read, loop)
                          for read in reads)
         if held is not None and held.value == receiver.value and read_after:
             code = f"{name}[{index}]" if isinstance(value, cst.Tuple) else name
             return parse_expression(code), loop
     return None
-
-
-def _within(facts, node: cst.CSTNode, ancestor: cst.CSTNode) -> bool:
-    while node is not None:
-        if node is ancestor:
-            return True
-        node = facts.parents.get(node)
-    return False
 
 
 def _built_around(facts, value: cst.BaseExpression | None, receiver: cst.BaseExpression) -> bool:

@@ -202,7 +202,7 @@ def _unshifted(facts: ScriptFacts, argument: TrainingArgument) -> TrainingArgume
 def _feeds_training(facts: ScriptFacts, size: cst.Integer, keywords: tuple[str, ...] = ("x",)) -> bool:
     """Is the pipeline batched by `size` the data a `fit` takes (`fit(train_ds, ...)`, `fit(ds.batch(32))`; with
     `keywords=("validation_data",)` its validation data) or the one a training loop iterates (`for x, y in
-    train_ds:` around a GradientTape, or around the calls of the function that runs one)?"""
+    train_ds:` around a training step: a GradientTape, the calls of the function that runs one, `train_on_batch`)?"""
     statement = facts.statement_of(size)
     small = statement.body[0] if isinstance(statement, cst.SimpleStatementLine) else None
     bound = {small.targets[0].target.value} if isinstance(small, cst.Assign) and len(small.targets) == 1 and \
@@ -216,19 +216,7 @@ def _feeds_training(facts: ScriptFacts, size: cst.Integer, keywords: tuple[str, 
                      or (arg.keyword is None and keywords == ("x",))), None)
         if data is not None and reads_it(data):
             return True
-    if keywords != ("x",):
-        return False
-    steps = list(facts.tape_calls)
-    for tape in facts.tape_calls:
-        function = facts.enclosing(tape, cst.FunctionDef)
-        steps.extend(facts.run_sites(function) if function is not None else ())
-    for step in steps:
-        current = facts.parents.get(step)
-        while current is not None and not isinstance(current, (cst.FunctionDef, cst.Module)):
-            if isinstance(current, cst.For) and reads_it(current.iter):
-                return True
-            current = facts.parents.get(current)
-    return False
+    return keywords == ("x",) and any(reads_it(loop.iter) for loop in facts.training_loops)
 
 
 def _uncast(facts: ScriptFacts, argument: TrainingArgument) -> TrainingArgument:
